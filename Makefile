@@ -1,0 +1,37 @@
+# The two commands: `make run` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+DATA ?= data
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps build debug run test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+# Release build: the program at build/brm, the web app at build/web.
+build: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBRM_TESTS=OFF >/dev/null
+	@cmake --build build -j $(JOBS)
+	@mkdir -p build/web && cp -r web/index.html build/web/
+
+# Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, tests included.
+debug: deps
+	@cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug -DBRM_SANITIZE=ON >/dev/null
+	@cmake --build build/debug -j $(JOBS)
+
+run: build
+	@if [ ! -f $(DATA)/brm.db ]; then build/brm demo --data $(DATA) >/dev/null; fi
+	@echo; echo "BRM on http://$(LISTEN)"; cat $(DATA)/demo-logins.txt 2>/dev/null || true; echo
+	@exec build/brm serve --data $(DATA) --listen $(LISTEN)
+
+test: build debug
+	@cd build/debug && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,181 @@
+// The generator's working state: compact drafts of the company that later stages read (who owns which
+// customer, who is in which chain, who knows whom) next to the bundle being filled. Internal to demo/.
+#pragma once
+
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "demo/demo.hpp"
+#include "demo/names.hpp"
+#include "demo/random.hpp"
+#include "demo/trajectory.hpp"
+#include "domain/record.hpp"
+
+namespace brm::demo {
+
+inline constexpr int32_t kNoDay = INT32_MIN;    // a `since` left null
+inline constexpr int32_t kForever = INT32_MAX;  // an `until` left null
+
+// A validity interval [from, to) in day numbers; null ends are kNoDay / kForever.
+struct Span {
+  int32_t from = kNoDay;
+  int32_t to = kForever;
+  bool Contains(int32_t day) const { return from <= day && day < to; }
+};
+
+enum class Rank : uint8_t { kTop, kHead, kDeputy, kMember };
+enum class Role : uint8_t { kNone, kRep, kManager, kExecutive, kAdmin, kStaff };
+
+struct CustomerDraft {
+  std::string id;
+  std::string short_name;
+  int region = 0, industry = 0;
+  bool focus = false;
+  bool fresh = false;        // won during the history: few key persons, not yet mapped
+  uint32_t owner = 0;        // index into World::users
+  Span span;
+  uint32_t first_key = 0, key_count = 0;  // its key persons: key_persons[first_key, first_key + key_count)
+  Trajectory trajectory;
+  uint8_t competitors = 0;   // bit i: competitor i works this account
+  float rival = 0;           // the competitors' standing with this customer
+};
+
+struct KeyPerson {
+  uint32_t person = 0;       // index into World::person_ids
+  uint32_t customer = 0;
+  Span span;
+  Rank rank = Rank::kMember;
+  Unit unit = Unit::kBusiness;
+  uint8_t importance = 3;    // index into vocab::kImportance
+  bool rated = true;         // un-insighted persons were never rated
+  bool voted = true;
+  int8_t blind = -1;         // a dimension whose value is never known, or −1
+  float bias = 0;            // the person's offset from the customer's mean
+};
+
+struct Employee {
+  uint32_t person = 0;
+  Span span;
+  OursUnit unit = OursUnit::kResearch;
+  Role role = Role::kNone;
+  int region = -1;           // sales people only
+};
+
+struct UserDraft {
+  std::string id;
+  Role role = Role::kNone;
+  uint32_t employee = 0;
+  int region = -1;
+};
+
+struct OursLink {
+  uint32_t employee = 0;     // index into World::employees
+  uint32_t key = 0;          // index into World::key_persons
+  uint8_t strength = 0;      // index into vocab::kStrengths
+  Span span;
+};
+
+struct OpportunityDraft {
+  uint32_t customer = 0;
+  int32_t opened = 0;
+  int32_t closed = kForever;  // kForever while open
+  uint8_t status = 0;         // index into vocab::kOpportunityStatus
+  bool focus = false;
+  float mood = 0, drift = 0;  // the project-level offset at opening, and how far it moves by the close
+  uint32_t first_member = 0, member_count = 0;
+  int32_t LastDay(int32_t end) const { return closed == kForever ? end : closed; }
+};
+
+struct Member {
+  uint32_t opportunity = 0;
+  uint32_t key = 0;
+  Span span;
+};
+
+// One dated fact before it becomes a record; sorted by (day, seq) so facts come out in date order.
+struct FactDraft {
+  int32_t day = 0;
+  uint32_t seq = 0;
+  uint32_t key = 0;           // key person
+  int32_t opportunity = -1;
+  uint32_t other = 0;         // employee (influence use) or user (activity `by`)
+  uint8_t a = 0, b = 0, c = 0;  // rating: dimension, value, toward; vote: kind, value; activity: kind, note
+};
+
+class World {
+ public:
+  World(const DemoConfig& config, const Progress& progress);
+
+  const DemoConfig& config;
+  const DemoPlan plan;
+  const int32_t start;  // end − 24 months: facts lie in [start, end]
+  const int32_t end;
+  MemoryBundle bundle;
+
+  std::vector<std::string> person_ids;
+  std::vector<Employee> employees;
+  std::vector<UserDraft> users;
+  std::array<std::vector<uint32_t>, kRegionCount> region_reps;  // user indices
+  std::array<uint32_t, kRegionCount> region_manager{};          // user index
+  std::vector<uint32_t> staff_users;
+  std::vector<std::string> competitor_ids;
+  std::vector<std::vector<uint32_t>> competitor_staff;         // person indices per competitor
+  std::vector<CustomerDraft> customers;
+  std::vector<KeyPerson> key_persons;
+  std::vector<OursLink> ours_links;        // grouped by key person, see link_offsets
+  std::vector<uint32_t> link_offsets;      // links of key k: ours_links[link_offsets[k], link_offsets[k+1])
+  std::vector<OpportunityDraft> opportunities;
+  std::vector<Member> members;
+  std::vector<uint32_t> member_offsets;    // memberships of key k: member_index[member_offsets[k] …]
+  std::vector<uint32_t> member_index;
+
+  // Appends a record of `kind` with every field at its fallback.
+  Record& Add(Kind kind, std::string id);
+  // A new person id (p-000001 …) and its index.
+  uint32_t NewPerson();
+  // YYYY-MM-DD of `day`; the reference is valid until the next call.
+  const std::string& Day(int32_t day);
+  void Report(std::string_view what, size_t done, size_t total) const;
+
+ private:
+  const Progress& progress_;
+  std::array<Record, kKindCount> prototypes_;
+  int person_width_ = 6;
+  int32_t day_base_ = 0;
+  std::vector<std::string> day_cache_;
+  std::string day_scratch_;
+};
+
+// Field setters; a null since/until stays null.
+void Put(Record& record, int field, std::string_view text);
+void PutNumber(Record& record, int field, double number);
+void PutFlag(Record& record, int field, bool flag);
+void PutSpan(World& world, Record& record, Span span);
+
+int Digits(size_t n);
+std::string Numbered(std::string_view prefix, size_t number, int width);
+// Gives the records of `kind` the ids prefix + 1, 2, … zero-padded to at least `min_width` digits.
+void NumberIds(World& world, Kind kind, std::string_view prefix, int min_width);
+// Splits `total` over the weights exactly: each share is the floor of its part, the remainder goes
+// one by one to items drawn in a shuffled order.
+std::vector<uint32_t> Apportion(uint64_t total, const std::vector<double>& weights, Rng& rng);
+// `count` days spread over [first, last]: one in each of `count` equal slices, ascending.
+void SpreadDays(Rng& rng, int32_t first, int32_t last, size_t count, std::vector<int32_t>& out);
+// Sorts facts by date, keeping their creation order (seq) among facts of the same day.
+void SortFacts(std::vector<FactDraft>& facts);
+
+// The stages, in order. Each reads what the earlier ones drafted.
+void BuildCompany(World& world);        // our company, departments, employees, teams, users, competitors
+void BuildCustomers(World& world);      // customers, departments, key persons, reporting lines
+void BuildLinks(World& world);          // influence links: internal, ours, competitors'
+void BuildOpportunities(World& world);  // opportunities and decision chains
+void BuildRatings(World& world);
+void BuildVotes(World& world);
+void BuildActivities(World& world);
+void BuildInfluenceUses(World& world);
+
+}  // namespace brm::demo

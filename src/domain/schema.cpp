@@ -1,0 +1,153 @@
+#include "domain/schema.hpp"
+
+#include <stdexcept>
+
+namespace brm {
+namespace {
+
+using FT = FieldType;
+
+FieldSpec Text(std::string_view name, bool required = false, size_t max_length = 200) {
+  FieldSpec f{.name = name, .type = FT::kText, .required = required};
+  f.max_length = max_length;
+  return f;
+}
+FieldSpec Personal(FieldSpec f) {
+  f.personal = true;
+  return f;
+}
+FieldSpec Bool(std::string_view name, Value fallback) {
+  return FieldSpec{.name = name, .type = FT::kBool, .fallback = std::move(fallback)};
+}
+FieldSpec Number(std::string_view name, double min, double max) {
+  FieldSpec f{.name = name, .type = FT::kNumber};
+  f.min = min;
+  f.max = max;
+  return f;
+}
+FieldSpec DateField(std::string_view name, bool required = false) {
+  return FieldSpec{.name = name, .type = FT::kDate, .required = required};
+}
+FieldSpec Enum(std::string_view name, vocab::Words words, std::string_view fallback = {}) {
+  FieldSpec f{.name = name, .type = FT::kEnum, .required = fallback.empty(), .vocab = words};
+  if (!fallback.empty()) f.fallback = std::string(fallback);
+  return f;
+}
+FieldSpec Ref(std::string_view name, Kind kind, bool required = true) {
+  return FieldSpec{.name = name, .type = FT::kRef, .required = required, .ref = kind};
+}
+
+EntitySpec Make(Kind kind, std::string_view collection, std::string_view bundle, std::string_view table,
+                std::string_view noun, bool fact, std::vector<FieldSpec> fields) {
+  EntitySpec spec{.kind = kind, .collection = collection, .bundle = bundle, .table = table,
+                  .noun = noun, .fact = fact, .fields = std::move(fields)};
+  spec.search = spec.Index(kind == Kind::kUser ? "login" : "name");
+  spec.since = spec.Index("since");
+  spec.until = spec.Index("until");
+  return spec;
+}
+
+std::array<EntitySpec, kKindCount> BuildSpecs() {
+  const auto since = DateField("since");
+  const auto until = DateField("until");
+  return {
+      Make(Kind::kOrganization, "organizations", "organizations", "organizations", "organization", false,
+           {Text("name", true), Enum("kind", vocab::kOrgKinds), Text("industry"), Text("region"),
+            Ref("owner", Kind::kUser, false), Bool("focus", false), since, until}),
+      Make(Kind::kDepartment, "departments", "departments", "departments", "department", false,
+           {Ref("org", Kind::kOrganization), Text("name", true), Ref("parent", Kind::kDepartment, false), since,
+            until}),
+      Make(Kind::kPerson, "people", "people", "people", "person", false,
+           {Ref("org", Kind::kOrganization), Ref("department", Kind::kDepartment, false),
+            Personal(Text("name", true)), Text("title"), Bool("key", Value{}),
+            Enum("importance", vocab::kImportance, "unknown"), Enum("orientation", vocab::kOrientation, "unknown"),
+            Personal(Text("email")), Personal(Text("phone", false, 50)), Personal(Text("notes", false, 10000)),
+            since, until}),
+      Make(Kind::kTeam, "teams", "teams", "teams", "team", false,
+           {Text("name", true), Ref("parent", Kind::kTeam, false), Ref("manager", Kind::kUser, false), since,
+            until}),
+      Make(Kind::kUser, "users", "users", "users", "user", false,
+           {Text("login", true, 64), Ref("person", Kind::kPerson), Enum("role", vocab::kUserRoles),
+            Ref("team", Kind::kTeam, false), Bool("active", true), Enum("language", vocab::kLanguages, "zh-CN"),
+            since, until}),
+      Make(Kind::kReporting, "reporting-lines", "reporting", "reporting", "reporting line", false,
+           {Ref("person", Kind::kPerson), Ref("manager", Kind::kPerson), since, until}),
+      Make(Kind::kInfluence, "influence-links", "influence", "influence", "influence link", false,
+           {Ref("from", Kind::kPerson), Ref("to", Kind::kPerson), Enum("strength", vocab::kStrengths),
+            Text("note", false, 2000), since, until}),
+      Make(Kind::kOpportunity, "opportunities", "opportunities", "opportunities", "opportunity", false,
+           {Ref("customer", Kind::kOrganization), Text("name", true), Ref("owner", Kind::kUser, false),
+            Number("amount", 0, 1e15), Text("currency", false, 3), Text("stage", false, 100),
+            Enum("status", vocab::kOpportunityStatus, "open"), Enum("type", vocab::kOpportunityType, "new"),
+            DateField("opened", true), DateField("closed"), Number("win_probability", 0, 1),
+            Bool("focus", false), since, until}),
+      Make(Kind::kChainMember, "chain-members", "chain", "chain_members", "chain member", false,
+           {Ref("opportunity", Kind::kOpportunity), Ref("person", Kind::kPerson),
+            Enum("role", vocab::kDecisionRoles), Enum("veto", vocab::kYesNoUnknown, "unknown"),
+            Enum("approve", vocab::kYesNoUnknown, "unknown"), since, until}),
+      Make(Kind::kRating, "ratings", "ratings", "ratings", "rating", true,
+           {Ref("person", Kind::kPerson), Enum("dimension", vocab::kDimensions), Enum("value", vocab::kAttitudes),
+            FieldSpec{.name = "toward", .type = FT::kTarget, .fallback = std::string("ours")},
+            Ref("opportunity", Kind::kOpportunity, false), DateField("date", true), Ref("by", Kind::kUser, false),
+            until}),
+      Make(Kind::kVote, "votes", "votes", "votes", "vote", true,
+           {Ref("person", Kind::kPerson), Enum("kind", vocab::kVoteKinds), Enum("value", vocab::kYesNoUnknown),
+            DateField("date", true), Ref("by", Kind::kUser, false), until}),
+      Make(Kind::kActivity, "activities", "activities", "activities", "activity", true,
+           {Ref("person", Kind::kPerson), Ref("opportunity", Kind::kOpportunity, false),
+            Enum("kind", vocab::kActivityKinds), DateField("date", true), Ref("by", Kind::kUser, false),
+            Personal(Text("note", false, 10000)), until}),
+      Make(Kind::kInfluenceUse, "influence-uses", "influence_uses", "influence_uses", "influence use", true,
+           {Ref("opportunity", Kind::kOpportunity), Ref("employee", Kind::kPerson), Ref("person", Kind::kPerson),
+            DateField("date", true), Text("note", false, 2000), until}),
+  };
+}
+
+const std::array<EntitySpec, kKindCount>& Specs() {
+  static const std::array<EntitySpec, kKindCount> specs = BuildSpecs();
+  return specs;
+}
+
+}  // namespace
+
+int EntitySpec::Index(std::string_view name) const {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const EntitySpec& Spec(Kind kind) { return Specs()[static_cast<size_t>(kind)]; }
+
+const std::array<const EntitySpec*, kKindCount>& AllSpecs() {
+  static const auto all = [] {
+    std::array<const EntitySpec*, kKindCount> out{};
+    for (int i = 0; i < kKindCount; ++i) out[i] = &Specs()[i];
+    return out;
+  }();
+  return all;
+}
+
+const EntitySpec* FindCollection(std::string_view collection) {
+  for (const EntitySpec& spec : Specs()) {
+    if (spec.collection == collection) return &spec;
+  }
+  return nullptr;
+}
+
+const EntitySpec* FindBundleArray(std::string_view array) {
+  for (const EntitySpec& spec : Specs()) {
+    if (spec.bundle == array) return &spec;
+  }
+  return nullptr;
+}
+
+Record BlankRecord(Kind kind) {
+  const EntitySpec& spec = Spec(kind);
+  Record record{.kind = kind, .id = {}, .values = {}};
+  record.values.reserve(spec.fields.size());
+  for (const FieldSpec& field : spec.fields) record.values.push_back(field.fallback);
+  return record;
+}
+
+}  // namespace brm

@@ -1,0 +1,83 @@
+// The entity catalogue of SPEC.md §2: every collection's fields, types, vocabularies and references,
+// declared once. Validation, the store's tables, the JSON mapping and bundles all read it.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "domain/record.hpp"
+#include "domain/vocab.hpp"
+
+namespace brm {
+
+enum class FieldType {
+  kText,    // free text, trimmed length limited by max_length
+  kBool,
+  kNumber,  // finite double within [min, max]
+  kDate,    // YYYY-MM-DD
+  kEnum,    // one word of `vocab`
+  kRef,     // id of a record of kind `ref`
+  kTarget,  // "ours" or the id of a competitor organization
+};
+
+struct FieldSpec {
+  std::string_view name;
+  FieldType type = FieldType::kText;
+  bool required = false;
+  vocab::Words vocab{};
+  std::optional<Kind> ref;
+  Value fallback{};          // value taken when the field is absent
+  bool personal = false;     // removed by "erase person"
+  size_t max_length = 200;   // kText only, in bytes
+  double min = 0, max = 0;   // kNumber only
+};
+
+struct EntitySpec {
+  Kind kind;
+  std::string_view collection;  // API collection: "reporting-lines"
+  std::string_view bundle;      // bundle array: "reporting"
+  std::string_view table;       // SQL table
+  std::string_view noun;        // singular English noun for messages: "reporting line"
+  bool fact = false;            // append-only: once stored, only `until` (retire) may change
+  std::vector<FieldSpec> fields;
+  int search = -1;              // field searched by substring (name, login), -1 when none
+  int since = -1, until = -1;   // validity interval fields, -1 when absent
+
+  // Index of the field called `name`, or -1.
+  int Index(std::string_view name) const;
+};
+
+const EntitySpec& Spec(Kind kind);
+const std::array<const EntitySpec*, kKindCount>& AllSpecs();  // in dependency order
+const EntitySpec* FindCollection(std::string_view collection);
+const EntitySpec* FindBundleArray(std::string_view array);
+
+// A record of `kind` with every field at its fallback value.
+Record BlankRecord(Kind kind);
+
+// Field positions, fixed by the order in schema.cpp (tests/domain/schema_test.cpp checks them).
+namespace fields {
+namespace org { enum : int { kName, kKind, kIndustry, kRegion, kOwner, kFocus, kSince, kUntil }; }
+namespace dept { enum : int { kOrg, kName, kParent, kSince, kUntil }; }
+namespace person {
+enum : int { kOrg, kDepartment, kName, kTitle, kKey, kImportance, kOrientation, kEmail, kPhone, kNotes,
+             kSince, kUntil };
+}
+namespace team { enum : int { kName, kParent, kManager, kSince, kUntil }; }
+namespace user { enum : int { kLogin, kPerson, kRole, kTeam, kActive, kLanguage, kSince, kUntil }; }
+namespace reporting { enum : int { kPerson, kManager, kSince, kUntil }; }
+namespace influence { enum : int { kFrom, kTo, kStrength, kNote, kSince, kUntil }; }
+namespace opp {
+enum : int { kCustomer, kName, kOwner, kAmount, kCurrency, kStage, kStatus, kType, kOpened, kClosed,
+             kWinProbability, kFocus, kSince, kUntil };
+}
+namespace chain { enum : int { kOpportunity, kPerson, kRole, kVeto, kApprove, kSince, kUntil }; }
+namespace rating { enum : int { kPerson, kDimension, kValue, kToward, kOpportunity, kDate, kBy, kUntil }; }
+namespace vote { enum : int { kPerson, kKind, kValue, kDate, kBy, kUntil }; }
+namespace activity { enum : int { kPerson, kOpportunity, kKind, kDate, kBy, kNote, kUntil }; }
+namespace use { enum : int { kOpportunity, kEmployee, kPerson, kDate, kNote, kUntil }; }
+}  // namespace fields
+
+}  // namespace brm

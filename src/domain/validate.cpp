@@ -1,0 +1,250 @@
+#include "domain/validate.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "domain/schema.hpp"
+
+namespace brm {
+namespace {
+
+namespace f = fields;
+
+Error Invalid(const EntitySpec& spec, const FieldSpec& field, std::string message) {
+  return MakeError(ErrorCode::kInvalid, std::move(message), std::string(field.name));
+}
+
+Error Unprocessable(std::string_view field, std::string message) {
+  return MakeError(ErrorCode::kUnprocessable, std::move(message), std::string(field));
+}
+
+// Single-line text refuses every control character; multi-line text (notes) allows tab and newline.
+bool CleanText(std::string_view text, bool multi_line) {
+  for (unsigned char c : text) {
+    if (c == 0x7f) return false;
+    if (c < 0x20 && !(multi_line && (c == '\n' || c == '\t' || c == '\r'))) return false;
+  }
+  return true;
+}
+
+std::string Join(vocab::Words words) {
+  std::string out;
+  for (std::string_view word : words) {
+    if (!out.empty()) out += ", ";
+    out += word;
+  }
+  return out;
+}
+
+// Looks up the record a reference field points at; an error naming the field when it is missing.
+Result<const Record*> Referenced(Lookup& lookup, const Record& record, int field) {
+  const FieldSpec& spec = Spec(record.kind).fields[field];
+  const Record* target = lookup.Find(*spec.ref, record.Text(field));
+  if (!target) {
+    return Unprocessable(spec.name, "No " + std::string(Spec(*spec.ref).noun) + " has the id \"" +
+                                        record.Text(field) + "\".");
+  }
+  return target;
+}
+
+std::string_view OrgKind(Lookup& lookup, std::string_view org_id) {
+  const Record* org = lookup.Find(Kind::kOrganization, org_id);
+  return org ? std::string_view(org->Text(f::org::kKind)) : std::string_view();
+}
+
+Status CheckKindRules(Record& record, Lookup& lookup) {
+  switch (record.kind) {
+    case Kind::kOrganization:
+      if (!record.IsNull(f::org::kOwner) && record.Text(f::org::kKind) != "customer") {
+        return Unprocessable("owner", "Only customer organizations have an owner.");
+      }
+      break;
+    case Kind::kDepartment: {
+      if (record.IsNull(f::dept::kParent)) break;
+      if (record.Text(f::dept::kParent) == record.id) {
+        return Unprocessable("parent", "A department cannot be its own parent.");
+      }
+      // Walk up the tree: the parent must be in the same organization and the chain must not loop.
+      std::string at = record.Text(f::dept::kParent);
+      for (int depth = 0; !at.empty(); ++depth) {
+        const Record* parent = lookup.Find(Kind::kDepartment, at);
+        if (!parent) break;
+        if (depth == 0 && parent->Text(f::dept::kOrg) != record.Text(f::dept::kOrg)) {
+          return Unprocessable("parent", "The parent department belongs to another organization.");
+        }
+        if (parent->id == record.id || depth > 1000) {
+          return Unprocessable("parent", "This parent would make the department tree loop.");
+        }
+        at = parent->Text(f::dept::kParent);
+      }
+      break;
+    }
+    case Kind::kPerson: {
+      const std::string_view kind = OrgKind(lookup, record.Text(f::person::kOrg));
+      if (!record.IsNull(f::person::kDepartment)) {
+        const Record* dept = lookup.Find(Kind::kDepartment, record.Text(f::person::kDepartment));
+        if (dept && dept->Text(f::dept::kOrg) != record.Text(f::person::kOrg)) {
+          return Unprocessable("department", "The department belongs to another organization.");
+        }
+      }
+      if (record.IsNull(f::person::kKey)) record.values[f::person::kKey] = (kind == "customer");
+      break;
+    }
+    case Kind::kTeam: {
+      std::string at = record.Text(f::team::kParent);
+      for (int depth = 0; !at.empty(); ++depth) {
+        if (at == record.id || depth > 1000) {
+          return Unprocessable("parent", "This parent would make the team tree loop.");
+        }
+        const Record* parent = lookup.Find(Kind::kTeam, at);
+        if (!parent) break;
+        at = parent->Text(f::team::kParent);
+      }
+      break;
+    }
+    case Kind::kUser: {
+      const Record* person = lookup.Find(Kind::kPerson, record.Text(f::user::kPerson));
+      if (person && OrgKind(lookup, person->Text(f::person::kOrg)) != "ours") {
+        return Unprocessable("person", "A user must be a person of our own company.");
+      }
+      break;
+    }
+    case Kind::kReporting: {
+      if (record.Text(f::reporting::kPerson) == record.Text(f::reporting::kManager)) {
+        return Unprocessable("manager", "A person cannot report to themselves.");
+      }
+      const Record* person = lookup.Find(Kind::kPerson, record.Text(f::reporting::kPerson));
+      const Record* manager = lookup.Find(Kind::kPerson, record.Text(f::reporting::kManager));
+      if (person && manager && person->Text(f::person::kOrg) != manager->Text(f::person::kOrg)) {
+        return Unprocessable("manager", "The manager belongs to another organization than the person.");
+      }
+      break;
+    }
+    case Kind::kInfluence:
+      if (record.Text(f::influence::kFrom) == record.Text(f::influence::kTo)) {
+        return Unprocessable("to", "A person cannot influence themselves.");
+      }
+      break;
+    case Kind::kOpportunity: {
+      if (OrgKind(lookup, record.Text(f::opp::kCustomer)) != "customer") {
+        return Unprocessable("customer", "An opportunity's customer must be a customer organization.");
+      }
+      auto opened = record.DateAt(f::opp::kOpened);
+      auto closed = record.DateAt(f::opp::kClosed);
+      if (opened && closed && *closed < *opened) {
+        return Unprocessable("closed", "The close date is before the open date.");
+      }
+      break;
+    }
+    case Kind::kRating: {
+      const std::string& toward = record.Text(f::rating::kToward);
+      if (toward != "ours" && OrgKind(lookup, toward) != "competitor") {
+        return Unprocessable("toward", "\"toward\" must be \"ours\" or the id of a competitor organization.");
+      }
+      break;
+    }
+    case Kind::kInfluenceUse: {
+      const Record* employee = lookup.Find(Kind::kPerson, record.Text(f::use::kEmployee));
+      if (employee && OrgKind(lookup, employee->Text(f::person::kOrg)) != "ours") {
+        return Unprocessable("employee", "The employee must be a person of our own company.");
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool ValidId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (unsigned char c : id) {
+    if (c < 0x20 || c == 0x7f || c == '/') return false;
+  }
+  return true;
+}
+
+Status ValidateFields(const Record& record) {
+  const EntitySpec& spec = Spec(record.kind);
+  if (!ValidId(record.id)) {
+    return MakeError(ErrorCode::kInvalid, "An id is 1 to 128 characters without '/' or control characters.",
+                     "id");
+  }
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    const FieldSpec& field = spec.fields[i];
+    const Value& value = record.values[i];
+    if (std::holds_alternative<std::monostate>(value)) {
+      if (field.required) return Invalid(spec, field, "\"" + std::string(field.name) + "\" is required.");
+      continue;
+    }
+    switch (field.type) {
+      case FieldType::kBool:
+        if (!std::holds_alternative<bool>(value)) {
+          return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be true or false.");
+        }
+        break;
+      case FieldType::kNumber: {
+        const auto* number = std::get_if<double>(&value);
+        if (!number || !std::isfinite(*number) || *number < field.min || *number > field.max) {
+          return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a number from " +
+                                          std::to_string(static_cast<long long>(field.min)) + " to " +
+                                          (field.max >= 1e15 ? std::string("1e15")
+                                                             : std::to_string(static_cast<long long>(field.max))) +
+                                          ".");
+        }
+        break;
+      }
+      default: {
+        const auto* text = std::get_if<std::string>(&value);
+        if (!text) return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a string.");
+        if (field.type == FieldType::kDate) {
+          if (!ParseDate(*text)) {
+            return Invalid(spec, field, "\"" + std::string(field.name) +
+                                            "\" must be a real date written YYYY-MM-DD.");
+          }
+        } else if (field.type == FieldType::kEnum) {
+          if (!vocab::Contains(field.vocab, *text)) {
+            return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be one of: " +
+                                            Join(field.vocab) + ".");
+          }
+        } else if (field.type == FieldType::kRef || field.type == FieldType::kTarget) {
+          if (!ValidId(*text)) {
+            return Invalid(spec, field, "\"" + std::string(field.name) + "\" is not a valid id.");
+          }
+        } else {
+          if (text->size() > field.max_length) {
+            return Invalid(spec, field, "\"" + std::string(field.name) + "\" is longer than " +
+                                            std::to_string(field.max_length) + " bytes.");
+          }
+          if (!CleanText(*text, field.max_length > 200)) {
+            return Invalid(spec, field, "\"" + std::string(field.name) + "\" contains control characters.");
+          }
+          if (field.required && text->find_first_not_of(" \t") == std::string::npos) {
+            return Invalid(spec, field, "\"" + std::string(field.name) + "\" must not be blank.");
+          }
+        }
+      }
+    }
+  }
+  if (spec.since >= 0 && spec.until >= 0) {
+    auto since = record.DateAt(spec.since);
+    auto until = record.DateAt(spec.until);
+    if (since && until && *until < *since) {
+      return MakeError(ErrorCode::kInvalid, "\"until\" is before \"since\".", "until");
+    }
+  }
+  return {};
+}
+
+Status ValidateReferences(Record& record, Lookup& lookup) {
+  const EntitySpec& spec = Spec(record.kind);
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].type != FieldType::kRef || record.IsNull(static_cast<int>(i))) continue;
+    if (auto found = Referenced(lookup, record, static_cast<int>(i)); !found) return found.error();
+  }
+  return CheckKindRules(record, lookup);
+}
+
+}  // namespace brm

@@ -1,0 +1,56 @@
+#include "domain/vocab.hpp"
+
+#include <algorithm>
+
+namespace brm::vocab {
+namespace {
+constexpr std::string_view kOrgKindsData[] = {"customer", "ours", "competitor", "partner"};
+constexpr std::string_view kImportanceData[] = {"high", "medium", "low", "unknown"};
+constexpr std::string_view kOrientationData[] = {"technology", "business",    "relationship", "price",
+                                                 "risk_averse", "innovation", "unknown"};
+constexpr std::string_view kUserRolesData[] = {"rep", "manager", "executive", "admin", "employee"};
+constexpr std::string_view kStrengthsData[] = {"strong", "medium", "weak"};
+constexpr std::string_view kStatusData[] = {"open", "won", "lost", "abandoned"};
+constexpr std::string_view kTypeData[] = {"new", "phase", "upgrade", "maintenance"};
+constexpr std::string_view kDecisionRolesData[] = {
+    "decision_maker", "approver",   "technical_evaluator", "business_evaluator", "user",
+    "procurement",    "influencer", "coach",               "gatekeeper",         "other"};
+constexpr std::string_view kYesNoUnknownData[] = {"yes", "no", "unknown"};
+constexpr std::string_view kDimensionsData[] = {"closeness", "solution", "price"};
+constexpr std::string_view kAttitudesData[] = {"strong_support", "support",       "neutral",
+                                               "oppose",         "strong_oppose", "unknown"};
+constexpr std::string_view kVoteKindsData[] = {"veto", "approve"};
+constexpr std::string_view kActivityKindsData[] = {"visit", "meeting", "call", "message",
+                                                   "meal",  "event",   "other"};
+constexpr std::string_view kLanguagesData[] = {"zh-CN", "en"};
+}  // namespace
+
+const Words kOrgKinds{kOrgKindsData};
+const Words kImportance{kImportanceData};
+const Words kOrientation{kOrientationData};
+const Words kUserRoles{kUserRolesData};
+const Words kStrengths{kStrengthsData};
+const Words kOpportunityStatus{kStatusData};
+const Words kOpportunityType{kTypeData};
+const Words kDecisionRoles{kDecisionRolesData};
+const Words kYesNoUnknown{kYesNoUnknownData};
+const Words kDimensions{kDimensionsData};
+const Words kAttitudes{kAttitudesData};
+const Words kVoteKinds{kVoteKindsData};
+const Words kActivityKinds{kActivityKindsData};
+const Words kLanguages{kLanguagesData};
+
+bool Contains(Words words, std::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::optional<int> AttitudeNumber(std::string_view attitude) {
+  if (attitude == "strong_support") return 2;
+  if (attitude == "support") return 1;
+  if (attitude == "neutral") return 0;
+  if (attitude == "oppose") return -1;
+  if (attitude == "strong_oppose") return -2;
+  return std::nullopt;
+}
+
+}  // namespace brm::vocab

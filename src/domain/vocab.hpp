@@ -1,0 +1,32 @@
+// The closed vocabularies of SPEC.md §2–3 and the attitude scale.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace brm::vocab {
+
+using Words = std::span<const std::string_view>;
+
+extern const Words kOrgKinds;       // customer ours competitor partner
+extern const Words kImportance;     // high medium low unknown
+extern const Words kOrientation;    // technology business relationship price risk_averse innovation unknown
+extern const Words kUserRoles;      // rep manager executive admin employee
+extern const Words kStrengths;      // strong medium weak
+extern const Words kOpportunityStatus;  // open won lost abandoned
+extern const Words kOpportunityType;    // new phase upgrade maintenance
+extern const Words kDecisionRoles;  // decision_maker approver ... other
+extern const Words kYesNoUnknown;   // yes no unknown
+extern const Words kDimensions;     // closeness solution price
+extern const Words kAttitudes;      // strong_support support neutral oppose strong_oppose unknown
+extern const Words kVoteKinds;      // veto approve
+extern const Words kActivityKinds;  // visit meeting call message meal event other
+extern const Words kLanguages;      // zh-CN en
+
+bool Contains(Words words, std::string_view word);
+
+// The number of an attitude (+2 … −2); nullopt for `unknown` or a word outside the scale.
+std::optional<int> AttitudeNumber(std::string_view attitude);
+
+}  // namespace brm::vocab

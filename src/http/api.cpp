@@ -1,0 +1,53 @@
+#include "http/api.hpp"
+
+#include "domain/schema.hpp"
+#include "http/errors.hpp"
+
+namespace brm::http {
+
+namespace {
+Response MethodNotAllowed() {
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such endpoint for this method."));
+}
+}  // namespace
+
+Api::Api(Store& store, ApiConfig config)
+    : store_(store), config_(std::move(config)), auth_(store, config_.auth), entities_(store) {}
+
+Response Api::Handle(Request& request) {
+  if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") return Route(request);
+  if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed();
+  return Static(request);
+}
+
+Response Api::Route(Request& request) {
+  const auto& s = request.segments;
+  if (s.size() < 3 || s[0] != "api" || s[1] != "v1") {
+    return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such endpoint: " + request.path + "."));
+  }
+  const std::string& head = s[2];
+  if (head == "health" && s.size() == 3) {
+    return JsonResponse(200, {{"status", "ok"}, {"version", "0.1.0"}});
+  }
+  if (head == "auth" && s.size() == 4 && s[3] == "login") {
+    return request.method == "POST" ? LoginHandler(request) : MethodNotAllowed();
+  }
+  auto caller = auth_.Authenticate(request);
+  if (!caller) return ErrorResponse(caller.error());
+  if (head == "auth" && s.size() >= 4) {
+    if (s[3] == "logout" && s.size() == 4 && request.method == "POST") return LogoutHandler(*caller);
+    if (s[3] == "me" && s.size() == 4 && request.method == "GET") return MeHandler(*caller);
+    if (s[3] == "password" && s.size() == 4 && request.method == "POST") return PasswordHandler(request, *caller);
+    if (s[3] == "tokens") return TokensHandler(request, *caller);
+    return MethodNotAllowed();
+  }
+  if (head == "bundle" && s.size() == 3) return BundleHandler(request, *caller);
+  const EntitySpec* spec = FindCollection(head);
+  if (!spec) return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such collection: \"" + head + "\"."));
+  if (s.size() == 3) return CollectionHandler(request, *caller, spec->kind);
+  if (s.size() == 4) return ItemHandler(request, *caller, spec->kind, s[3]);
+  if (s.size() == 5) return ItemActionHandler(request, *caller, spec->kind, s[3], s[4]);
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such endpoint: " + request.path + "."));
+}
+
+}  // namespace brm::http

@@ -1,0 +1,53 @@
+// The JSON API under /api/v1 and the web app's static files: the handler given to http::Server.
+// Handlers are thin: they parse the request, call the service layer, and shape the response.
+// Threads: Handle() is called concurrently from every io thread; Api holds no per-request state.
+#pragma once
+
+#include <string>
+
+#include "http/auth.hpp"
+#include "http/message.hpp"
+#include "service/entities.hpp"
+#include "store/store.hpp"
+
+namespace brm::http {
+
+struct ApiConfig {
+  std::string web_dir;          // directory of the built web app (index.html); empty serves nothing
+  AuthConfig auth;              // sign-in settings
+  size_t default_page = 50;     // list page size when `limit` is absent
+  size_t max_page = 1000;       // largest `limit` accepted
+};
+
+class Api {
+ public:
+  Api(Store& store, ApiConfig config);
+  Response Handle(Request& request);
+
+ private:
+  Response Route(Request& request);
+  Response Static(const Request& request) const;
+
+  // handlers/auth_handlers.cpp
+  Response LoginHandler(const Request& request);
+  Response LogoutHandler(const Caller& caller);
+  Response MeHandler(const Caller& caller);
+  Response TokensHandler(const Request& request, const Caller& caller);
+  Response PasswordHandler(const Request& request, const Caller& caller);
+
+  // handlers/entity_handlers.cpp
+  Response CollectionHandler(const Request& request, const Caller& caller, Kind kind);
+  Response ItemHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id);
+  Response ItemActionHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id,
+                             const std::string& action);
+
+  // handlers/bundle_handlers.cpp
+  Response BundleHandler(const Request& request, const Caller& caller);
+
+  Store& store_;
+  ApiConfig config_;
+  Auth auth_;
+  EntityService entities_;
+};
+
+}  // namespace brm::http

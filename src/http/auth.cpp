@@ -1,0 +1,153 @@
+#include "http/auth.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+#include "domain/schema.hpp"
+#include "service/secrets.hpp"
+
+namespace brm::http {
+namespace f = fields;
+
+namespace {
+
+constexpr char kSessionCookie[] = "brm_session";
+constexpr char kCsrfCookie[] = "brm_csrf";
+constexpr int kAddressFactor = 10;  // an address may fail ten times as often as one login (shared offices)
+
+int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+Error Unauthenticated(std::string message = "Please sign in.") {
+  return MakeError(ErrorCode::kUnauthenticated, std::move(message));
+}
+
+// A dummy argon2id hash so that an unknown login costs as much time as a wrong password.
+const std::string& DummyHash() {
+  static const std::string hash = HashPassword("not a password of anyone");
+  return hash;
+}
+
+}  // namespace
+
+bool Auth::Throttled(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(throttle_mutex_);
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return false;
+  auto& times = it->second;
+  times.erase(std::remove_if(times.begin(), times.end(), [&](int64_t t) { return now - t >= config_.login_window_s; }),
+              times.end());
+  const int limit = key.rfind("ip:", 0) == 0 ? config_.login_failures * kAddressFactor : config_.login_failures;
+  return static_cast<int>(times.size()) >= limit;
+}
+
+void Auth::CountFailure(const std::string& key, int64_t now) {
+  std::lock_guard<std::mutex> lock(throttle_mutex_);
+  failures_[key].push_back(now);
+}
+
+Result<Caller> Auth::CallerFor(const std::string& user_id) {
+  auto user = store_.Get(Kind::kUser, user_id, Visibility{});
+  if (!user || !user->Bool(f::user::kActive) || !ActiveOn(*user, Today())) {
+    return Unauthenticated("This account is disabled.");
+  }
+  Caller caller;
+  caller.actor = Actor{user->id, user->Text(f::user::kPerson), user->Text(f::user::kTeam),
+                       RoleFromWord(user->Text(f::user::kRole))};
+  caller.user = std::move(*user);
+  return caller;
+}
+
+Result<Caller> Auth::Verify(const std::string& login, const std::string& password, const std::string& remote) {
+  const int64_t now = Now();
+  const std::string login_key = "login:" + login, address_key = "ip:" + remote;
+  if (Throttled(login_key, now) || Throttled(address_key, now)) {
+    return MakeError(ErrorCode::kThrottled, "Too many failed sign-ins. Wait a few minutes and try again.");
+  }
+  ListQuery query;
+  query.equals.emplace_back(f::user::kLogin, login);
+  auto page = store_.List(Kind::kUser, query, Visibility{});
+  const std::optional<std::string> hash = page.items.empty() ? std::nullopt : store_.PasswordHash(page.items[0].id);
+  const bool matches = VerifyPassword(hash ? *hash : DummyHash(), password) && hash.has_value();
+  if (!matches) {
+    CountFailure(login_key, now);
+    CountFailure(address_key, now);
+    return Unauthenticated("The login or the password is wrong.");
+  }
+  {
+    std::lock_guard<std::mutex> lock(throttle_mutex_);
+    failures_.erase(login_key);
+  }
+  return CallerFor(page.items[0].id);
+}
+
+Result<Caller> Auth::Login(const std::string& login, const std::string& password, const std::string& remote,
+                           std::string& token) {
+  auto caller = Verify(login, password, remote);
+  if (!caller) return caller.error();
+  const int64_t now = Now();
+  token = RandomToken();
+  caller->cookie = true;
+  caller->csrf = RandomToken(16);
+  caller->token_hash = Sha256Hex(token);
+  caller->expires_at = std::min(now + config_.session_idle_s, now + config_.session_absolute_s);
+  store_.PutSession(SessionRow{caller->token_hash, caller->user.id, caller->csrf, now, now});
+  return caller;
+}
+
+Result<Caller> Auth::Authenticate(const Request& request) {
+  const int64_t now = Now();
+  const std::string& authorization = request.Header("authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) {
+    auto token = store_.FindApiToken(Sha256Hex(authorization.substr(7)));
+    if (!token) return Unauthenticated("The API token is not valid.");
+    return CallerFor(token->user);
+  }
+  const std::string cookie = request.Cookie(kSessionCookie);
+  if (cookie.empty()) return Unauthenticated();
+  const std::string hash = Sha256Hex(cookie);
+  auto session = store_.FindSession(hash);
+  if (!session) return Unauthenticated("Your session has ended. Please sign in again.");
+  if (now - session->last_seen >= config_.session_idle_s || now - session->created >= config_.session_absolute_s) {
+    store_.DeleteSession(hash);
+    return Unauthenticated("Your session has expired. Please sign in again.");
+  }
+  auto caller = CallerFor(session->user);
+  if (!caller) {
+    store_.DeleteSession(hash);
+    return caller.error();
+  }
+  if (now - session->last_seen >= config_.touch_every_s) {
+    store_.TouchSession(hash, now);
+    session->last_seen = now;
+  }
+  caller->cookie = true;
+  caller->csrf = session->csrf;
+  caller->token_hash = hash;
+  caller->expires_at = std::min(session->last_seen + config_.session_idle_s, session->created + config_.session_absolute_s);
+  const bool write = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+  if (write && !SameSecret(request.Header("x-csrf-token"), caller->csrf)) {
+    return MakeError(ErrorCode::kForbidden,
+                     "The request lacks the X-CSRF-Token header of your session; reload the page and try again.");
+  }
+  return caller;
+}
+
+void Auth::Logout(const Caller& caller) {
+  if (!caller.token_hash.empty()) store_.DeleteSession(caller.token_hash);
+}
+
+std::vector<std::string> Auth::SessionCookies(const std::string& token, const std::string& csrf) const {
+  const std::string secure = config_.secure_cookie ? "; Secure" : "";
+  const std::string age = token.empty() ? "0" : std::to_string(config_.session_absolute_s);
+  return {std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + age + secure,
+          std::string(kCsrfCookie) + "=" + csrf + "; Path=/; SameSite=Strict; Max-Age=" + age + secure};
+}
+
+std::string Auth::CreateApiToken(const std::string& user, const std::string& name, std::string& id) {
+  const std::string token = "brm_" + RandomToken();
+  id = NewId("tok");
+  store_.PutApiToken(ApiTokenRow{id, user, name, Sha256Hex(token), Now()});
+  return token;
+}
+
+}  // namespace brm::http

@@ -1,0 +1,71 @@
+// Sign-in: password login with throttling, session cookies (stored only as hashes), CSRF tokens for
+// cookie-authenticated writes, and API tokens sent as `Authorization: Bearer`.
+// Threads: safe to share; the throttle table has its own mutex.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace brm::http {
+
+struct AuthConfig {
+  int64_t session_idle_s = 8 * 3600;           // a session unused this long ends
+  int64_t session_absolute_s = 7 * 24 * 3600;  // a session ends this long after login, used or not
+  int64_t touch_every_s = 60;                  // how stale a session's last-seen time may get in the store
+  int login_failures = 5;                      // failed logins allowed per login and per address …
+  int64_t login_window_s = 15 * 60;            // … within this window, before further tries get 429
+  bool secure_cookie = false;                  // add `Secure` to cookies (serve behind HTTPS)
+};
+
+// The signed-in caller of a request.
+struct Caller {
+  Actor actor;
+  Record user;
+  bool cookie = false;      // authenticated by the session cookie (so writes need the CSRF token)
+  std::string csrf;         // the session's CSRF token
+  std::string token_hash;   // the session's hash, for logout
+  int64_t expires_at = 0;   // unix seconds when the session ends if left idle (capped by the absolute limit)
+};
+
+class Auth {
+ public:
+  Auth(Store& store, AuthConfig config) : store_(store), config_(config) {}
+
+  // Checks a login and password. On success creates a session and returns the caller with the raw token
+  // (for the cookie) in `token`. Failures are counted per login and per address.
+  Result<Caller> Login(const std::string& login, const std::string& password, const std::string& remote,
+                       std::string& token);
+  // Checks a login and password, counting failures like Login, without starting a session.
+  Result<Caller> Verify(const std::string& login, const std::string& password, const std::string& remote);
+  // The caller of `request`, from its bearer token or session cookie; kUnauthenticated when neither is
+  // valid. For cookie callers making a write, checks the X-CSRF-Token header (kForbidden when wrong).
+  Result<Caller> Authenticate(const Request& request);
+  void Logout(const Caller& caller);
+
+  // Set-Cookie values that start (or, with an empty token, end) a session.
+  std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf) const;
+
+  // A new API token for `user`, returned once in clear ("brm_…").
+  std::string CreateApiToken(const std::string& user, const std::string& name, std::string& id);
+
+  const AuthConfig& config() const { return config_; }
+
+ private:
+  Result<Caller> CallerFor(const std::string& user_id);
+  bool Throttled(const std::string& key, int64_t now);
+  void CountFailure(const std::string& key, int64_t now);
+
+  Store& store_;
+  AuthConfig config_;
+  std::mutex throttle_mutex_;
+  std::map<std::string, std::vector<int64_t>> failures_;  // key → failure times within the window
+};
+
+}  // namespace brm::http

@@ -1,0 +1,117 @@
+// /api/v1/auth/*: login, logout, me, password, API tokens.
+#include "domain/schema.hpp"
+#include "http/api.hpp"
+#include "http/errors.hpp"
+#include "json/record_json.hpp"
+
+namespace brm::http {
+namespace bj = boost::json;
+namespace f = fields;
+
+namespace {
+
+// A string member of a request body; kInvalid naming it when absent or not a string.
+Result<std::string> StringField(const bj::object& body, const char* name) {
+  const bj::value* value = body.if_contains(name);
+  if (!value || !value->is_string()) {
+    return MakeError(ErrorCode::kInvalid, std::string("\"") + name + "\" is required and must be a string.", name);
+  }
+  return std::string(value->get_string());
+}
+
+bj::object SessionJson(Store& store, const Caller& caller) {
+  bj::object user = json::EncodeRecord(caller.user);
+  if (auto person = store.Get(Kind::kPerson, caller.user.Text(f::user::kPerson), Visibility{})) {
+    user["name"] = person->Text(f::person::kName);
+  }
+  bj::object out;
+  out["user"] = std::move(user);
+  out["csrf"] = caller.cookie ? bj::value(caller.csrf) : bj::value(nullptr);
+  out["expires_at"] = caller.expires_at ? bj::value(caller.expires_at) : bj::value(nullptr);
+  return out;
+}
+
+}  // namespace
+
+Response Api::LoginHandler(const Request& request) {
+  auto body = ParseObject(request.body);
+  if (!body) return ErrorResponse(body.error());
+  auto login = StringField(*body, "login");
+  if (!login) return ErrorResponse(login.error());
+  auto password = StringField(*body, "password");
+  if (!password) return ErrorResponse(password.error());
+  std::string token;
+  auto caller = auth_.Login(*login, *password, request.remote, token);
+  if (!caller) {
+    Response response = ErrorResponse(caller.error());
+    if (caller.error().code == ErrorCode::kThrottled) response.headers.emplace_back("Retry-After", "60");
+    return response;
+  }
+  Response response = JsonResponse(200, SessionJson(store_, *caller));
+  for (std::string& cookie : auth_.SessionCookies(token, caller->csrf)) {
+    response.headers.emplace_back("Set-Cookie", std::move(cookie));
+  }
+  return response;
+}
+
+Response Api::LogoutHandler(const Caller& caller) {
+  auth_.Logout(caller);
+  Response response = JsonResponse(200, {{"signed_out", true}});
+  for (std::string& cookie : auth_.SessionCookies("", "")) response.headers.emplace_back("Set-Cookie", std::move(cookie));
+  return response;
+}
+
+Response Api::MeHandler(const Caller& caller) { return JsonResponse(200, SessionJson(store_, caller)); }
+
+Response Api::PasswordHandler(const Request& request, const Caller& caller) {
+  auto body = ParseObject(request.body);
+  if (!body) return ErrorResponse(body.error());
+  auto current = StringField(*body, "current");
+  if (!current) return ErrorResponse(current.error());
+  auto next = StringField(*body, "new");
+  if (!next) return ErrorResponse(next.error());
+  auto check = auth_.Verify(caller.user.Text(f::user::kLogin), *current, request.remote);
+  if (!check) {
+    return ErrorResponse(check.error().code == ErrorCode::kThrottled
+                             ? check.error()
+                             : MakeError(ErrorCode::kForbidden, "The current password is wrong.", "current"));
+  }
+  if (auto status = entities_.SetPassword(caller.actor, caller.user.id, *next); !status) {
+    return ErrorResponse(status.error());
+  }
+  return JsonResponse(200, {{"password_changed", true}});
+}
+
+Response Api::TokensHandler(const Request& request, const Caller& caller) {
+  const auto& s = request.segments;
+  if (s.size() == 4 && request.method == "GET") {
+    bj::array items;
+    for (const ApiTokenRow& row : store_.ApiTokensOf(caller.user.id)) {
+      items.push_back({{"id", row.id}, {"name", row.name}, {"created", row.created}});
+    }
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }
+  if (s.size() == 4 && request.method == "POST") {
+    auto body = ParseObject(request.body.empty() ? "{}" : request.body);
+    if (!body) return ErrorResponse(body.error());
+    std::string name = "api";
+    if (const bj::value* value = body->if_contains("name")) {
+      if (!value->is_string() || value->get_string().empty() || value->get_string().size() > 100) {
+        return ErrorResponse(MakeError(ErrorCode::kInvalid, "\"name\" must be a string of 1 to 100 characters.", "name"));
+      }
+      name = std::string(value->get_string());
+    }
+    std::string id;
+    const std::string token = auth_.CreateApiToken(caller.user.id, name, id);
+    return JsonResponse(201, {{"id", id}, {"name", name}, {"token", token}});
+  }
+  if (s.size() == 5 && request.method == "DELETE") {
+    if (!store_.DeleteApiToken(caller.user.id, s[4])) {
+      return ErrorResponse(MakeError(ErrorCode::kNotFound, "You have no API token with the id \"" + s[4] + "\"."));
+    }
+    return JsonResponse(200, {{"deleted", s[4]}});
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such endpoint for this method."));
+}
+
+}  // namespace brm::http

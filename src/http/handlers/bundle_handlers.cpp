@@ -1,0 +1,39 @@
+// /api/v1/bundle: GET exports the tenant, POST imports a bundle (admins only).
+#include <sstream>
+
+#include "http/api.hpp"
+#include "http/errors.hpp"
+#include "service/bundle.hpp"
+
+namespace brm::http {
+
+Response Api::BundleHandler(const Request& request, const Caller& caller) {
+  if (caller.actor.role != Role::kAdmin) {
+    return ErrorResponse(MakeError(ErrorCode::kForbidden, "Only administrators import and export bundles."));
+  }
+  if (request.method == "GET") {
+    std::ostringstream out;
+    ExportBundle(store_, out);
+    Response response;
+    response.body = std::move(out).str();
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"brm-bundle.json\"");
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  }
+  if (request.method == "POST") {
+    auto source = ParseBundle(request.body);
+    if (!source) return ErrorResponse(source.error());
+    auto report = ImportBundle(store_, caller.actor.user, **source);
+    if (!report) return ErrorResponse(report.error());
+    boost::json::object counts;
+    size_t unchanged = 0;
+    for (size_t n : report->unchanged) unchanged += n;
+    counts["created"] = report->total_created();
+    counts["updated"] = report->total_updated();
+    counts["unchanged"] = unchanged;
+    return JsonResponse(200, counts);
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "Use GET to export or POST to import."));
+}
+
+}  // namespace brm::http

@@ -1,0 +1,209 @@
+// /api/v1/{collection}[/{id}[/{action}]]: list, create, read, change, retire, history, erase.
+#include "domain/schema.hpp"
+#include "http/api.hpp"
+#include "http/errors.hpp"
+#include "json/record_json.hpp"
+
+namespace brm::http {
+namespace bj = boost::json;
+namespace f = fields;
+
+namespace {
+
+Error BadParameter(const std::string& name, std::string message) {
+  return MakeError(ErrorCode::kInvalid, std::move(message), name);
+}
+
+Result<size_t> Count(const std::string& name, const std::string& text, size_t max) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return BadParameter(name, "\"" + name + "\" must be a whole number.");
+  }
+  const size_t value = std::stoul(text);
+  if (value > max) return BadParameter(name, "\"" + name + "\" must be at most " + std::to_string(max) + ".");
+  return value;
+}
+
+Result<Date> DateParameter(const std::string& name, const std::string& text) {
+  if (text == "today") return Today();
+  auto date = ParseDate(text);
+  if (!date) return BadParameter(name, "\"" + name + "\" must be a date written YYYY-MM-DD.");
+  return *date;
+}
+
+// Reads paging, search, active_on and field filters from the query string; unknown parameters are refused.
+Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t default_page, size_t max_page) {
+  const EntitySpec& spec = Spec(kind);
+  ListQuery query;
+  query.limit = default_page;
+  for (const auto& [name, value] : request.query) {
+    if (name == "limit") {
+      auto n = Count(name, value, max_page);
+      if (!n) return n.error();
+      query.limit = *n;
+    } else if (name == "offset") {
+      auto n = Count(name, value, 1000000000);
+      if (!n) return n.error();
+      query.offset = *n;
+    } else if (name == "search") {
+      if (spec.search < 0) return BadParameter(name, "This collection cannot be searched by name.");
+      query.search = value;
+    } else if (name == "active_on") {
+      auto date = DateParameter(name, value);
+      if (!date) return date.error();
+      query.active_on = *date;
+    } else {
+      const int index = spec.Index(name);
+      if (index < 0) {
+        return BadParameter(name, "\"" + name + "\" is neither a field of a " + std::string(spec.noun) +
+                                      " nor a list parameter (limit, offset, search, active_on).");
+      }
+      const FieldSpec& field = spec.fields[index];
+      if (field.type == FieldType::kText || field.type == FieldType::kNumber) {
+        return BadParameter(name, "Lists cannot be filtered by \"" + name + "\"; use search.");
+      }
+      if (field.type == FieldType::kBool && value != "true" && value != "false") {
+        return BadParameter(name, "\"" + name + "\" must be true or false.");
+      }
+      if (field.type == FieldType::kEnum && !vocab::Contains(field.vocab, value)) {
+        return BadParameter(name, "\"" + name + "\" is not one of its allowed values.");
+      }
+      query.equals.emplace_back(index, value);
+    }
+  }
+  return query;
+}
+
+// What an employee user sees of a person or an organization: enough to say "I know this person".
+bj::object Projection(Store& store, const Record& record) {
+  if (record.kind == Kind::kOrganization) {
+    return {{"id", record.id}, {"name", record.Text(f::org::kName)}, {"kind", record.Text(f::org::kKind)}};
+  }
+  bj::object out{{"id", record.id},
+                 {"name", record.Text(f::person::kName)},
+                 {"org", record.Text(f::person::kOrg)},
+                 {"department", record.IsNull(f::person::kDepartment) ? bj::value(nullptr)
+                                                                      : bj::value(record.Text(f::person::kDepartment))},
+                 {"title", record.Text(f::person::kTitle)}};
+  if (auto org = store.Get(Kind::kOrganization, record.Text(f::person::kOrg), Visibility{})) {
+    out["org_name"] = org->Text(f::org::kName);
+  }
+  if (!record.IsNull(f::person::kDepartment)) {
+    if (auto dept = store.Get(Kind::kDepartment, record.Text(f::person::kDepartment), Visibility{})) {
+      out["department_name"] = dept->Text(f::dept::kName);
+    }
+  }
+  return out;
+}
+
+bool Directory(const Caller& caller, Kind kind) {
+  return caller.actor.role == Role::kEmployee && (kind == Kind::kPerson || kind == Kind::kOrganization);
+}
+
+Response PageResponse(const Page& page, const ListQuery& query, const std::function<bj::value(const Record&)>& encode) {
+  bj::array items;
+  items.reserve(page.items.size());
+  for (const Record& record : page.items) items.push_back(encode(record));
+  return JsonResponse(200, {{"items", std::move(items)},
+                            {"total", page.total},
+                            {"limit", query.limit},
+                            {"offset", query.offset}});
+}
+
+Response RecordResponse(int status, const Result<Record>& record) {
+  if (!record) return ErrorResponse(record.error());
+  return JsonResponse(status, json::EncodeRecord(*record));
+}
+
+}  // namespace
+
+Response Api::CollectionHandler(const Request& request, const Caller& caller, Kind kind) {
+  if (request.method == "GET") {
+    auto query = ParseListQuery(request, kind, config_.default_page, config_.max_page);
+    if (!query) return ErrorResponse(query.error());
+    if (Directory(caller, kind)) {
+      const Page page = kind == Kind::kPerson ? entities_.Directory(*query) : store_.List(kind, *query, Visibility{});
+      return PageResponse(page, *query, [&](const Record& r) { return bj::value(Projection(store_, r)); });
+    }
+    auto page = entities_.List(caller.actor, kind, *query);
+    if (!page) return ErrorResponse(page.error());
+    return PageResponse(*page, *query, [](const Record& r) { return bj::value(json::EncodeRecord(r)); });
+  }
+  if (request.method == "POST") {
+    auto body = ParseObject(request.body);
+    if (!body) return ErrorResponse(body.error());
+    Response response = RecordResponse(201, entities_.Create(caller.actor, kind, *body));
+    return response;
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "Use GET to list or POST to create."));
+}
+
+Response Api::ItemHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id) {
+  if (request.method == "GET") {
+    if (Directory(caller, kind)) {
+      auto record = store_.Get(kind, id, Visibility{});
+      if (!record || (kind == Kind::kPerson && !ActiveOn(*record, Today()))) return ErrorResponse(NotFound(kind, id));
+      return JsonResponse(200, Projection(store_, *record));
+    }
+    return RecordResponse(200, entities_.Get(caller.actor, kind, id));
+  }
+  if (request.method == "PATCH") {
+    auto body = ParseObject(request.body);
+    if (!body) return ErrorResponse(body.error());
+    return RecordResponse(200, entities_.Update(caller.actor, kind, id, *body));
+  }
+  if (request.method == "DELETE") {
+    Date until = Today();
+    if (request.HasQuery("date")) {
+      auto date = DateParameter("date", request.Query("date"));
+      if (!date) return ErrorResponse(date.error());
+      until = *date;
+    }
+    return RecordResponse(200, entities_.Retire(caller.actor, kind, id, until));
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "Use GET, PATCH or DELETE (retire) on a record."));
+}
+
+Response Api::ItemActionHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id,
+                                const std::string& action) {
+  if (action == "history" && request.method == "GET") {
+    auto history = entities_.History(caller.actor, kind, id);
+    if (!history) return ErrorResponse(history.error());
+    bj::array items;
+    for (const AuditEntry& e : *history) {
+      auto parse = [](const std::optional<std::string>& text) {
+        return text ? bj::parse(*text) : bj::value(nullptr);
+      };
+      items.push_back({{"at", e.at}, {"actor", e.actor}, {"field", e.field}, {"old", parse(e.old_value)},
+                       {"new", parse(e.new_value)}});
+    }
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }
+  if (request.method != "POST") return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such action for this method."));
+  auto body = ParseObject(request.body.empty() ? "{}" : request.body);
+  if (!body) return ErrorResponse(body.error());
+  if (action == "retire") {
+    Date until = Today();
+    if (const bj::value* date = body->if_contains("date")) {
+      if (!date->is_string()) return ErrorResponse(BadParameter("date", "\"date\" must be a date written YYYY-MM-DD."));
+      auto parsed = DateParameter("date", std::string(date->get_string()));
+      if (!parsed) return ErrorResponse(parsed.error());
+      until = *parsed;
+    }
+    return RecordResponse(200, entities_.Retire(caller.actor, kind, id, until));
+  }
+  if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
+  if (action == "password" && kind == Kind::kUser) {
+    const bj::value* password = body->if_contains("password");
+    if (!password || !password->is_string()) {
+      return ErrorResponse(BadParameter("password", "\"password\" is required and must be a string."));
+    }
+    if (!entities_.Get(caller.actor, kind, id)) return ErrorResponse(NotFound(kind, id));
+    if (auto status = entities_.SetPassword(caller.actor, id, std::string(password->get_string())); !status) {
+      return ErrorResponse(status.error());
+    }
+    return JsonResponse(200, {{"password_changed", true}});
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such action: \"" + action + "\"."));
+}
+
+}  // namespace brm::http

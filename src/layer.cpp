@@ -1,0 +1,1 @@
+// Every layer library also holds this empty unit, so a layer with no sources yet still links.

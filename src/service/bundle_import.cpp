@@ -1,0 +1,240 @@
+// Bundle import: validate everything, write everything, in one transaction (SPEC.md §10).
+#include <boost/json.hpp>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "domain/schema.hpp"
+#include "json/record_json.hpp"
+#include "json/serialize.hpp"
+#include "service/bundle.hpp"
+#include "service/rules.hpp"
+#include "service/secrets.hpp"
+#include "service/tx_lookup.hpp"
+
+namespace brm {
+
+size_t ImportReport::total_created() const {
+  size_t n = 0;
+  for (size_t c : created) n += c;
+  return n;
+}
+
+size_t ImportReport::total_updated() const {
+  size_t n = 0;
+  for (size_t c : updated) n += c;
+  return n;
+}
+
+namespace {
+
+constexpr size_t kProgressEvery = 10000;
+
+// Prefixes an error with where in the bundle it arose ("people[3].org: …").
+Error At(const Error& error, Kind kind, size_t index) {
+  const std::string where = std::string(Spec(kind).bundle) + "[" + std::to_string(index) + "]" +
+                            (error.field.empty() ? "" : "." + error.field);
+  return MakeError(error.code, where + ": " + error.message, where);
+}
+
+class Importer {
+ public:
+  Importer(Store& store, std::string actor, const BundleSource& source, const Progress& progress)
+      : store_(store), actor_(std::move(actor)), source_(source), progress_(progress) {}
+
+  Result<ImportReport> Run() {
+    // Records that others reference are read and checked field by field before the transaction starts.
+    for (const EntitySpec* spec : AllSpecs()) {
+      if (!spec->fact) {
+        if (auto status = ReadReferenced(spec->kind); !status) return status.error();
+      }
+    }
+    HashPasswords();
+    auto tx = store_.Begin();
+    TxLookup lookup(*tx);
+    for (auto& staged : staged_) {
+      for (const BundleItem& item : staged) lookup.Stage(item.record);
+    }
+    for (const EntitySpec* spec : AllSpecs()) {
+      if (spec->fact) continue;
+      if (auto status = WriteReferenced(*tx, lookup, spec->kind); !status) return status.error();
+    }
+    for (const EntitySpec* spec : AllSpecs()) {
+      if (!spec->fact) continue;
+      if (auto status = WriteFacts(*tx, lookup, spec->kind); !status) return status.error();
+    }
+    if (auto status = WriteExtras(*tx); !status) return status.error();
+    if (report_.total_created() + report_.total_updated() + report_.extras > 0) {
+      boost::json::object counts;
+      for (const EntitySpec* spec : AllSpecs()) {
+        const size_t k = static_cast<size_t>(spec->kind);
+        if (report_.created[k] + report_.updated[k] == 0) continue;
+        counts[spec->bundle] = {{"created", report_.created[k]}, {"updated", report_.updated[k]}};
+      }
+      tx->AddAudit(AuditEntry{NowTimestamp(), actor_, "bundles", "import", "import", std::nullopt,
+                              json::Serialize(counts)});
+    }
+    tx->Commit();
+    return report_;
+  }
+
+ private:
+  Status ReadReferenced(Kind kind) {
+    auto& items = staged_[static_cast<size_t>(kind)];
+    std::unordered_set<std::string> ids;
+    const size_t count = source_.Count(kind);
+    items.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      auto item = source_.Read(kind, i);
+      if (!item) return item.error();
+      if (auto status = ValidateFields(item->record); !status) return At(status.error(), kind, i);
+      if (!ids.insert(item->record.id).second) {
+        return At(MakeError(ErrorCode::kConflict, "The id \"" + item->record.id + "\" appears twice.", "id"), kind, i);
+      }
+      if (item->password) {
+        if (item->password->size() < 8) {
+          return At(MakeError(ErrorCode::kInvalid, "A password has at least 8 characters.", "password"), kind, i);
+        }
+      }
+      items.push_back(std::move(*item));
+      Tick(kind, i + 1, count);
+    }
+    return {};
+  }
+
+  Status WriteReferenced(Transaction& tx, TxLookup& lookup, Kind kind) {
+    auto& items = staged_[static_cast<size_t>(kind)];
+    const bool store_empty = store_.Count(kind) == 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+      Record& record = items[i].record;
+      if (auto status = ValidateReferences(record, lookup); !status) return At(status.error(), kind, i);
+      if (auto status = CheckSetRules(tx, record); !status) return At(status.error(), kind, i);
+      std::optional<Record> existing = store_empty ? std::nullopt : tx.Find(kind, record.id);
+      if (!existing) {
+        tx.Insert(record);
+        ++report_.created[static_cast<size_t>(kind)];
+      } else if (*existing == record) {
+        ++report_.unchanged[static_cast<size_t>(kind)];
+      } else {
+        tx.Update(record);
+        for (const AuditEntry& entry : DiffAudit(actor_, *existing, record)) tx.AddAudit(entry);
+        ++report_.updated[static_cast<size_t>(kind)];
+      }
+      if (kind == Kind::kUser && !new_hashes_[i].empty()) {
+        if (tx.PasswordHash(record.id) != stored_hashes_[i]) {
+          return At(MakeError(ErrorCode::kConflict, "The password changed during the import; try again.", "password"),
+                    kind, i);
+        }
+        tx.SetPasswordHash(record.id, new_hashes_[i]);
+        if (existing) {
+          tx.AddAudit(AuditEntry{NowTimestamp(), actor_, "users", record.id, "password", std::nullopt, std::nullopt});
+        }
+      }
+    }
+    return {};
+  }
+
+  Status WriteFacts(Transaction& tx, TxLookup& lookup, Kind kind) {
+    const size_t count = source_.Count(kind);
+    const bool store_empty = store_.Count(kind) == 0;
+    const int until = Spec(kind).until;
+    std::unordered_set<std::string> ids;
+    ids.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      auto item = source_.Read(kind, i);
+      if (!item) return item.error();
+      Record& record = item->record;
+      if (auto status = ValidateFields(record); !status) return At(status.error(), kind, i);
+      if (!ids.insert(record.id).second) {
+        return At(MakeError(ErrorCode::kConflict, "The id \"" + record.id + "\" appears twice.", "id"), kind, i);
+      }
+      if (auto status = ValidateReferences(record, lookup); !status) return At(status.error(), kind, i);
+      std::optional<Record> existing = store_empty ? std::nullopt : tx.Find(kind, record.id);
+      if (!existing) {
+        tx.Insert(record);
+        ++report_.created[static_cast<size_t>(kind)];
+      } else if (*existing == record) {
+        ++report_.unchanged[static_cast<size_t>(kind)];
+      } else {
+        Record retired = *existing;
+        retired.values[until] = record.values[until];
+        if (!(retired == record) || !existing->IsNull(until)) {
+          return At(MakeError(ErrorCode::kConflict,
+                              "A " + std::string(Spec(kind).noun) + " with this id is already recorded with other "
+                              "values; record a new one to correct it.",
+                              "id"),
+                    kind, i);
+        }
+        tx.Update(record);
+        for (const AuditEntry& entry : DiffAudit(actor_, *existing, record)) tx.AddAudit(entry);
+        ++report_.updated[static_cast<size_t>(kind)];
+      }
+      Tick(kind, i + 1, count);
+    }
+    return {};
+  }
+
+  Status WriteExtras(Transaction& tx) {
+    for (std::string_view array : kExtraArrays) {
+      const size_t count = source_.ExtraCount(array);
+      for (size_t i = 0; i < count; ++i) {
+        auto extra = source_.ReadExtra(array, i);
+        if (!extra) return extra.error();
+        const auto& [id, body] = *extra;
+        const auto existing = tx.FindExtra(array, id);
+        if (existing && *existing == body) continue;
+        tx.PutExtra(array, id, body);
+        ++report_.extras;
+      }
+    }
+    return {};
+  }
+
+  // argon2id is slow on purpose: check and hash the bundle's passwords on every core before the write
+  // transaction starts. A password that already matches the stored hash is left alone.
+  void HashPasswords() {
+    const auto& users = staged_[static_cast<size_t>(Kind::kUser)];
+    new_hashes_.assign(users.size(), {});
+    stored_hashes_.assign(users.size(), std::nullopt);
+    for (size_t i = 0; i < users.size(); ++i) stored_hashes_[i] = store_.PasswordHash(users[i].record.id);
+    std::atomic<size_t> next{0}, done{0};
+    auto work = [&] {
+      for (size_t i = next++; i < users.size(); i = next++) {
+        if (users[i].password &&
+            !(stored_hashes_[i] && VerifyPassword(*stored_hashes_[i], *users[i].password))) {
+          new_hashes_[i] = HashPassword(*users[i].password);
+        }
+        ++done;
+      }
+    };
+    std::vector<std::thread> threads;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned t = 1; t < cores && t < users.size(); ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& thread : threads) thread.join();
+    if (progress_ && !users.empty()) progress_("passwords", users.size(), users.size());
+  }
+
+  void Tick(Kind kind, size_t done, size_t total) {
+    if (progress_ && (done % kProgressEvery == 0 || done == total)) progress_(Spec(kind).bundle, done, total);
+  }
+
+  Store& store_;
+  std::string actor_;
+  const BundleSource& source_;
+  const Progress& progress_;
+  std::array<std::vector<BundleItem>, kKindCount> staged_;
+  std::vector<std::string> new_hashes_;                   // per user item; empty when nothing to set
+  std::vector<std::optional<std::string>> stored_hashes_;  // per user item, as read before the transaction
+  ImportReport report_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportBundle(Store& store, const std::string& actor, const BundleSource& source,
+                                  const Progress& progress) {
+  return Importer(store, actor, source, progress).Run();
+}
+
+}  // namespace brm

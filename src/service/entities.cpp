@@ -1,0 +1,218 @@
+#include "service/entities.hpp"
+
+#include "domain/schema.hpp"
+#include "domain/validate.hpp"
+#include "json/record_json.hpp"
+#include "json/serialize.hpp"
+#include "service/access.hpp"
+#include "service/rules.hpp"
+#include "service/secrets.hpp"
+#include "service/tx_lookup.hpp"
+
+namespace brm {
+namespace f = fields;
+
+namespace {
+
+constexpr std::string_view kPasswordKey[] = {"password"};
+constexpr size_t kMinPassword = 8;
+
+std::string_view IdPrefix(Kind kind) {
+  static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr",   "rep", "inf",
+                                                   "opp", "chm",  "rat", "vot",  "act", "use"};
+  return kPrefixes[static_cast<size_t>(kind)];
+}
+
+// Defaults that depend on who is writing: the author of a fact, today's date, a rep's own customer.
+void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::object& body) {
+  const EntitySpec& spec = Spec(record.kind);
+  const int by = spec.Index("by");
+  if (by >= 0 && actor.role != Role::kSystem) record.values[by] = actor.user;
+  const int date = spec.Index("date");
+  if (date >= 0 && !body.contains("date")) record.values[date] = FormatDate(Today());
+  if (record.kind == Kind::kOrganization && record.Text(f::org::kKind) == "customer" && !body.contains("owner") &&
+      actor.role != Role::kSystem) {
+    record.values[f::org::kOwner] = actor.user;
+  }
+}
+
+Status CheckPassword(std::string_view password) {
+  if (password.size() < kMinPassword) {
+    return MakeError(ErrorCode::kInvalid, "A password has at least 8 characters.", "password");
+  }
+  if (password.size() > 1024) return MakeError(ErrorCode::kInvalid, "A password has at most 1024 characters.", "password");
+  return {};
+}
+
+}  // namespace
+
+Error NotFound(Kind kind, std::string_view id) {
+  return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(kind).noun) + " has the id \"" + std::string(id) + "\".");
+}
+
+Result<Record> EntityService::Get(const Actor& actor, Kind kind, std::string_view id) {
+  auto record = store_.Get(kind, id, VisibilityFor(store_, actor));
+  if (!record) return NotFound(kind, id);
+  return std::move(*record);
+}
+
+Result<Page> EntityService::List(const Actor& actor, Kind kind, const ListQuery& query) {
+  return store_.List(kind, query, VisibilityFor(store_, actor));
+}
+
+Page EntityService::Directory(const ListQuery& query) {
+  ListQuery active = query;
+  if (!active.active_on) active.active_on = Today();
+  return store_.List(Kind::kPerson, active, Visibility{});
+}
+
+Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost::json::object& body) {
+  json::DecodeOptions options;
+  options.id_optional = true;
+  if (kind == Kind::kUser) options.extra_keys = kPasswordKey;
+  auto decoded = json::DecodeRecord(kind, body, options);
+  if (!decoded) return decoded.error();
+  Record record = std::move(*decoded);
+  if (record.id.empty()) record.id = NewId(IdPrefix(kind));
+  ApplyActorDefaults(actor, record, body);
+  std::optional<std::string> password;
+  if (auto it = body.find("password"); it != body.end() && kind == Kind::kUser) {
+    if (!it->value().is_string()) return MakeError(ErrorCode::kInvalid, "\"password\" must be a string.", "password");
+    password = std::string(it->value().get_string());
+    if (auto status = CheckPassword(*password); !status) return status.error();
+  }
+  return Write(actor, std::move(record), std::nullopt, password);
+}
+
+Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_view id,
+                                     const boost::json::object& patch) {
+  auto before = store_.Get(kind, id, VisibilityFor(store_, actor));
+  if (!before) return NotFound(kind, id);
+  const EntitySpec& spec = Spec(kind);
+  if (spec.fact) {
+    for (const auto& [key, value] : patch) {
+      if (key != "until" && key != "id") {
+        return MakeError(ErrorCode::kConflict,
+                         "A " + std::string(spec.noun) + " can only be added to or retired; record a new one to "
+                         "correct it.",
+                         std::string(key));
+      }
+    }
+  }
+  json::DecodeOptions options;
+  options.base = &*before;
+  auto decoded = json::DecodeRecord(kind, patch, options);
+  if (!decoded) return decoded.error();
+  return Write(actor, std::move(*decoded), before, std::nullopt);
+}
+
+Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_view id, Date until) {
+  auto before = store_.Get(kind, id, VisibilityFor(store_, actor));
+  if (!before) return NotFound(kind, id);
+  const int field = Spec(kind).until;
+  if (!before->IsNull(field)) {
+    return MakeError(ErrorCode::kConflict, "Already retired on " + before->Text(field) + ".", "until");
+  }
+  Record after = *before;
+  after.values[field] = FormatDate(until);
+  return Write(actor, std::move(after), before, std::nullopt);
+}
+
+Result<Record> EntityService::Write(const Actor& actor, Record record, const std::optional<Record>& before,
+                                    const std::optional<std::string>& password) {
+  if (auto status = ValidateFields(record); !status) return status.error();
+  const Visibility visibility = VisibilityFor(store_, actor);
+  // Hash before taking the write lock: argon2id is slow on purpose.
+  const std::optional<std::string> hash = password ? std::optional(HashPassword(*password)) : std::nullopt;
+  auto tx = store_.Begin();
+  TxLookup lookup(*tx);
+  if (!before && tx->Find(record.kind, record.id)) {
+    return MakeError(ErrorCode::kConflict,
+                     "A " + std::string(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.",
+                     "id");
+  }
+  lookup.Stage(record);
+  if (auto status = ValidateReferences(record, lookup); !status) return status.error();
+  if (auto status = CheckWrite(actor, visibility, record, lookup); !status) {
+    return status.error().code == ErrorCode::kNotFound ? NotFound(record.kind, record.id) : status.error();
+  }
+  if (auto status = CheckSetRules(*tx, record); !status) return status.error();
+  if (before) {
+    lookup.Unstage(record);
+    if (auto status = CheckWrite(actor, visibility, *before, lookup); !status) return NotFound(record.kind, record.id);
+    tx->Update(record);
+  } else {
+    tx->Insert(record);
+  }
+  const EntitySpec& spec = Spec(record.kind);
+  if (before) {
+    if (*before == record) return record;  // nothing changed: the transaction rolls back, no audit line
+    for (const AuditEntry& entry : DiffAudit(actor.user, *before, record)) tx->AddAudit(entry);
+  } else {
+    tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), record.id, "*", std::nullopt,
+                            json::Serialize(json::EncodeRecord(record))});
+  }
+  if (hash) tx->SetPasswordHash(record.id, *hash);
+  const bool user_stopped = record.kind == Kind::kUser &&
+                            (!record.Bool(f::user::kActive) || !ActiveOn(record, Today()));
+  if (user_stopped) tx->DeleteSessionsOf(record.id);
+  tx->Commit();
+  return record;
+}
+
+Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, std::string_view password) {
+  if (actor.role != Role::kAdmin && actor.role != Role::kSystem && actor.user != user_id) {
+    return MakeError(ErrorCode::kForbidden, "Only administrators set other users' passwords.");
+  }
+  if (auto status = CheckPassword(password); !status) return status;
+  const std::string hash = HashPassword(password);
+  auto tx = store_.Begin();
+  if (!tx->Find(Kind::kUser, user_id)) return NotFound(Kind::kUser, user_id);
+  tx->SetPasswordHash(user_id, hash);
+  tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, "users", std::string(user_id), "password", std::nullopt,
+                          std::nullopt});
+  tx->Commit();
+  return {};
+}
+
+Result<std::vector<AuditEntry>> EntityService::History(const Actor& actor, Kind kind, std::string_view id) {
+  if (!store_.Get(kind, id, VisibilityFor(store_, actor))) return NotFound(kind, id);
+  return store_.History(Spec(kind).collection, id);
+}
+
+Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view id) {
+  if (actor.role != Role::kAdmin && actor.role != Role::kSystem) {
+    return MakeError(ErrorCode::kForbidden, "Only administrators erase persons.");
+  }
+  auto tx = store_.Begin();
+  auto person = tx->Find(Kind::kPerson, id);
+  if (!person) return NotFound(Kind::kPerson, id);
+  const EntitySpec& spec = Spec(Kind::kPerson);
+  std::vector<std::string> personal;
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (!spec.fields[i].personal) continue;
+    personal.emplace_back(spec.fields[i].name);
+    person->values[i] = Value{};
+  }
+  person->values[f::person::kName] = std::string("[erased]");
+  tx->Update(*person);
+  tx->RedactAudit(spec.collection, id, personal);
+  for (Record activity : tx->FindBy(Kind::kActivity, f::activity::kPerson, id)) {
+    activity.values[f::activity::kNote] = Value{};
+    tx->Update(activity);
+    tx->RedactAudit(Spec(Kind::kActivity).collection, activity.id, {"note"});
+  }
+  for (int end : {static_cast<int>(f::influence::kFrom), static_cast<int>(f::influence::kTo)}) {
+    for (Record link : tx->FindBy(Kind::kInfluence, end, id)) {
+      link.values[f::influence::kNote] = Value{};
+      tx->Update(link);
+      tx->RedactAudit(Spec(Kind::kInfluence).collection, link.id, {"note"});
+    }
+  }
+  tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), std::string(id), "erase",
+                          std::nullopt, std::nullopt});
+  tx->Commit();
+  return std::move(*person);
+}
+
+}  // namespace brm

@@ -1,0 +1,53 @@
+// EntityService: create, read, change and retire records of every collection, with validation, the
+// visibility rules of SPEC.md §7, and the audit trail. The HTTP handlers are thin wrappers over it.
+// Threads: safe to share; each call runs its own store transaction.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "domain/date.hpp"
+#include "domain/result.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace brm {
+
+class EntityService {
+ public:
+  explicit EntityService(Store& store) : store_(store) {}
+
+  // One record the actor may see; kNotFound when it does not exist or is hidden from the actor.
+  Result<Record> Get(const Actor& actor, Kind kind, std::string_view id);
+  Result<Page> List(const Actor& actor, Kind kind, const ListQuery& query);
+
+  // Creates a record from a JSON body. "id" is generated when absent. Ratings, votes and activities are
+  // recorded `by` the actor and dated today unless the body says otherwise; a rep's new customer is theirs.
+  // A user body may carry "password" (at least 8 characters).
+  Result<Record> Create(const Actor& actor, Kind kind, const boost::json::object& body);
+  // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
+  Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
+  // Sets `until` (the record stops being active on that day); kConflict when already retired.
+  Result<Record> Retire(const Actor& actor, Kind kind, std::string_view id, Date until);
+  // Admin only: removes a person's name, contact details and notes (and the notes of activities and
+  // influence links about them, and those values in the audit trail). Every figure stays the same.
+  Result<Record> ErasePerson(const Actor& actor, std::string_view id);
+  // Sets a user's password: admins for anyone, every user for themselves.
+  Status SetPassword(const Actor& actor, std::string_view user_id, std::string_view password);
+  // The audit trail of a record the actor may see.
+  Result<std::vector<AuditEntry>> History(const Actor& actor, Kind kind, std::string_view id);
+
+  // The people directory employees search to declare acquaintances: every active person, unfiltered by
+  // visibility; callers must project it to name, organization, department and title.
+  Page Directory(const ListQuery& query);
+
+ private:
+  Result<Record> Write(const Actor& actor, Record record, const std::optional<Record>& before,
+                       const std::optional<std::string>& password);
+
+  Store& store_;
+};
+
+// Error for an id the caller cannot see or that does not exist.
+Error NotFound(Kind kind, std::string_view id);
+
+}  // namespace brm

@@ -1,0 +1,184 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace brm::sqlite {
+namespace {
+
+// Each entry is one version. Never edit a released entry: add a new one.
+// Record tables share a shape: rid (recording order), id (stable string id), the catalogue's fields.
+// Foreign keys are deferred so a transaction may insert records that reference each other.
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> migrations = {
+      // 1: every entity of SPEC.md §2, the audit trail and the sign-in state.
+      R"sql(
+CREATE TABLE organizations (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL, kind TEXT NOT NULL, industry TEXT, region TEXT,
+  owner TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  focus INTEGER NOT NULL DEFAULT 0, since TEXT, until TEXT);
+CREATE INDEX organizations_owner ON organizations(owner);
+CREATE INDEX organizations_kind ON organizations(kind);
+
+CREATE TABLE departments (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  org TEXT NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL,
+  parent TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  since TEXT, until TEXT);
+CREATE INDEX departments_org ON departments(org);
+
+CREATE TABLE people (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  org TEXT NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  department TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL, title TEXT, "key" INTEGER NOT NULL, importance TEXT NOT NULL,
+  orientation TEXT NOT NULL, email TEXT, phone TEXT, notes TEXT, since TEXT, until TEXT);
+CREATE INDEX people_org ON people(org);
+CREATE INDEX people_department ON people(department);
+
+CREATE TABLE teams (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  parent TEXT REFERENCES teams(id) DEFERRABLE INITIALLY DEFERRED,
+  manager TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  since TEXT, until TEXT);
+
+CREATE TABLE users (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, login TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL,
+  team TEXT REFERENCES teams(id) DEFERRABLE INITIALLY DEFERRED,
+  active INTEGER NOT NULL DEFAULT 1, language TEXT NOT NULL DEFAULT 'zh-CN', since TEXT, until TEXT);
+CREATE INDEX users_team ON users(team);
+
+CREATE TABLE reporting (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  manager TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  since TEXT, until TEXT);
+CREATE INDEX reporting_person ON reporting(person);
+CREATE INDEX reporting_manager ON reporting(manager);
+
+CREATE TABLE influence (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  "from" TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  "to" TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  strength TEXT NOT NULL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX influence_from ON influence("from");
+CREATE INDEX influence_to ON influence("to");
+
+CREATE TABLE opportunities (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  customer TEXT NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL,
+  owner TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  amount REAL, currency TEXT, stage TEXT, status TEXT NOT NULL, type TEXT NOT NULL,
+  opened TEXT NOT NULL, closed TEXT, win_probability REAL, focus INTEGER NOT NULL DEFAULT 0,
+  since TEXT, until TEXT);
+CREATE INDEX opportunities_customer ON opportunities(customer);
+CREATE INDEX opportunities_owner ON opportunities(owner);
+
+CREATE TABLE chain_members (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  role TEXT NOT NULL, veto TEXT NOT NULL, approve TEXT NOT NULL, since TEXT, until TEXT);
+CREATE INDEX chain_members_opportunity ON chain_members(opportunity);
+CREATE INDEX chain_members_person ON chain_members(person);
+
+CREATE TABLE ratings (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  dimension TEXT NOT NULL, value TEXT NOT NULL, toward TEXT NOT NULL,
+  opportunity TEXT REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  until TEXT);
+CREATE INDEX ratings_person ON ratings(person);
+CREATE INDEX ratings_opportunity ON ratings(opportunity);
+
+CREATE TABLE votes (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, value TEXT NOT NULL, date TEXT NOT NULL,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  until TEXT);
+CREATE INDEX votes_person ON votes(person);
+
+CREATE TABLE activities (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  opportunity TEXT REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, date TEXT NOT NULL,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  note TEXT, until TEXT);
+CREATE INDEX activities_person ON activities(person);
+CREATE INDEX activities_opportunity ON activities(opportunity);
+
+CREATE TABLE influence_uses (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  employee TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, note TEXT, until TEXT);
+CREATE INDEX influence_uses_opportunity ON influence_uses(opportunity);
+
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, collection TEXT NOT NULL,
+  entity_id TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT);
+CREATE INDEX audit_entity ON audit(collection, entity_id);
+
+CREATE TABLE credentials (
+  user TEXT PRIMARY KEY REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  hash TEXT NOT NULL);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL,
+  created INTEGER NOT NULL, last_seen INTEGER NOT NULL);
+CREATE INDEX sessions_user ON sessions(user);
+
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY, user TEXT NOT NULL, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+  created INTEGER NOT NULL);
+CREATE INDEX api_tokens_user ON api_tokens(user);
+
+-- Project-history (SPEC.md §8) arrays of a bundle, kept verbatim until they get their own tables.
+CREATE TABLE bundle_extras (
+  rid INTEGER PRIMARY KEY, array TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
+  UNIQUE(array, id));
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+void Migrate(Connection& connection) {
+  int version = 0;
+  {
+    Statement stmt = connection.Prepare("PRAGMA user_version");
+    if (stmt.Step()) version = static_cast<int>(stmt.Int(0));
+  }
+  if (version > LatestSchemaVersion()) {
+    throw StoreError("the database has schema version " + std::to_string(version) +
+                     ", newer than this build of brm (" + std::to_string(LatestSchemaVersion()) + ")");
+  }
+  for (int next = version + 1; next <= LatestSchemaVersion(); ++next) {
+    connection.Exec("BEGIN IMMEDIATE");
+    try {
+      connection.Exec(Migrations()[next - 1]);
+      connection.Exec("PRAGMA user_version = " + std::to_string(next));
+      connection.Exec("COMMIT");
+    } catch (...) {
+      connection.Exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace brm::sqlite

@@ -1,0 +1,169 @@
+#include "store/sqlite/record_sql.hpp"
+
+#include <boost/json.hpp>
+
+#include "domain/schema.hpp"
+
+namespace brm::sqlite {
+
+std::string Quote(std::string_view identifier) { return "\"" + std::string(identifier) + "\""; }
+
+std::string SelectSql(Kind kind) {
+  const EntitySpec& spec = Spec(kind);
+  std::string sql = "SELECT id";
+  for (const FieldSpec& field : spec.fields) sql += ", " + Quote(field.name);
+  return sql + " FROM " + std::string(spec.table);
+}
+
+std::string InsertSql(Kind kind) {
+  const EntitySpec& spec = Spec(kind);
+  std::string columns = "id", params = "?1";
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    columns += ", " + Quote(spec.fields[i].name);
+    params += ", ?" + std::to_string(i + 2);
+  }
+  return "INSERT INTO " + std::string(spec.table) + " (" + columns + ") VALUES (" + params + ")";
+}
+
+std::string UpdateSql(Kind kind) {
+  const EntitySpec& spec = Spec(kind);
+  std::string sets;
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (!sets.empty()) sets += ", ";
+    sets += Quote(spec.fields[i].name) + " = ?" + std::to_string(i + 2);
+  }
+  return "UPDATE " + std::string(spec.table) + " SET " + sets + " WHERE id = ?1";
+}
+
+Record ReadRecord(Kind kind, const Statement& row) {
+  const EntitySpec& spec = Spec(kind);
+  Record record{.kind = kind, .id = row.Text(0), .values = {}};
+  record.values.reserve(spec.fields.size());
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    const int column = static_cast<int>(i) + 1;
+    if (row.IsNull(column)) {
+      record.values.emplace_back();
+    } else if (spec.fields[i].type == FieldType::kBool) {
+      record.values.emplace_back(row.Int(column) != 0);
+    } else if (spec.fields[i].type == FieldType::kNumber) {
+      record.values.emplace_back(row.Real(column));
+    } else {
+      record.values.emplace_back(row.Text(column));
+    }
+  }
+  return record;
+}
+
+void BindRecord(Statement& stmt, const Record& record) {
+  stmt.Bind(1, record.id);
+  for (size_t i = 0; i < record.values.size(); ++i) {
+    const int index = static_cast<int>(i) + 2;
+    const Value& value = record.values[i];
+    if (const auto* flag = std::get_if<bool>(&value)) {
+      stmt.Bind(index, static_cast<int64_t>(*flag ? 1 : 0));
+    } else if (const auto* number = std::get_if<double>(&value)) {
+      stmt.Bind(index, *number);
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      stmt.Bind(index, *text);
+    } else {
+      stmt.BindNull(index);
+    }
+  }
+}
+
+namespace {
+
+// Organizations a rep or manager may see: every non-customer one, and the customers of `:owners`.
+constexpr const char* kVisibleOrgs =
+    "(SELECT id FROM organizations WHERE kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))";
+
+std::string VisiblePeople() { return std::string("(SELECT id FROM people WHERE org IN ") + kVisibleOrgs + ")"; }
+std::string VisibleOpportunities() {
+  return std::string("(SELECT id FROM opportunities WHERE customer IN ") + kVisibleOrgs + ")";
+}
+
+std::string OwnersClause(Kind kind) {
+  switch (kind) {
+    case Kind::kOrganization:
+      return "(kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))";
+    case Kind::kDepartment:
+    case Kind::kPerson:
+      return std::string("org IN ") + kVisibleOrgs;
+    case Kind::kTeam:
+    case Kind::kUser:
+      return "1";
+    case Kind::kReporting:
+      return "person IN " + VisiblePeople() + " AND manager IN " + VisiblePeople();
+    case Kind::kInfluence:
+      return "\"from\" IN " + VisiblePeople() + " AND \"to\" IN " + VisiblePeople();
+    case Kind::kOpportunity:
+      return std::string("customer IN ") + kVisibleOrgs;
+    case Kind::kChainMember:
+    case Kind::kInfluenceUse:
+      return "opportunity IN " + VisibleOpportunities();
+    case Kind::kRating:
+    case Kind::kVote:
+    case Kind::kActivity:
+      return "person IN " + VisiblePeople();
+  }
+  return "0";
+}
+
+}  // namespace
+
+std::string VisibilityClause(Kind kind, const Visibility& visibility) {
+  switch (visibility.mode) {
+    case Visibility::Mode::kAll:
+      return "1";
+    case Visibility::Mode::kOwners:
+      return "(" + OwnersClause(kind) + ")";
+    case Visibility::Mode::kEmployee:
+      return kind == Kind::kInfluence ? "(\"from\" = :person)" : "0";
+  }
+  return "0";
+}
+
+void BindVisibility(Statement& stmt, const Visibility& visibility) {
+  if (visibility.mode == Visibility::Mode::kOwners) {
+    boost::json::array owners;
+    for (const std::string& owner : visibility.owners) owners.emplace_back(owner);
+    stmt.Bind(":owners", boost::json::serialize(owners));
+  } else if (visibility.mode == Visibility::Mode::kEmployee) {
+    stmt.Bind(":person", visibility.person);
+  }
+}
+
+std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& visibility) {
+  const EntitySpec& spec = Spec(kind);
+  std::string where = VisibilityClause(kind, visibility);
+  for (size_t i = 0; i < query.equals.size(); ++i) {
+    where += " AND " + Quote(spec.fields[query.equals[i].first].name) + " = :eq" + std::to_string(i);
+  }
+  if (!query.search.empty() && spec.search >= 0) {
+    where += " AND instr(lower(" + Quote(spec.fields[spec.search].name) + "), lower(:search)) > 0";
+  }
+  if (query.active_on) {
+    if (spec.since >= 0) where += " AND (since IS NULL OR since <= :day)";
+    if (spec.until >= 0) where += " AND (until IS NULL OR :day < until)";
+  }
+  return where;
+}
+
+void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const Visibility& visibility) {
+  const EntitySpec& spec = Spec(kind);
+  BindVisibility(stmt, visibility);
+  for (size_t i = 0; i < query.equals.size(); ++i) {
+    const auto& [field, value] = query.equals[i];
+    const std::string name = ":eq" + std::to_string(i);
+    const int index = sqlite3_bind_parameter_index(stmt.raw(), name.c_str());
+    if (spec.fields[field].type == FieldType::kBool) {
+      stmt.Bind(index, static_cast<int64_t>(value == "true" ? 1 : 0));
+    } else {
+      stmt.Bind(index, value);
+    }
+  }
+  if (!query.search.empty()) stmt.Bind(":search", query.search);
+  if (query.active_on) stmt.Bind(":day", FormatDate(*query.active_on));
+}
+
+}  // namespace brm::sqlite

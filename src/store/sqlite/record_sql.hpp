@@ -1,0 +1,34 @@
+// SQL for record tables, generated from the catalogue (domain/schema.hpp): column lists, row mapping, and
+// the visibility and filter clauses of list queries.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/record.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace brm::sqlite {
+
+std::string Quote(std::string_view identifier);
+
+// "SELECT id, <fields…> FROM <table>" (statements are cached per text, so these are built once per use).
+std::string SelectSql(Kind kind);
+// Parameters: ?1 = id, ?2… = fields in catalogue order.
+std::string InsertSql(Kind kind);
+std::string UpdateSql(Kind kind);
+
+Record ReadRecord(Kind kind, const Statement& row);
+void BindRecord(Statement& stmt, const Record& record);
+
+// A boolean SQL expression over the kind's table that holds for the rows `visibility` admits. Uses the
+// named parameters :owners (a JSON array of user ids) and :person.
+std::string VisibilityClause(Kind kind, const Visibility& visibility);
+void BindVisibility(Statement& stmt, const Visibility& visibility);
+
+// The visibility clause and every filter of `query`, joined by AND; BindQuery binds their parameters.
+std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& visibility);
+void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const Visibility& visibility);
+
+}  // namespace brm::sqlite

@@ -1,0 +1,351 @@
+// The SQLite store: one writer connection behind a mutex, a pool of reader connections (WAL lets them read
+// while a write is in progress).
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+
+#include "domain/schema.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/record_sql.hpp"
+#include "store/store.hpp"
+
+namespace brm {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+class SqliteTransaction final : public Transaction {
+ public:
+  SqliteTransaction(Connection& db, std::unique_lock<std::mutex> lock) : db_(db), lock_(std::move(lock)) {
+    db_.Exec("BEGIN IMMEDIATE");
+  }
+  ~SqliteTransaction() override {
+    if (!done_) {
+      try {
+        db_.Exec("ROLLBACK");
+      } catch (...) {  // nothing more can be done: the connection reports the failure on next use
+      }
+    }
+  }
+
+  std::optional<Record> Find(Kind kind, std::string_view id) override {
+    Statement stmt = db_.Prepare(sqlite::SelectSql(kind) + " WHERE id = ?1");
+    stmt.Bind(1, id);
+    if (!stmt.Step()) return std::nullopt;
+    return sqlite::ReadRecord(kind, stmt);
+  }
+
+  std::vector<Record> FindBy(Kind kind, int field, std::string_view value) override {
+    Statement stmt = db_.Prepare(sqlite::SelectSql(kind) + " WHERE " +
+                                 sqlite::Quote(Spec(kind).fields[field].name) + " = ?1 ORDER BY rid");
+    stmt.Bind(1, value);
+    std::vector<Record> out;
+    while (stmt.Step()) out.push_back(sqlite::ReadRecord(kind, stmt));
+    return out;
+  }
+
+  void Insert(const Record& record) override {
+    Statement stmt = db_.Prepare(sqlite::InsertSql(record.kind));
+    sqlite::BindRecord(stmt, record);
+    stmt.Run();
+  }
+
+  void Update(const Record& record) override {
+    Statement stmt = db_.Prepare(sqlite::UpdateSql(record.kind));
+    sqlite::BindRecord(stmt, record);
+    stmt.Run();
+    if (sqlite3_changes(db_.raw()) != 1) throw StoreError("update of a missing record " + record.id);
+  }
+
+  void AddAudit(const AuditEntry& e) override {
+    Statement stmt = db_.Prepare(
+        "INSERT INTO audit (at, actor, collection, entity_id, field, old_value, new_value) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    stmt.Bind(1, e.at).Bind(2, e.actor).Bind(3, e.collection).Bind(4, e.entity_id).Bind(5, e.field);
+    if (e.old_value) stmt.Bind(6, *e.old_value); else stmt.BindNull(6);
+    if (e.new_value) stmt.Bind(7, *e.new_value); else stmt.BindNull(7);
+    stmt.Run();
+  }
+
+  void SetPasswordHash(std::string_view user, std::string_view hash) override {
+    Statement stmt = db_.Prepare(
+        "INSERT INTO credentials (user, hash) VALUES (?1, ?2) "
+        "ON CONFLICT(user) DO UPDATE SET hash = excluded.hash");
+    stmt.Bind(1, user).Bind(2, hash).Run();
+  }
+
+  std::optional<std::string> PasswordHash(std::string_view user) override {
+    Statement stmt = db_.Prepare("SELECT hash FROM credentials WHERE user = ?1");
+    stmt.Bind(1, user);
+    if (!stmt.Step()) return std::nullopt;
+    return stmt.Text(0);
+  }
+
+  void RedactAudit(std::string_view collection, std::string_view entity_id,
+                   const std::vector<std::string>& fields) override {
+    for (const std::string& field : fields) {
+      Statement stmt = db_.Prepare(
+          "UPDATE audit SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '\"[erased]\"' END, "
+          "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '\"[erased]\"' END "
+          "WHERE collection = ?1 AND entity_id = ?2 AND field = ?3");
+      stmt.Bind(1, collection).Bind(2, entity_id).Bind(3, field).Run();
+    }
+    // A creation line holds the whole record as JSON: it is replaced by the record as it now stands.
+    Statement stmt = db_.Prepare(
+        "UPDATE audit SET new_value = '\"[erased]\"' WHERE collection = ?1 AND entity_id = ?2 AND field = '*'");
+    stmt.Bind(1, collection).Bind(2, entity_id).Run();
+  }
+
+  void DeleteSessionsOf(std::string_view user) override {
+    db_.Prepare("DELETE FROM sessions WHERE user = ?1").Bind(1, user).Run();
+  }
+
+  std::optional<std::string> FindExtra(std::string_view array, std::string_view id) override {
+    Statement stmt = db_.Prepare("SELECT body FROM bundle_extras WHERE array = ?1 AND id = ?2");
+    stmt.Bind(1, array).Bind(2, id);
+    if (!stmt.Step()) return std::nullopt;
+    return stmt.Text(0);
+  }
+
+  void PutExtra(std::string_view array, std::string_view id, std::string_view body) override {
+    Statement stmt = db_.Prepare(
+        "INSERT INTO bundle_extras (array, id, body) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(array, id) DO UPDATE SET body = excluded.body");
+    stmt.Bind(1, array).Bind(2, id).Bind(3, body).Run();
+  }
+
+  void Commit() override {
+    db_.Exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  Connection& db_;
+  std::unique_lock<std::mutex> lock_;
+  bool done_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const StoreConfig& config) {
+    std::filesystem::create_directories(config.data_dir);
+    path_ = (std::filesystem::path(config.data_dir) / "brm.db").string();
+    writer_ = std::make_unique<Connection>(path_, config.busy_timeout_ms);
+    sqlite::Migrate(*writer_);
+    for (int i = 0; i < std::max(1, config.read_connections); ++i) {
+      readers_.push_back(std::make_unique<Connection>(path_, config.busy_timeout_ms));
+      free_.push_back(readers_.back().get());
+    }
+  }
+
+  ~SqliteStore() override {
+    readers_.clear();
+    try {
+      writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (...) {  // a checkpoint failure leaves a valid WAL behind; the next open replays it
+    }
+  }
+
+  std::unique_ptr<Transaction> Begin() override {
+    std::unique_lock<std::mutex> lock(write_mutex_);
+    return std::make_unique<SqliteTransaction>(*writer_, std::move(lock));
+  }
+
+  std::optional<Record> Get(Kind kind, std::string_view id, const Visibility& visibility) override {
+    Reader reader(*this);
+    const std::string sql = sqlite::SelectSql(kind) + " WHERE id = :id AND " + sqlite::VisibilityClause(kind, visibility);
+    Statement stmt = reader->Prepare(sql);
+    stmt.Bind(":id", id);
+    sqlite::BindVisibility(stmt, visibility);
+    if (!stmt.Step()) return std::nullopt;
+    return sqlite::ReadRecord(kind, stmt);
+  }
+
+  Page List(Kind kind, const ListQuery& query, const Visibility& visibility) override {
+    Reader reader(*this);
+    const std::string where = sqlite::WhereClause(kind, query, visibility);
+    Page page;
+    {
+      Statement count = reader->Prepare("SELECT count(*) FROM " + std::string(Spec(kind).table) + " WHERE " + where);
+      sqlite::BindQuery(count, kind, query, visibility);
+      if (count.Step()) page.total = static_cast<size_t>(count.Int(0));
+    }
+    Statement stmt = reader->Prepare(sqlite::SelectSql(kind) + " WHERE " + where +
+                                     " ORDER BY rid LIMIT :limit OFFSET :offset");
+    sqlite::BindQuery(stmt, kind, query, visibility);
+    stmt.Bind(sqlite3_bind_parameter_index(stmt.raw(), ":limit"), static_cast<int64_t>(query.limit));
+    stmt.Bind(sqlite3_bind_parameter_index(stmt.raw(), ":offset"), static_cast<int64_t>(query.offset));
+    while (stmt.Step()) page.items.push_back(sqlite::ReadRecord(kind, stmt));
+    return page;
+  }
+
+  void ForEach(Kind kind, const std::function<void(Record&&)>& visit) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare(sqlite::SelectSql(kind) + " ORDER BY rid");
+    while (stmt.Step()) visit(sqlite::ReadRecord(kind, stmt));
+  }
+
+  void ForEachExtra(std::string_view array, const std::function<void(std::string&&)>& visit) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT body FROM bundle_extras WHERE array = ?1 ORDER BY rid");
+    stmt.Bind(1, array);
+    while (stmt.Step()) visit(stmt.Text(0));
+  }
+
+  size_t Count(Kind kind) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT count(*) FROM " + std::string(Spec(kind).table));
+    return stmt.Step() ? static_cast<size_t>(stmt.Int(0)) : 0;
+  }
+
+  std::vector<AuditEntry> History(std::string_view collection, std::string_view entity_id) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare(
+        "SELECT at, actor, collection, entity_id, field, old_value, new_value FROM audit "
+        "WHERE collection = ?1 AND entity_id = ?2 ORDER BY seq");
+    stmt.Bind(1, collection).Bind(2, entity_id);
+    std::vector<AuditEntry> out;
+    while (stmt.Step()) {
+      AuditEntry e{stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Text(4), {}, {}};
+      if (!stmt.IsNull(5)) e.old_value = stmt.Text(5);
+      if (!stmt.IsNull(6)) e.new_value = stmt.Text(6);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  std::optional<std::string> PasswordHash(std::string_view user) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT hash FROM credentials WHERE user = ?1");
+    stmt.Bind(1, user);
+    if (!stmt.Step()) return std::nullopt;
+    return stmt.Text(0);
+  }
+
+  void PutSession(const SessionRow& s) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("INSERT INTO sessions (token_hash, user, csrf, created, last_seen) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, s.token_hash).Bind(2, s.user).Bind(3, s.csrf).Bind(4, s.created).Bind(5, s.last_seen).Run();
+  }
+
+  std::optional<SessionRow> FindSession(std::string_view token_hash) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT token_hash, user, csrf, created, last_seen FROM sessions WHERE token_hash = ?1");
+    stmt.Bind(1, token_hash);
+    if (!stmt.Step()) return std::nullopt;
+    return SessionRow{stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Int(3), stmt.Int(4)};
+  }
+
+  void TouchSession(std::string_view token_hash, int64_t last_seen) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1")
+        .Bind(1, token_hash).Bind(2, last_seen).Run();
+  }
+
+  void DeleteSession(std::string_view token_hash) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("DELETE FROM sessions WHERE token_hash = ?1").Bind(1, token_hash).Run();
+  }
+
+  void DeleteSessionsOf(std::string_view user) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("DELETE FROM sessions WHERE user = ?1").Bind(1, user).Run();
+  }
+
+  void PutApiToken(const ApiTokenRow& t) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("INSERT INTO api_tokens (id, user, name, token_hash, created) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .Bind(1, t.id).Bind(2, t.user).Bind(3, t.name).Bind(4, t.token_hash).Bind(5, t.created).Run();
+  }
+
+  std::optional<ApiTokenRow> FindApiToken(std::string_view token_hash) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT id, user, name, token_hash, created FROM api_tokens WHERE token_hash = ?1");
+    stmt.Bind(1, token_hash);
+    if (!stmt.Step()) return std::nullopt;
+    return ApiTokenRow{stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Int(4)};
+  }
+
+  std::vector<ApiTokenRow> ApiTokensOf(std::string_view user) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("SELECT id, user, name, token_hash, created FROM api_tokens WHERE user = ?1 ORDER BY created, id");
+    stmt.Bind(1, user);
+    std::vector<ApiTokenRow> out;
+    while (stmt.Step()) out.push_back({stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Int(4)});
+    return out;
+  }
+
+  bool DeleteApiToken(std::string_view user, std::string_view id) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("DELETE FROM api_tokens WHERE user = ?1 AND id = ?2").Bind(1, user).Bind(2, id).Run();
+    return sqlite3_changes(writer_->raw()) > 0;
+  }
+
+  void Backup(const std::string& path) override {
+    std::filesystem::remove(path);
+    Connection target(path, 10000);
+    Reader reader(*this);
+    sqlite3_backup* backup = sqlite3_backup_init(target.raw(), "main", reader->raw(), "main");
+    if (!backup) target.Fail("backup");
+    int rc;
+    do {
+      rc = sqlite3_backup_step(backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) target.Fail("backup");
+    // The copy is a self-contained file: fold its WAL back in.
+    target.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
+  std::string IntegrityCheck() override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare("PRAGMA integrity_check");
+    std::string out;
+    while (stmt.Step()) {
+      if (!out.empty()) out += "\n";
+      out += stmt.Text(0);
+    }
+    return out;
+  }
+
+ private:
+  // Borrows a reader connection for the scope, waiting when all are in use.
+  class Reader {
+   public:
+    explicit Reader(SqliteStore& store) : store_(store) {
+      std::unique_lock<std::mutex> lock(store_.pool_mutex_);
+      store_.pool_ready_.wait(lock, [&] { return !store_.free_.empty(); });
+      connection_ = store_.free_.back();
+      store_.free_.pop_back();
+    }
+    ~Reader() {
+      {
+        std::lock_guard<std::mutex> lock(store_.pool_mutex_);
+        store_.free_.push_back(connection_);
+      }
+      store_.pool_ready_.notify_one();
+    }
+    Connection* operator->() const { return connection_; }
+
+   private:
+    SqliteStore& store_;
+    Connection* connection_;
+  };
+
+  std::string path_;
+  std::mutex write_mutex_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex pool_mutex_;
+  std::condition_variable pool_ready_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> free_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const StoreConfig& config) { return std::make_unique<SqliteStore>(config); }
+
+}  // namespace brm

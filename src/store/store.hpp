@@ -1,0 +1,149 @@
+// The store: durable home of every record, its audit trail, and the sign-in state. One interface,
+// implemented by sqlite/ (embedded default) and, later, postgres/.
+//
+// Errors: a failure of the database itself (disk full, corruption) throws StoreError; it is exceptional and
+// ends the request with a 500. Everything a user can cause is checked by the caller (service/) before it
+// reaches the store.
+//
+// Threads: a Store is shared by all request threads. Reads run concurrently; write transactions are
+// serialised (Begin() waits for the previous one to end).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/record.hpp"
+
+namespace brm {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One line of the audit trail: who changed which field of which record, when, from what to what.
+// Values are JSON texts ("\"张伟\"", "true", "null"); `field` is "*" for a creation (new_value holds the
+// whole record) and "import" for a bundle import (new_value holds its counts).
+struct AuditEntry {
+  std::string at;          // ISO-8601 UTC timestamp
+  std::string actor;       // user id, or "system" for the CLI
+  std::string collection;  // API collection name
+  std::string entity_id;
+  std::string field;
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+};
+
+// What a caller may see. Applied inside list and get queries (SPEC.md §7).
+struct Visibility {
+  enum class Mode {
+    kAll,       // executives and admins
+    kOwners,    // reps and managers: customers owned by `owners`, plus every non-customer organization
+    kEmployee,  // employee users: their own influence links only (people are searched through a projection)
+  };
+  Mode mode = Mode::kAll;
+  std::vector<std::string> owners;  // kOwners: user ids
+  std::string person;               // kEmployee: the user's own person id
+};
+
+struct ListQuery {
+  std::vector<std::pair<int, std::string>> equals;  // field index → exact value ("true"/"false" for bools)
+  std::string search;                                 // substring of the spec's search field
+  std::optional<Date> active_on;                      // only records active on that day
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
+struct Page {
+  std::vector<Record> items;
+  size_t total = 0;  // matches before paging
+};
+
+struct SessionRow {
+  std::string token_hash;  // hex SHA-256 of the token; the token itself is never stored
+  std::string user;
+  std::string csrf;
+  int64_t created = 0;    // unix seconds
+  int64_t last_seen = 0;  // unix seconds
+};
+
+struct ApiTokenRow {
+  std::string id;
+  std::string user;
+  std::string name;
+  std::string token_hash;
+  int64_t created = 0;
+};
+
+// A write transaction. Destroying it without Commit() rolls everything back.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual std::optional<Record> Find(Kind kind, std::string_view id) = 0;
+  // Every record of `kind` whose field equals `value`.
+  virtual std::vector<Record> FindBy(Kind kind, int field, std::string_view value) = 0;
+  virtual void Insert(const Record& record) = 0;
+  // Replaces every field of the stored record with the same kind and id.
+  virtual void Update(const Record& record) = 0;
+  virtual void AddAudit(const AuditEntry& entry) = 0;
+  virtual void SetPasswordHash(std::string_view user, std::string_view hash) = 0;
+  virtual std::optional<std::string> PasswordHash(std::string_view user) = 0;
+  // Replaces the personal values in audit lines of one record (used by "erase person").
+  virtual void RedactAudit(std::string_view collection, std::string_view entity_id,
+                           const std::vector<std::string>& fields) = 0;
+  virtual void DeleteSessionsOf(std::string_view user) = 0;
+  // A record of a bundle array this build keeps verbatim (SPEC.md §8 project history); the JSON text.
+  virtual std::optional<std::string> FindExtra(std::string_view array, std::string_view id) = 0;
+  virtual void PutExtra(std::string_view array, std::string_view id, std::string_view body) = 0;
+  virtual void Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual std::unique_ptr<Transaction> Begin() = 0;
+
+  virtual std::optional<Record> Get(Kind kind, std::string_view id, const Visibility& visibility) = 0;
+  virtual Page List(Kind kind, const ListQuery& query, const Visibility& visibility) = 0;
+  // Every record of `kind` in the order it was recorded; used by export and to load the engine.
+  virtual void ForEach(Kind kind, const std::function<void(Record&&)>& visit) = 0;
+  virtual size_t Count(Kind kind) = 0;
+  // The verbatim records of a bundle array (see Transaction::PutExtra), in recording order.
+  virtual void ForEachExtra(std::string_view array, const std::function<void(std::string&&)>& visit) = 0;
+  virtual std::vector<AuditEntry> History(std::string_view collection, std::string_view entity_id) = 0;
+
+  virtual std::optional<std::string> PasswordHash(std::string_view user) = 0;
+
+  virtual void PutSession(const SessionRow& session) = 0;
+  virtual std::optional<SessionRow> FindSession(std::string_view token_hash) = 0;
+  virtual void TouchSession(std::string_view token_hash, int64_t last_seen) = 0;
+  virtual void DeleteSession(std::string_view token_hash) = 0;
+  virtual void DeleteSessionsOf(std::string_view user) = 0;
+
+  virtual void PutApiToken(const ApiTokenRow& token) = 0;
+  virtual std::optional<ApiTokenRow> FindApiToken(std::string_view token_hash) = 0;
+  virtual std::vector<ApiTokenRow> ApiTokensOf(std::string_view user) = 0;
+  virtual bool DeleteApiToken(std::string_view user, std::string_view id) = 0;
+
+  // Copies the whole database to `path` with SQLite's online backup (or the backend's equivalent).
+  virtual void Backup(const std::string& path) = 0;
+  // Runs the backend's consistency check; "ok" when healthy.
+  virtual std::string IntegrityCheck() = 0;
+};
+
+struct StoreConfig {
+  std::string data_dir = "./data";  // holds brm.db (and its WAL); created when missing
+  int read_connections = 4;         // SQLite: connections for concurrent readers
+  int busy_timeout_ms = 10000;      // SQLite: how long a writer waits for the lock
+};
+
+// Opens (creating and migrating when needed) the SQLite store in config.data_dir.
+std::unique_ptr<Store> OpenSqliteStore(const StoreConfig& config);
+
+}  // namespace brm

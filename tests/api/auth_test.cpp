@@ -1,0 +1,160 @@
+// Sign-in over HTTP: login, cookies, CSRF, API tokens, logout, throttling, disabled users.
+#include <gtest/gtest.h>
+
+#include "api/harness.hpp"
+
+namespace brm::testing {
+namespace {
+
+namespace bj = boost::json;
+
+class AuthApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new ServerProcess(FixtureBundle());
+    server_->Start();
+  }
+  static void TearDownTestSuite() {
+    EXPECT_EQ(server_->Stop(), 0) << "clean shutdown";
+    delete server_;
+  }
+  Client NewClient() { return Client(server_->port()); }
+  static ServerProcess* server_;
+};
+ServerProcess* AuthApi::server_ = nullptr;
+
+TEST_F(AuthApi, HealthNeedsNoLogin) {
+  auto result = NewClient().Get("/api/v1/health");
+  EXPECT_EQ(result.status, 200);
+  EXPECT_EQ(result.json.at("status"), "ok");
+}
+
+TEST_F(AuthApi, EveryCollectionNeedsALogin) {
+  for (const char* collection : {"organizations", "departments", "people", "teams", "users", "reporting-lines",
+                                 "influence-links", "opportunities", "chain-members", "ratings", "votes",
+                                 "activities", "influence-uses"}) {
+    auto result = NewClient().Get(std::string("/api/v1/") + collection);
+    EXPECT_EQ(result.status, 401) << collection;
+    EXPECT_EQ(result.ErrorCode(), "unauthenticated") << collection;
+    EXPECT_FALSE(result.json.at("error").at("message").as_string().empty());
+  }
+}
+
+TEST_F(AuthApi, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
+  Client client = NewClient();
+  auto result = client.Login("rep1");
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(result.json.at("user").at("id"), "u-rep1");
+  EXPECT_EQ(result.json.at("user").at("role"), "rep");
+  EXPECT_EQ(result.json.at("user").at("name"), "张伟");
+  std::string session_cookie;
+  for (auto [it, end] = result.headers.equal_range("set-cookie"); it != end; ++it) {
+    if (it->second.rfind("brm_session=", 0) == 0) session_cookie = it->second;
+  }
+  EXPECT_NE(session_cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(session_cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(session_cookie.find("brm_session=;"), std::string::npos);
+  auto me = client.Get("/api/v1/auth/me");
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(me.json.at("user").at("login"), "rep1");
+  EXPECT_EQ(me.body.find("argon2"), std::string::npos);
+}
+
+TEST_F(AuthApi, WrongPasswordAndUnknownLoginGetTheSame401) {
+  auto wrong = NewClient().Login("rep2", "not-the-password");
+  auto unknown = NewClient().Login("nobody", "secret-pass-1");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.json.at("error").at("message"), unknown.json.at("error").at("message"));
+  EXPECT_EQ(NewClient().Send("POST", "/api/v1/auth/login", "{\"login\": 5}").ErrorField(), "login");
+  EXPECT_EQ(NewClient().Send("POST", "/api/v1/auth/login", "not json").status, 400);
+}
+
+TEST_F(AuthApi, CookieWritesNeedTheCsrfToken) {
+  Client client = NewClient();
+  ASSERT_EQ(client.Login("rep1").status, 200);
+  const bj::object activity{{"person", "p1"}, {"kind", "call"}, {"date", "2026-02-02"}};
+  client.ForgetCsrf();
+  auto refused = client.Post("/api/v1/activities", activity);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(client.Get("/api/v1/activities/a1").status, 200) << "reads need no token";
+  ASSERT_EQ(client.Login("rep1").status, 200);
+  EXPECT_EQ(client.Post("/api/v1/activities", activity).status, 201);
+}
+
+TEST_F(AuthApi, ApiTokensWorkWithoutCookieOrCsrf) {
+  Client owner = NewClient();
+  ASSERT_EQ(owner.Login("ceo").status, 200);
+  auto created = owner.Post("/api/v1/auth/tokens", bj::object{{"name", "报表脚本"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string token(created.json.at("token").as_string());
+  Client script = NewClient();
+  script.UseToken(token);
+  EXPECT_EQ(script.Get("/api/v1/auth/me").json.at("user").at("id"), "u-ceo");
+  EXPECT_EQ(script.Post("/api/v1/activities", bj::object{{"person", "p4"}, {"kind", "meal"}}).status, 201);
+  auto listed = owner.Get("/api/v1/auth/tokens");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.body.find(token), std::string::npos) << "a token is shown once";
+  const std::string id(created.json.at("id").as_string());
+  EXPECT_EQ(owner.Delete("/api/v1/auth/tokens/" + id).status, 200);
+  EXPECT_EQ(script.Get("/api/v1/auth/me").status, 401);
+  Client forged = NewClient();
+  forged.UseToken("brm_forged");
+  EXPECT_EQ(forged.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST_F(AuthApi, LogoutEndsTheSession) {
+  Client client = NewClient();
+  ASSERT_EQ(client.Login("manager").status, 200);
+  EXPECT_EQ(client.Post("/api/v1/auth/logout", bj::object{}).status, 200);
+  EXPECT_EQ(client.Get("/api/v1/auth/me").status, 401);
+}
+
+TEST_F(AuthApi, RepeatedFailedLoginsAreThrottled) {
+  Client admin = NewClient();
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-victim"}, {"org", "org-ours"}, {"name", "受害者"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-victim"}, {"login", "victim"}, {"person", "e-victim"},
+                                                   {"role", "rep"}, {"password", "victim-pass-1"}}).status, 201);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(NewClient().Login("victim", "wrong-password").status, 401);
+  auto throttled = NewClient().Login("victim", "victim-pass-1");
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.ErrorCode(), "throttled");
+  EXPECT_EQ(throttled.headers.count("retry-after"), 1u);
+  EXPECT_EQ(NewClient().Login("rep2").status, 200) << "other logins are not affected";
+}
+
+TEST_F(AuthApi, DisablingAUserEndsTheirSessionsAtOnce) {
+  Client admin = NewClient();
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-leaver"}, {"org", "org-ours"}, {"name", "离职者"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-leaver"}, {"login", "leaver"}, {"person", "e-leaver"},
+                                                   {"role", "rep"}, {"team", "t-east"}, {"password", "leaver-pass-1"}}).status, 201);
+  Client leaver = NewClient();
+  ASSERT_EQ(leaver.Login("leaver", "leaver-pass-1").status, 200);
+  ASSERT_EQ(leaver.Get("/api/v1/auth/me").status, 200);
+  ASSERT_EQ(admin.Patch("/api/v1/users/u-leaver", bj::object{{"active", false}}).status, 200);
+  EXPECT_EQ(leaver.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(NewClient().Login("leaver", "leaver-pass-1").status, 401);
+}
+
+TEST_F(AuthApi, UsersChangeTheirOwnPassword) {
+  Client admin = NewClient();
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-pw"}, {"org", "org-ours"}, {"name", "改密"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-pw"}, {"login", "pw"}, {"person", "e-pw"},
+                                                   {"role", "employee"}, {"password", "first-pass-1"}}).status, 201);
+  Client user = NewClient();
+  ASSERT_EQ(user.Login("pw", "first-pass-1").status, 200);
+  EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "wrong-pass"}, {"new", "second-pass-2"}}).status, 403);
+  EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "short"}}).ErrorField(),
+            "password");
+  EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "second-pass-2"}}).status, 200);
+  EXPECT_EQ(NewClient().Login("pw", "second-pass-2").status, 200);
+  Client rep = NewClient();
+  ASSERT_EQ(rep.Login("rep1").status, 200);
+  EXPECT_EQ(rep.Post("/api/v1/users/u-pw/password", bj::object{{"password", "hijacked-1"}}).status, 403);
+}
+
+}  // namespace
+}  // namespace brm::testing
