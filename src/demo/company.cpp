@@ -27,8 +27,12 @@ std::vector<OursDept> OursDepartments(const DemoPlan& plan) {
   for (int r = 0; r < kRegionCount; ++r) {
     depts.push_back({"", std::string(RegionName(r)) + "销售部", 1, U::kSales, r});
   }
-  for (auto [name, unit] : {std::pair{"售前技术部", U::kPresales}, {"交付部", U::kDelivery}, {"市场部", U::kMarketing},
-                            {"财务部", U::kFinance}, {"人力资源部", U::kHr}, {"研发中心", U::kResearch},
+  for (auto [name, unit] : {std::pair{"售前技术部", U::kPresales},
+                            {"交付部", U::kDelivery},
+                            {"市场部", U::kMarketing},
+                            {"财务部", U::kFinance},
+                            {"人力资源部", U::kHr},
+                            {"研发中心", U::kResearch},
                             {"客户服务部", U::kService}}) {
     depts.push_back({"", name, -1, unit});
   }
@@ -138,8 +142,10 @@ void AddCompetitors(World& w, Rng& rng) {
       Put(r, f::person::kOrg, id);
       Put(r, f::person::kDepartment, in_sales ? sales : presales);
       Put(r, f::person::kName, DrawPersonName(rng).name);
-      Put(r, f::person::kTitle, s == 0 ? std::string_view("销售总监")
-                                : in_sales ? rng.Pick(kSalesTitles) : rng.Pick(kPresalesTitles));
+      Put(r, f::person::kTitle,
+          s == 0     ? std::string_view("销售总监")
+          : in_sales ? rng.Pick(kSalesTitles)
+                     : rng.Pick(kPresalesTitles));
       PutFlag(r, f::person::kKey, false);
       if (rng.Chance(0.2)) Put(r, f::person::kPhone, DrawMobile(rng));
       w.competitor_staff.back().push_back(person);
@@ -174,9 +180,9 @@ void BuildCompany(World& w) {
   const int manager_width = std::max(2, Digits(managers)), rep_width = std::max(2, Digits(reps));
   std::vector<UserPlan> users;
   using U = OursUnit;
-  users.push_back({"u-admin", "admin", "", Role::kAdmin, -1,
-                   AddEmployee(w, rng, DeptFor(rng, depts, U::kResearch, -1), "IT运维主管", Role::kAdmin,
-                               UserSpan(w, rng))});
+  users.push_back(
+      {"u-admin", "admin", "", Role::kAdmin, -1,
+       AddEmployee(w, rng, DeptFor(rng, depts, U::kResearch, -1), "IT运维主管", Role::kAdmin, UserSpan(w, rng))});
   users.push_back({"u-ceo", "ceo", "team-root", Role::kExecutive, -1,
                    AddEmployee(w, rng, depts[0], "总经理", Role::kExecutive, UserSpan(w, rng))});
   std::vector<std::pair<std::string, std::string>> teams;  // (id, name) with its manager at the same index
@@ -194,16 +200,16 @@ void BuildCompany(World& w) {
     }
     const uint32_t e = AddEmployee(w, rng, DeptFor(rng, depts, U::kSales, region),
                                    regional ? "大区销售总监" : "区域销售经理", Role::kManager, UserSpan(w, rng));
-    users.push_back({Numbered("u-mgr", m + 1, manager_width), "manager" + std::to_string(m + 1), team,
-                     Role::kManager, region, e});
+    users.push_back(
+        {Numbered("u-mgr", m + 1, manager_width), "manager" + std::to_string(m + 1), team, Role::kManager, region, e});
     teams.emplace_back(team, team_name);
   }
   static constexpr std::string_view kRepTitles[] = {"客户经理", "高级客户经理", "销售经理"};
   for (size_t i = 0; i < reps; ++i) {
     const size_t team = districts ? kRegionCount + i / plan.reps_per_team : i / plan.reps_per_team;
     const int region = users[2 + team].region;
-    const uint32_t e = AddEmployee(w, rng, DeptFor(rng, depts, U::kSales, region),
-                                   rng.Pick(kRepTitles), Role::kRep, UserSpan(w, rng));
+    const uint32_t e =
+        AddEmployee(w, rng, DeptFor(rng, depts, U::kSales, region), rng.Pick(kRepTitles), Role::kRep, UserSpan(w, rng));
     users.push_back({Numbered("u-rep", i + 1, rep_width), Numbered("rep", i + 1, rep_width), teams[team].first,
                      Role::kRep, region, e});
   }
@@ -239,8 +245,8 @@ void BuildCompany(World& w) {
     const UserDraft& user = w.users[u];
     if (user.role == Role::kRep) w.region_reps[static_cast<size_t>(user.region)].push_back(static_cast<uint32_t>(u));
     if (user.role == Role::kStaff) w.staff_users.push_back(static_cast<uint32_t>(u));
-    if (user.role == Role::kManager && u < 2 + kRegionCount) w.region_manager[static_cast<size_t>(user.region)] =
-        static_cast<uint32_t>(u);
+    if (user.role == Role::kManager && u < 2 + kRegionCount)
+      w.region_manager[static_cast<size_t>(user.region)] = static_cast<uint32_t>(u);
   }
   w.Report("users", w.users.size(), w.users.size());
 

@@ -20,7 +20,7 @@ struct LocalDept {
 };
 
 std::vector<LocalDept> DrawDepartments(Rng& rng, const CustomerDraft& c, const std::string& prefix) {
-  const size_t count = static_cast<size_t>(c.fresh ? rng.Between(2, 3) : rng.Between(3, 6));
+  const size_t count = static_cast<size_t>(c.fresh ? rng.Between(3, 4) : rng.Between(3, 6));
   std::vector<LocalDept> depts = {{"", Unit::kExecutive}, {"", Unit::kIt}};
   struct Option {
     Unit unit;
@@ -103,9 +103,11 @@ void AddPeople(World& w, Rng& rng, CustomerDraft& c, std::vector<LocalDept>& dep
   std::vector<double> weights;
   for (const LocalDept& d : depts) {
     const Unit u = d.unit;
-    weights.push_back(u == Unit::kIt || u == Unit::kBusiness ? 3 : u == Unit::kItSub ? 2
-                      : u == Unit::kExecutive                 ? 0.6
-                      : u == Unit::kProcurement || u == Unit::kFinance ? 1.5 : 0.8);
+    weights.push_back(u == Unit::kIt || u == Unit::kBusiness           ? 3
+                      : u == Unit::kItSub                              ? 2
+                      : u == Unit::kExecutive                          ? 0.6
+                      : u == Unit::kProcurement || u == Unit::kFinance ? 1.5
+                                                                       : 0.8);
   }
   for (; next < n; ++next) dept_of[next] = rng.Weighted(weights);
 
@@ -137,8 +139,8 @@ void AddPeople(World& w, Rng& rng, CustomerDraft& c, std::vector<LocalDept>& dep
     Put(r, f::person::kDepartment, depts[dept_of[i]].id);
     Put(r, f::person::kName, name.name);
     const bool head = kp.rank == Rank::kTop || kp.rank == Rank::kHead;
-    Put(r, f::person::kTitle, kp.rank == Rank::kDeputy ? DeputyTitle(rng, c.industry)
-                                                        : CustomerTitle(rng, c.industry, kp.unit, head));
+    Put(r, f::person::kTitle,
+        kp.rank == Rank::kDeputy ? DeputyTitle(rng, c.industry) : CustomerTitle(rng, c.industry, kp.unit, head));
     PutFlag(r, f::person::kKey, true);
     Put(r, f::person::kImportance, kImportance[kp.importance]);
     Put(r, f::person::kOrientation, DrawOrientation(rng, kp.unit));
@@ -198,7 +200,9 @@ void BuildCustomers(World& w) {
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   rng.Shuffle(order);
-  auto share = [n](double part) { return std::max<size_t>(1, static_cast<size_t>(part * static_cast<double>(n) + 0.5)); };
+  auto share = [n](double part) {
+    return std::max<size_t>(1, static_cast<size_t>(part * static_cast<double>(n) + 0.5));
+  };
   const size_t improve = share(0.2), drop = share(0.12), poor = share(0.12), fresh = share(0.05);
   for (size_t at = 0; at < n; ++at) {
     CustomerDraft& c = w.customers[order[at]];

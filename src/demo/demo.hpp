@@ -15,9 +15,9 @@ namespace brm {
 
 struct DemoConfig {
   enum class Scale { kNormal, kLarge };
-  Scale scale = Scale::kNormal;  // kLarge: 10,000 customers and about 2,000,000 ratings, for benchmarks
-  uint64_t seed = 20260101;      // same seed + same end date → identical bundle
-  Date end;                      // last day of the 24 months of history (callers pass today or a fixed date)
+  Scale scale = Scale::kNormal;            // kLarge: 10,000 customers and about 2,000,000 ratings, for benchmarks
+  uint64_t seed = 20260101;                // same seed + same end date → identical bundle
+  Date end;                                // last day of the 24 months of history (callers pass today or a fixed date)
   std::string password = "brm-demo-2026";  // every demo user's plain password (BundleItem::password)
 };
 
@@ -25,13 +25,13 @@ struct DemoConfig {
 // the other kinds follow from them.
 struct DemoPlan {
   size_t customers = 0;
-  size_t key_persons = 0;            // persons with key = true, spread over the customers
-  size_t employees = 0;              // persons of our company, users included
+  size_t key_persons = 0;  // persons with key = true, spread over the customers
+  size_t employees = 0;    // persons of our company, users included
   size_t opportunities = 0;
   size_t ratings = 0;
   size_t competitors = 0;
   size_t competitor_staff_min = 0, competitor_staff_max = 0;  // persons per competitor
-  size_t districts_per_region = 0;   // 0: reps sit in the four regional teams
+  size_t districts_per_region = 0;                            // 0: reps sit in the four regional teams
   size_t reps_per_team = 0;          // per regional team, or per district when there are districts
   size_t staff_users = 0;            // users with role `employee`
   size_t research_groups = 0;        // sub-departments of our R&D centre

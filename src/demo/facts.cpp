@@ -158,8 +158,8 @@ void BuildInfluenceUses(World& w) {
       const Span person = w.key_persons[m.key].span, employee = w.employees[link.employee].span;
       // Every party must be there on the day: the opportunity, the membership, the link and both persons.
       const int32_t lo = std::max({w.start, d.opened, m.span.from, link.span.from, person.from, employee.from});
-      const int32_t hi = std::min({w.end, d.LastDay(w.end), m.span.to - 1, link.span.to - 1, person.to - 1,
-                                   employee.to - 1});
+      const int32_t hi =
+          std::min({w.end, d.LastDay(w.end), m.span.to - 1, link.span.to - 1, person.to - 1, employee.to - 1});
       if (lo > hi) continue;
       FactDraft fact = Fact(facts, static_cast<int32_t>(rng.Between(lo, hi)), m.key);
       fact.opportunity = static_cast<int32_t>(o);

@@ -83,8 +83,8 @@ void InternalLinks(Linker& l, const CustomerDraft& c) {
   const size_t attempts = (c.key_count + 1) / 2;
   const size_t seniors = std::min<size_t>(c.key_count, 7);
   for (size_t a = 0; a < attempts; ++a) {
-    const uint32_t from = c.first_key + static_cast<uint32_t>(l.rng.Chance(0.6) ? l.rng.Below(seniors)
-                                                                              : l.rng.Below(c.key_count));
+    const uint32_t from =
+        c.first_key + static_cast<uint32_t>(l.rng.Chance(0.6) ? l.rng.Below(seniors) : l.rng.Below(c.key_count));
     const uint32_t to = c.first_key + static_cast<uint32_t>(l.rng.Below(c.key_count));
     const KeyPerson& x = l.w.key_persons[from];
     const KeyPerson& y = l.w.key_persons[to];

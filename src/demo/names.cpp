@@ -109,16 +109,10 @@ constexpr NamePattern kPatterns[kIndustryCount][3] = {
      {"", true, "数据通信", "股份有限公司", ".com"}},
 };
 
-constexpr SV kCompetitors[][2] = {
-    {"东方软件股份有限公司", "东方软件"}, {"远景信息技术有限公司", "远景信息"}, {"金桥科技集团有限公司", "金桥科技"},
-    {"天元数科股份有限公司", "天元数科"}, {"蓝海信息系统有限公司", "蓝海信息"}, {"中瑞软件有限公司", "中瑞软件"},
-    {"恒宇数据科技有限公司", "恒宇数据"}, {"启航智能科技有限公司", "启航智能"},
+constexpr SV kCompetitors[] = {
+    "东方软件股份有限公司", "远景信息技术有限公司", "金桥科技集团有限公司", "天元数科股份有限公司",
+    "蓝海信息系统有限公司", "中瑞软件有限公司",     "恒宇数据科技有限公司", "启航智能科技有限公司",
 };
-
-template <size_t N>
-SV Draw(Rng& rng, const SV (&items)[N]) {
-  return items[rng.Below(N)];
-}
 
 }  // namespace
 
@@ -142,7 +136,7 @@ SV IndustryName(int industry) { return kIndustries[industry]; }
 bool IsInstitution(int industry) { return industry == 3 || industry == 4 || industry == 5; }
 
 PersonName DrawPersonName(Rng& rng) {
-  // Rank-weighted surname: position i is drawn about 1 / (1 + i/10) as often as the first.
+  // The twenty most common surnames carry most of the population, as in real life.
   constexpr size_t kCount = std::size(kSurnames);
   size_t surname = rng.Below(kCount);
   if (rng.Chance(0.6)) surname = rng.Below(20);
@@ -179,8 +173,7 @@ CompanyName DrawCustomerName(Rng& rng, int region, int industry) {
   return out;
 }
 
-SV CompetitorName(int index) { return kCompetitors[index % std::size(kCompetitors)][0]; }
-SV CompetitorShort(int index) { return kCompetitors[index % std::size(kCompetitors)][1]; }
+SV CompetitorName(int index) { return kCompetitors[index % std::size(kCompetitors)]; }
 
 SV DepartmentName(int industry, Unit unit, int variant) {
   static constexpr SV kBusiness[kIndustryCount][3] = {
@@ -233,20 +226,20 @@ SV CustomerTitle(Rng& rng, int industry, Unit unit, bool head) {
   switch (unit) {
     case Unit::kExecutive:
       if (head) return kTop[industry][rng.Below(2)];
-      return inst ? Draw(rng, kAssistantInst) : Draw(rng, kAssistant);
+      return inst ? rng.Pick(kAssistantInst) : rng.Pick(kAssistant);
     case Unit::kIt:
-      if (head) return inst ? SV("信息中心主任") : Draw(rng, kItHead);
-      return Draw(rng, kIt);
-    case Unit::kItSub: return head ? Draw(rng, kSubHead) : Draw(rng, kSub);
+      if (head) return inst ? SV("信息中心主任") : rng.Pick(kItHead);
+      return rng.Pick(kIt);
+    case Unit::kItSub: return head ? rng.Pick(kSubHead) : rng.Pick(kSub);
     case Unit::kProcurement:
-      if (head) return inst ? SV("采购中心主任") : Draw(rng, kBuyHead);
-      return inst ? SV("采购专员") : Draw(rng, kBuy);
+      if (head) return inst ? SV("采购中心主任") : rng.Pick(kBuyHead);
+      return inst ? SV("采购专员") : rng.Pick(kBuy);
     case Unit::kFinance:
-      if (head) return inst ? SV("财务处处长") : Draw(rng, kMoneyHead);
-      return inst ? SV("会计") : Draw(rng, kMoney);
+      if (head) return inst ? SV("财务处处长") : rng.Pick(kMoneyHead);
+      return inst ? SV("会计") : rng.Pick(kMoney);
     case Unit::kBusiness:
-      if (inst) return head ? Draw(rng, kInstHead) : Draw(rng, kInst);
-      return head ? Draw(rng, kBizHead) : Draw(rng, kBiz);
+      if (inst) return head ? rng.Pick(kInstHead) : rng.Pick(kInst);
+      return head ? rng.Pick(kBizHead) : rng.Pick(kBiz);
     case Unit::kLegal: return head ? SV(inst ? "法规处处长" : "法务总监") : SV(inst ? "科员" : "法务经理");
     case Unit::kOperations: return head ? SV(inst ? "综合处处长" : "运营总监") : SV(inst ? "科员" : "运营经理");
     case Unit::kAudit: return head ? SV(inst ? "审计处处长" : "审计部部长") : SV("审计主管");
@@ -274,15 +267,15 @@ SV OursTitle(Rng& rng, OursUnit unit) {
   static constexpr SV kResearch[] = {"研发工程师", "高级工程师", "产品经理", "测试工程师", "架构师"};
   static constexpr SV kService[] = {"客服经理", "技术支持工程师", "客户成功经理"};
   switch (unit) {
-    case OursUnit::kExecutive: return Draw(rng, kExec);
-    case OursUnit::kSales: return Draw(rng, kSales);
-    case OursUnit::kPresales: return Draw(rng, kPresales);
-    case OursUnit::kDelivery: return Draw(rng, kDelivery);
-    case OursUnit::kMarketing: return Draw(rng, kMarketing);
-    case OursUnit::kFinance: return Draw(rng, kFinance);
-    case OursUnit::kHr: return Draw(rng, kHr);
-    case OursUnit::kResearch: return Draw(rng, kResearch);
-    case OursUnit::kService: return Draw(rng, kService);
+    case OursUnit::kExecutive: return rng.Pick(kExec);
+    case OursUnit::kSales: return rng.Pick(kSales);
+    case OursUnit::kPresales: return rng.Pick(kPresales);
+    case OursUnit::kDelivery: return rng.Pick(kDelivery);
+    case OursUnit::kMarketing: return rng.Pick(kMarketing);
+    case OursUnit::kFinance: return rng.Pick(kFinance);
+    case OursUnit::kHr: return rng.Pick(kHr);
+    case OursUnit::kResearch: return rng.Pick(kResearch);
+    case OursUnit::kService: return rng.Pick(kService);
   }
   return "职员";
 }
@@ -294,7 +287,7 @@ SV ProjectSubject(Rng& rng) {
       "移动办公平台",     "大数据分析平台", "供应链协同平台", "视频会议系统",   "财务共享中心",
       "人力资源管理系统", "档案数字化",     "网络安全态势感知", "智能客服平台",  "统一身份认证平台",
   };
-  return Draw(rng, kSubjects);
+  return rng.Pick(kSubjects);
 }
 
 SV StageWord(int stage) {
@@ -318,7 +311,7 @@ SV ActivityNote(int kind, int index) {
 SV LinkNote(Rng& rng) {
   static constexpr SV kNotes[] = {"大学同学", "前同事", "老乡", "多年合作", "行业协会认识", "项目合作相识",
                                   "朋友介绍", "校友", "曾是客户"};
-  return Draw(rng, kNotes);
+  return rng.Pick(kNotes);
 }
 
 SV UseNote(int index) {
@@ -330,7 +323,7 @@ SV UseNote(int index) {
 SV PersonNote(Rng& rng) {
   static constexpr SV kNotes[] = {"关注数据安全", "喜欢打羽毛球", "即将退休", "新上任，推动数字化转型",
                                   "技术出身，重视方案细节", "对价格敏感", "与前任供应商关系密切"};
-  return Draw(rng, kNotes);
+  return rng.Pick(kNotes);
 }
 
 }  // namespace brm::demo

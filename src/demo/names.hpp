@@ -13,9 +13,9 @@ namespace brm::demo {
 inline constexpr int kRegionCount = 4;
 inline constexpr int kIndustryCount = 9;
 
-std::string_view RegionName(int region);    // 华东 华北 华南 西部
-std::string_view RegionKey(int region);     // east north south west (for ids)
-std::string_view ChineseNumeral(int n);     // 1..10 → 一..十
+std::string_view RegionName(int region);  // 华东 华北 华南 西部
+std::string_view RegionKey(int region);   // east north south west (for ids)
+std::string_view ChineseNumeral(int n);   // 1..10 → 一..十
 
 // 金融 制造 能源 医疗 教育 政府 零售 交通 电信
 std::string_view IndustryName(int industry);
@@ -36,11 +36,18 @@ struct CompanyName {
 };
 CompanyName DrawCustomerName(Rng& rng, int region, int industry);
 std::string_view CompetitorName(int index);  // 0.. (wraps around after the table)
-std::string_view CompetitorShort(int index);
 
 // What a department of a customer does; it decides its name, its titles and its role in decisions.
 enum class Unit : uint8_t {
-  kExecutive, kIt, kItSub, kProcurement, kFinance, kBusiness, kLegal, kOperations, kAudit,
+  kExecutive,
+  kIt,
+  kItSub,
+  kProcurement,
+  kFinance,
+  kBusiness,
+  kLegal,
+  kOperations,
+  kAudit,
 };
 // The department's name. `variant` chooses among the names for that unit (any non-negative number).
 std::string_view DepartmentName(int industry, Unit unit, int variant);
@@ -53,7 +60,15 @@ std::string_view DeputyTitle(Rng& rng, int industry);
 // Our own company.
 inline constexpr std::string_view kOursName = "华信智联科技有限公司";
 enum class OursUnit : uint8_t {
-  kExecutive, kSales, kPresales, kDelivery, kMarketing, kFinance, kHr, kResearch, kService,
+  kExecutive,
+  kSales,
+  kPresales,
+  kDelivery,
+  kMarketing,
+  kFinance,
+  kHr,
+  kResearch,
+  kService,
 };
 std::string_view OursTitle(Rng& rng, OursUnit unit);
 
@@ -62,7 +77,7 @@ std::string_view ProjectSubject(Rng& rng);
 std::string_view StageWord(int stage);  // 0 需求确认, 1 方案, 2 招投标, 3 商务谈判, 4 签约
 
 // Short notes, chosen by index so that facts can store a small number until they are written.
-inline constexpr int kActivityNoteCount = 4;  // per activity kind
+inline constexpr int kActivityNoteCount = 4;         // per activity kind
 std::string_view ActivityNote(int kind, int index);  // kind: index into vocab::kActivityKinds
 std::string_view LinkNote(Rng& rng);
 inline constexpr int kUseNoteCount = 6;

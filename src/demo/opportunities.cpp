@@ -78,7 +78,16 @@ OppPlan DrawOpportunity(World& w, Rng& rng, const std::vector<double>& cumulativ
 }
 
 enum DecisionRole : uint8_t {
-  kDecisionMaker, kApprover, kTechnical, kBusiness, kUser, kProcurement, kInfluencer, kCoach, kGatekeeper, kOther,
+  kDecisionMaker,
+  kApprover,
+  kTechnical,
+  kBusiness,
+  kUser,
+  kProcurement,
+  kInfluencer,
+  kCoach,
+  kGatekeeper,
+  kOther,
 };
 
 bool Fits(const World& w, uint32_t key, DecisionRole role) {
@@ -96,7 +105,8 @@ bool Fits(const World& w, uint32_t key, DecisionRole role) {
       }
       return false;
     case kGatekeeper:
-      return kp.unit == Unit::kLegal || kp.unit == Unit::kAudit || (kp.unit == Unit::kExecutive && kp.rank == Rank::kMember);
+      return kp.unit == Unit::kLegal || kp.unit == Unit::kAudit ||
+             (kp.unit == Unit::kExecutive && kp.rank == Rank::kMember);
     default: return true;
   }
 }
@@ -116,9 +126,10 @@ std::pair<uint8_t, uint8_t> Votes(Rng& rng, DecisionRole role) {
 }
 
 void AddChain(World& w, Rng& rng, uint32_t opp, const std::string& opp_id) {
-  static constexpr std::string_view kRoles[] = {"decision_maker", "approver",   "technical_evaluator",
-                                                "business_evaluator", "user", "procurement", "influencer",
-                                                "coach", "gatekeeper", "other"};
+  static constexpr std::string_view kRoles[] = {
+      "decision_maker", "approver",    "technical_evaluator", "business_evaluator",
+      "user",           "procurement", "influencer",          "coach",
+      "gatekeeper",     "other"};
   static constexpr std::string_view kYesNo[] = {"yes", "no", "unknown"};
   OpportunityDraft& d = w.opportunities[opp];
   const CustomerDraft& c = w.customers[d.customer];
@@ -133,7 +144,7 @@ void AddChain(World& w, Rng& rng, uint32_t opp, const std::string& opp_id) {
   std::vector<DecisionRole> wanted;
   const bool blind = rng.Chance(0.15);
   if (!blind && rng.Chance(0.9)) wanted.push_back(kDecisionMaker);
-  if (!blind && rng.Chance(0.7)) wanted.push_back(kApprover);
+  if (!blind && rng.Chance(0.75)) wanted.push_back(kApprover);
   if (rng.Chance(0.85)) wanted.push_back(kTechnical);
   if (rng.Chance(0.65)) wanted.push_back(kBusiness);
   if (rng.Chance(0.7)) wanted.push_back(kProcurement);
@@ -146,6 +157,12 @@ void AddChain(World& w, Rng& rng, uint32_t opp, const std::string& opp_id) {
     fits.clear();
     for (uint32_t k : candidates) {
       if (Fits(w, k, role)) fits.push_back(k);
+    }
+    // Without a deputy or a finance head, some other department head signs off.
+    if (fits.empty() && (role == kDecisionMaker || role == kApprover)) {
+      for (uint32_t k : candidates) {
+        if (w.key_persons[k].rank != Rank::kMember) fits.push_back(k);
+      }
     }
     if (fits.empty()) continue;
     const uint32_t key = fits[rng.Below(fits.size())];

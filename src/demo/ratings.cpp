@@ -122,8 +122,8 @@ struct Rater {
 
 void Materialize(World& w, std::vector<FactDraft>& facts) {
   static constexpr std::string_view kDimensions[] = {"closeness", "solution", "price"};
-  static constexpr std::string_view kAttitudes[] = {"strong_support", "support", "neutral",
-                                                    "oppose", "strong_oppose", "unknown"};
+  static constexpr std::string_view kAttitudes[] = {"strong_support", "support",       "neutral",
+                                                    "oppose",         "strong_oppose", "unknown"};
   SortFacts(facts);
   auto& items = w.bundle.of(Kind::kRating);
   items.reserve(facts.size());

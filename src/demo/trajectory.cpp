@@ -56,9 +56,7 @@ double TargetMean(const Trajectory& t, int dim, int32_t day, int32_t start, int3
       }
       break;
     }
-    case Trend::kPoor:
-      mean = t.from + 0.1 * u;
-      break;
+    case Trend::kPoor: mean = t.from + 0.1 * u; break;
     case Trend::kMild: {
       // A triangle wave with a period of about a year: no trigonometry, so no libm differences.
       const double x = u * 2.0 + t.phase;

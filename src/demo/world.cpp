@@ -20,8 +20,7 @@ World::World(const DemoConfig& config_in, const Progress& progress)
       end(config_in.end.days),
       progress_(progress) {
   for (int k = 0; k < kKindCount; ++k) prototypes_[k] = BlankRecord(static_cast<Kind>(k));
-  const size_t persons =
-      plan.employees + plan.competitors * plan.competitor_staff_max + plan.key_persons;
+  const size_t persons = plan.employees + plan.competitors * plan.competitor_staff_max + plan.key_persons;
   person_width_ = std::max(6, Digits(persons));
   person_ids.reserve(persons);
   day_base_ = end - kCachedDays;
@@ -131,9 +130,8 @@ void SpreadDays(Rng& rng, int32_t first, int32_t last, size_t count, std::vector
 }
 
 void SortFacts(std::vector<FactDraft>& facts) {
-  std::sort(facts.begin(), facts.end(), [](const FactDraft& a, const FactDraft& b) {
-    return a.day != b.day ? a.day < b.day : a.seq < b.seq;
-  });
+  std::sort(facts.begin(), facts.end(),
+            [](const FactDraft& a, const FactDraft& b) { return a.day != b.day ? a.day < b.day : a.seq < b.seq; });
 }
 
 }  // namespace brm::demo

@@ -35,26 +35,26 @@ struct CustomerDraft {
   std::string short_name;
   int region = 0, industry = 0;
   bool focus = false;
-  bool fresh = false;        // won during the history: few key persons, not yet mapped
-  uint32_t owner = 0;        // index into World::users
+  bool fresh = false;  // won during the history: few key persons, not yet mapped
+  uint32_t owner = 0;  // index into World::users
   Span span;
   uint32_t first_key = 0, key_count = 0;  // its key persons: key_persons[first_key, first_key + key_count)
   Trajectory trajectory;
-  uint8_t competitors = 0;   // bit i: competitor i works this account
-  float rival = 0;           // the competitors' standing with this customer
+  uint8_t competitors = 0;  // bit i: competitor i works this account
+  float rival = 0;          // the competitors' standing with this customer
 };
 
 struct KeyPerson {
-  uint32_t person = 0;       // index into World::person_ids
+  uint32_t person = 0;  // index into World::person_ids
   uint32_t customer = 0;
   Span span;
   Rank rank = Rank::kMember;
   Unit unit = Unit::kBusiness;
-  uint8_t importance = 3;    // index into vocab::kImportance
-  bool rated = true;         // un-insighted persons were never rated
+  uint8_t importance = 3;  // index into vocab::kImportance
+  bool rated = true;       // un-insighted persons were never rated
   bool voted = true;
-  int8_t blind = -1;         // a dimension whose value is never known, or −1
-  float bias = 0;            // the person's offset from the customer's mean
+  int8_t blind = -1;  // a dimension whose value is never known, or −1
+  float bias = 0;     // the person's offset from the customer's mean
 };
 
 struct Employee {
@@ -62,7 +62,7 @@ struct Employee {
   Span span;
   OursUnit unit = OursUnit::kResearch;
   Role role = Role::kNone;
-  int region = -1;           // sales people only
+  int region = -1;  // sales people only
 };
 
 struct UserDraft {
@@ -73,9 +73,9 @@ struct UserDraft {
 };
 
 struct OursLink {
-  uint32_t employee = 0;     // index into World::employees
-  uint32_t key = 0;          // index into World::key_persons
-  uint8_t strength = 0;      // index into vocab::kStrengths
+  uint32_t employee = 0;  // index into World::employees
+  uint32_t key = 0;       // index into World::key_persons
+  uint8_t strength = 0;   // index into vocab::kStrengths
   Span span;
 };
 
@@ -100,10 +100,11 @@ struct Member {
 struct FactDraft {
   int32_t day = 0;
   uint32_t seq = 0;
-  uint32_t key = 0;           // key person
+  uint32_t key = 0;  // key person
   int32_t opportunity = -1;
-  uint32_t other = 0;         // employee (influence use) or user (activity `by`)
-  uint8_t a = 0, b = 0, c = 0;  // rating: dimension, value, toward; vote: kind, value; activity: kind, note
+  uint32_t other = 0;           // employee (influence use) or user (activity `by`)
+  // rating: dimension, value, toward; vote: kind, value; activity: kind, note; influence use: -, note
+  uint8_t a = 0, b = 0, c = 0;
 };
 
 class World {
@@ -123,14 +124,14 @@ class World {
   std::array<uint32_t, kRegionCount> region_manager{};          // user index
   std::vector<uint32_t> staff_users;
   std::vector<std::string> competitor_ids;
-  std::vector<std::vector<uint32_t>> competitor_staff;         // person indices per competitor
+  std::vector<std::vector<uint32_t>> competitor_staff;  // person indices per competitor
   std::vector<CustomerDraft> customers;
   std::vector<KeyPerson> key_persons;
-  std::vector<OursLink> ours_links;        // grouped by key person, see link_offsets
-  std::vector<uint32_t> link_offsets;      // links of key k: ours_links[link_offsets[k], link_offsets[k+1])
+  std::vector<OursLink> ours_links;    // grouped by key person, see link_offsets
+  std::vector<uint32_t> link_offsets;  // links of key k: ours_links[link_offsets[k], link_offsets[k+1])
   std::vector<OpportunityDraft> opportunities;
   std::vector<Member> members;
-  std::vector<uint32_t> member_offsets;    // memberships of key k: member_index[member_offsets[k] …]
+  std::vector<uint32_t> member_offsets;  // memberships of key k: member_index[member_offsets[k] …]
   std::vector<uint32_t> member_index;
 
   // Appends a record of `kind` with every field at its fallback.
@@ -139,6 +140,7 @@ class World {
   uint32_t NewPerson();
   // YYYY-MM-DD of `day`; the reference is valid until the next call.
   const std::string& Day(int32_t day);
+  // Passes progress on to the caller's callback, if there is one.
   void Report(std::string_view what, size_t done, size_t total) const;
 
  private:
@@ -150,7 +152,7 @@ class World {
   std::string day_scratch_;
 };
 
-// Field setters; a null since/until stays null.
+// Field setters. PutSpan leaves an open end (kNoDay, kForever) null.
 void Put(Record& record, int field, std::string_view text);
 void PutNumber(Record& record, int field, double number);
 void PutFlag(Record& record, int field, bool flag);

@@ -15,7 +15,12 @@ Api::Api(Store& store, ApiConfig config)
     : store_(store), config_(std::move(config)), auth_(store, config_.auth), entities_(store) {}
 
 Response Api::Handle(Request& request) {
-  if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") return Route(request);
+  if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
+    Response response = Route(request);
+    const bool read = request.method == "GET" || request.method == "HEAD";
+    if (!read && response.status < 400) auth_.Invalidate();
+    return response;
+  }
   if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed();
   return Static(request);
 }

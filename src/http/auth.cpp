@@ -94,46 +94,80 @@ Result<Caller> Auth::Login(const std::string& login, const std::string& password
   return caller;
 }
 
-Result<Caller> Auth::Authenticate(const Request& request) {
-  const int64_t now = Now();
-  const std::string& authorization = request.Header("authorization");
-  if (authorization.rfind("Bearer ", 0) == 0) {
-    auto token = store_.FindApiToken(Sha256Hex(authorization.substr(7)));
+Result<Caller> Auth::Check(const std::string& hash, bool session, int64_t now) {
+  if (!session) {
+    auto token = store_.FindApiToken(hash);
     if (!token) return Unauthenticated("The API token is not valid.");
     return CallerFor(token->user);
   }
-  const std::string cookie = request.Cookie(kSessionCookie);
-  if (cookie.empty()) return Unauthenticated();
-  const std::string hash = Sha256Hex(cookie);
-  auto session = store_.FindSession(hash);
-  if (!session) return Unauthenticated("Your session has ended. Please sign in again.");
-  if (now - session->last_seen >= config_.session_idle_s || now - session->created >= config_.session_absolute_s) {
+  auto row = store_.FindSession(hash);
+  if (!row) return Unauthenticated("Your session has ended. Please sign in again.");
+  if (now - row->last_seen >= config_.session_idle_s || now - row->created >= config_.session_absolute_s) {
     store_.DeleteSession(hash);
     return Unauthenticated("Your session has expired. Please sign in again.");
   }
-  auto caller = CallerFor(session->user);
+  auto caller = CallerFor(row->user);
   if (!caller) {
     store_.DeleteSession(hash);
     return caller.error();
   }
-  if (now - session->last_seen >= config_.touch_every_s) {
+  if (now - row->last_seen >= config_.touch_every_s) {
     store_.TouchSession(hash, now);
-    session->last_seen = now;
+    row->last_seen = now;
   }
   caller->cookie = true;
-  caller->csrf = session->csrf;
+  caller->csrf = row->csrf;
   caller->token_hash = hash;
-  caller->expires_at = std::min(session->last_seen + config_.session_idle_s, session->created + config_.session_absolute_s);
+  caller->expires_at = std::min(row->last_seen + config_.session_idle_s, row->created + config_.session_absolute_s);
+  return caller;
+}
+
+Result<Caller> Auth::Authenticate(const Request& request) {
+  const int64_t now = Now();
+  const std::string& authorization = request.Header("authorization");
+  const bool bearer = authorization.rfind("Bearer ", 0) == 0;
+  std::string key;
+  if (bearer) {
+    key = "t" + Sha256Hex(std::string_view(authorization).substr(7));
+  } else {
+    const std::string cookie = request.Cookie(kSessionCookie);
+    if (cookie.empty()) return Unauthenticated();
+    key = "s" + Sha256Hex(cookie);
+  }
+  const uint64_t generation = generation_.load();
+  std::optional<Caller> caller;
+  {
+    std::shared_lock<std::shared_mutex> lock(cache_mutex_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && it->second.generation == generation && now - it->second.checked_at < config_.cache_s) {
+      caller = it->second.caller;
+    }
+  }
+  if (!caller) {
+    auto checked = Check(key.substr(1), !bearer, now);
+    if (!checked) return checked.error();
+    caller = std::move(*checked);
+    std::unique_lock<std::shared_mutex> lock(cache_mutex_);
+    // A write that finished while the store was read may have made this answer stale: keep it only if not.
+    if (generation_.load() == generation) cache_[key] = Cached{*caller, now, generation};
+  }
   const bool write = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
-  if (write && !SameSecret(request.Header("x-csrf-token"), caller->csrf)) {
+  if (caller->cookie && write && !SameSecret(request.Header("x-csrf-token"), caller->csrf)) {
     return MakeError(ErrorCode::kForbidden,
                      "The request lacks the X-CSRF-Token header of your session; reload the page and try again.");
   }
-  return caller;
+  return std::move(*caller);
+}
+
+void Auth::Invalidate() {
+  ++generation_;
+  std::unique_lock<std::shared_mutex> lock(cache_mutex_);
+  cache_.clear();
 }
 
 void Auth::Logout(const Caller& caller) {
   if (!caller.token_hash.empty()) store_.DeleteSession(caller.token_hash);
+  Invalidate();
 }
 
 std::vector<std::string> Auth::SessionCookies(const std::string& token, const std::string& csrf) const {

@@ -3,10 +3,14 @@
 // Threads: safe to share; the throttle table has its own mutex.
 #pragma once
 
+#include <atomic>
+#include <optional>
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 #include "domain/result.hpp"
 #include "http/message.hpp"
@@ -19,6 +23,7 @@ struct AuthConfig {
   int64_t session_idle_s = 8 * 3600;           // a session unused this long ends
   int64_t session_absolute_s = 7 * 24 * 3600;  // a session ends this long after login, used or not
   int64_t touch_every_s = 60;                  // how stale a session's last-seen time may get in the store
+  int64_t cache_s = 5;                         // how long a checked credential is trusted without the store
   int login_failures = 5;                      // failed logins allowed per login and per address …
   int64_t login_window_s = 15 * 60;            // … within this window, before further tries get 429
   bool secure_cookie = false;                  // add `Secure` to cookies (serve behind HTTPS)
@@ -48,6 +53,9 @@ class Auth {
   // valid. For cookie callers making a write, checks the X-CSRF-Token header (kForbidden when wrong).
   Result<Caller> Authenticate(const Request& request);
   void Logout(const Caller& caller);
+  // Forgets every cached credential check. Called after each successful write, so that a disabled user,
+  // a deleted token or a changed role takes effect with the next request.
+  void Invalidate();
 
   // Set-Cookie values that start (or, with an empty token, end) a session.
   std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf) const;
@@ -59,6 +67,8 @@ class Auth {
 
  private:
   Result<Caller> CallerFor(const std::string& user_id);
+  // The caller for a session or token hash, from the store; `session` tells which.
+  Result<Caller> Check(const std::string& hash, bool session, int64_t now);
   bool Throttled(const std::string& key, int64_t now);
   void CountFailure(const std::string& key, int64_t now);
 
@@ -66,6 +76,16 @@ class Auth {
   AuthConfig config_;
   std::mutex throttle_mutex_;
   std::map<std::string, std::vector<int64_t>> failures_;  // key → failure times within the window
+
+  // Credential checks of the last cache_s seconds: most requests then need no store lookup to authenticate.
+  struct Cached {
+    Caller caller;
+    int64_t checked_at;
+    uint64_t generation;
+  };
+  std::shared_mutex cache_mutex_;
+  std::unordered_map<std::string, Cached> cache_;  // "s"/"t" + hash → caller
+  std::atomic<uint64_t> generation_{0};
 };
 
 }  // namespace brm::http

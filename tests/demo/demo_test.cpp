@@ -149,9 +149,8 @@ TEST(Demo, CrossRecordRulesHold) {
   std::map<std::string, std::vector<std::pair<int32_t, int32_t>>> lines;
   for (const BundleItem& item : b.of(Kind::kReporting)) {
     const Record& r = item.record;
-    lines[r.Text(f::reporting::kPerson)].emplace_back(
-        r.DateAt(f::reporting::kSince).value_or(Date{INT32_MIN}).days,
-        r.DateAt(f::reporting::kUntil).value_or(Date{INT32_MAX}).days);
+    lines[r.Text(f::reporting::kPerson)].emplace_back(r.DateAt(f::reporting::kSince).value_or(Date{INT32_MIN}).days,
+                                                      r.DateAt(f::reporting::kUntil).value_or(Date{INT32_MAX}).days);
   }
   for (auto& [person, spans] : lines) {
     std::sort(spans.begin(), spans.end());
@@ -212,7 +211,7 @@ TEST(Demo, FactsAreDatedWithinTheHistoryInDateOrder) {
 
 // SPEC §4: per customer, the pooled mean of the latest customer-level closeness toward us as of `day`.
 std::map<std::string, double> ClosenessMeans(const MemoryBundle& b, Date day) {
-  std::unordered_map<std::string, int> latest;  // person → attitude number, or a sentinel for unknown
+  std::unordered_map<std::string, int> latest;          // person → attitude number, or a sentinel for unknown
   for (const BundleItem& item : b.of(Kind::kRating)) {  // in date order: later facts overwrite earlier ones
     const Record& r = item.record;
     if (*r.DateAt(f::rating::kDate) > day) break;
@@ -260,7 +259,8 @@ TEST(Demo, SomeKeyPersonsStayUninsighted) {
     unknown += item.record.Text(f::rating::kValue) == "unknown";
   }
   size_t never = 0;
-  for (const BundleItem& item : Demo().of(Kind::kPerson)) never += item.record.Bool(f::person::kKey) && !rated.count(item.record.id);
+  for (const BundleItem& item : Demo().of(Kind::kPerson))
+    never += item.record.Bool(f::person::kKey) && !rated.count(item.record.id);
   EXPECT_GT(never, 10u);
   EXPECT_GT(unknown, 100u);
 }
@@ -283,8 +283,8 @@ TEST(DemoPlan, LargeScaleMatchesTheBenchmarkSizes) {
   EXPECT_EQ(plan.opportunities, 50'000u);
   EXPECT_EQ(plan.ratings, 2'000'000u);
   // Users stay a few hundred: each password is hashed with argon2id at import.
-  const size_t users = 2 + 4 * (1 + plan.districts_per_region) + 4 * plan.districts_per_region * plan.reps_per_team +
-                       plan.staff_users;
+  const size_t users =
+      2 + 4 * (1 + plan.districts_per_region) + 4 * plan.districts_per_region * plan.reps_per_team + plan.staff_users;
   EXPECT_LT(users, 500u);
 }
 
