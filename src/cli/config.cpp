@@ -1,28 +1,34 @@
 #include "cli/config.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <map>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace brm::cli {
-
-const std::vector<std::string>& KnownEnvironment() {
-  static const std::vector<std::string> known = {
-      "BRM_DATA",         "BRM_LISTEN",      "BRM_THREADS",     "BRM_BODY_LIMIT", "BRM_READ_TIMEOUT",
-      "BRM_WRITE_TIMEOUT", "BRM_ACCESS_LOG", "BRM_WEB",         "BRM_TZ",         "BRM_SECURE_COOKIE",
-      "BRM_READY_FILE",   "BRM_DEMO_END",    "BRM_LOGIN_LIMIT",
-  };
-  return known;
-}
-
 namespace {
 
-std::string EnvName(const std::string& option) {
-  std::string name = "BRM_";
-  for (char c : option) name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return name;
+// The environment variables brm reads, and the option each one sets. Options not listed here (file
+// arguments, logins) are command-line only.
+const std::map<std::string, std::string>& EnvironmentOptions() {
+  static const std::map<std::string, std::string> options = {
+      {"BRM_DATA", "data"},
+      {"BRM_LISTEN", "listen"},
+      {"BRM_THREADS", "threads"},
+      {"BRM_BODY_LIMIT", "body-limit"},
+      {"BRM_READ_TIMEOUT", "read-timeout"},
+      {"BRM_WRITE_TIMEOUT", "write-timeout"},
+      {"BRM_ACCESS_LOG", "access-log"},
+      {"BRM_WEB", "web"},
+      {"BRM_TZ", "tz"},
+      {"BRM_SECURE_COOKIE", "secure-cookie"},
+      {"BRM_TRUST_PROXY", "trust-proxy"},
+      {"BRM_LOGIN_LIMIT", "login-limit"},
+      {"BRM_READY_FILE", "ready-file"},
+      {"BRM_DEMO_END", "end"},
+  };
+  return options;
 }
 
 void RefuseUnknownEnvironment() {
@@ -30,14 +36,21 @@ void RefuseUnknownEnvironment() {
     const std::string text = *entry;
     if (text.rfind("BRM_", 0) != 0) continue;
     const std::string name = text.substr(0, text.find('='));
-    const auto& known = KnownEnvironment();
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      throw std::runtime_error("unknown environment variable " + name + " (known: BRM_DATA, BRM_LISTEN, …; see README)");
+    if (!EnvironmentOptions().count(name)) {
+      std::string known;
+      for (const auto& [env, option] : EnvironmentOptions()) known += (known.empty() ? "" : ", ") + env;
+      throw std::runtime_error("unknown environment variable " + name + "; brm reads " + known);
     }
   }
 }
 
 }  // namespace
+
+std::vector<std::string> KnownEnvironment() {
+  std::vector<std::string> names;
+  for (const auto& [env, option] : EnvironmentOptions()) names.push_back(env);
+  return names;
+}
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& options,
                         const std::vector<std::string>& positional) {
@@ -48,13 +61,13 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
   po::store(po::command_line_parser(args).options(options).positional(positions).run(), vm);
   po::store(po::parse_environment(options,
                                   [&](const std::string& env) -> std::string {
-                                    for (const auto& option : options.options()) {
-                                      if (EnvName(option->long_name()) == env) return option->long_name();
-                                    }
-                                    return "";
+                                    auto it = EnvironmentOptions().find(env);
+                                    if (it == EnvironmentOptions().end()) return "";
+                                    return options.find_nothrow(it->second, false) ? it->second : "";
                                   }),
             vm);
-  po::notify(vm);
+  // With --help nothing else is required: the command prints its usage.
+  if (!vm.count("help")) po::notify(vm);
   return vm;
 }
 

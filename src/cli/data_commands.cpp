@@ -56,7 +56,9 @@ int Import(const std::vector<std::string>& args) {
   std::cout << "imported: " << report->total_created() << " created, " << report->total_updated() << " updated";
   size_t unchanged = 0;
   for (size_t n : report->unchanged) unchanged += n;
-  std::cout << ", " << unchanged << " unchanged\n";
+  std::cout << ", " << unchanged << " unchanged";
+  if (report->extras > 0) std::cout << ", " << report->extras << " project-history records";
+  std::cout << "\n";
   return 0;
 }
 

@@ -25,8 +25,8 @@ void Usage() {
                "  backup   copy the database online           brm backup --data DIR FILE\n"
                "  passwd   set a user's password              brm passwd --data DIR LOGIN (password on stdin)\n"
                "  token    create an API token for a user     brm token --data DIR LOGIN [--name NAME]\n\n"
-               "Run `brm <command> --help` for a command's options. Every option can also be set with a\n"
-               "BRM_* environment variable (--data ↔ BRM_DATA).\n";
+               "Run `brm <command> --help` for a command's options. --data and the serve options can also be\n"
+               "set with BRM_* environment variables (--data ↔ BRM_DATA, --listen ↔ BRM_LISTEN; see README).\n";
 }
 
 }  // namespace

@@ -48,6 +48,8 @@ int Serve(const std::vector<std::string>& args) {
       "web", po::value<std::string>(), "directory of the built web app (env BRM_WEB); default: build/web")(
       "tz", po::value<std::string>()->default_value("Asia/Shanghai"), "the tenant's time zone (env BRM_TZ)")(
       "secure-cookie", po::value<bool>()->default_value(false), "mark cookies Secure, behind HTTPS (env BRM_SECURE_COOKIE)")(
+      "trust-proxy", po::value<bool>()->default_value(false),
+      "read the client address from X-Forwarded-For, behind a reverse proxy (env BRM_TRUST_PROXY)")(
       "login-limit", po::value<int>()->default_value(5), "failed sign-ins per login per 15 minutes (env BRM_LOGIN_LIMIT)")(
       "ready-file", po::value<std::string>(), "write the bound port to this file once listening (env BRM_READY_FILE)");
   AddDataOption(options);
@@ -78,6 +80,7 @@ int Serve(const std::vector<std::string>& args) {
   api_config.web_dir = vm.count("web") ? vm["web"].as<std::string>() : DefaultWebDir();
   api_config.auth.secure_cookie = vm["secure-cookie"].as<bool>();
   api_config.auth.login_failures = vm["login-limit"].as<int>();
+  api_config.trust_proxy = vm["trust-proxy"].as<bool>();
   http::Api api(*store, api_config);
 
   http::Server server(server_config, [&api](http::Request& request) { return api.Handle(request); });

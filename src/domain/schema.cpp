@@ -16,6 +16,17 @@ FieldSpec Personal(FieldSpec f) {
   f.personal = true;
   return f;
 }
+// ISO 4217 code, CNY unless stated (SPEC.md §2).
+FieldSpec Currency() {
+  FieldSpec f{.name = "currency", .type = FT::kText, .fallback = std::string("CNY")};
+  f.max_length = 3;
+  return f;
+}
+FieldSpec Email() {
+  FieldSpec f = Personal(FieldSpec{.name = "email", .type = FT::kText});
+  f.email = true;
+  return f;
+}
 FieldSpec Bool(std::string_view name, Value fallback) {
   return FieldSpec{.name = name, .type = FT::kBool, .fallback = std::move(fallback)};
 }
@@ -61,7 +72,7 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
            {Ref("org", Kind::kOrganization), Ref("department", Kind::kDepartment, false),
             Personal(Text("name", true)), Text("title"), Bool("key", Value{}),
             Enum("importance", vocab::kImportance, "unknown"), Enum("orientation", vocab::kOrientation, "unknown"),
-            Personal(Text("email")), Personal(Text("phone", false, 50)), Personal(Text("notes", false, 10000)),
+            Email(), Personal(Text("phone", false, 50)), Personal(Text("notes", false, 10000)),
             since, until}),
       Make(Kind::kTeam, "teams", "teams", "teams", "team", false,
            {Text("name", true), Ref("parent", Kind::kTeam, false), Ref("manager", Kind::kUser, false), since,
@@ -77,7 +88,7 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
             Text("note", false, 2000), since, until}),
       Make(Kind::kOpportunity, "opportunities", "opportunities", "opportunities", "opportunity", false,
            {Ref("customer", Kind::kOrganization), Text("name", true), Ref("owner", Kind::kUser, false),
-            Number("amount", 0, 1e15), Text("currency", false, 3), Text("stage", false, 100),
+            Number("amount", 0, 1e15), Currency(), Text("stage", false, 100),
             Enum("status", vocab::kOpportunityStatus, "open"), Enum("type", vocab::kOpportunityType, "new"),
             DateField("opened", true), DateField("closed"), Number("win_probability", 0, 1),
             Bool("focus", false), since, until}),
@@ -140,6 +151,12 @@ const EntitySpec* FindBundleArray(std::string_view array) {
     if (spec.bundle == array) return &spec;
   }
   return nullptr;
+}
+
+std::string WithArticle(std::string_view noun, bool capital) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  std::string out = vowel ? (capital ? "An " : "an ") : (capital ? "A " : "a ");
+  return out.append(noun);
 }
 
 Record BlankRecord(Kind kind) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,8 +29,9 @@ struct FieldSpec {
   bool required = false;
   vocab::Words vocab{};
   std::optional<Kind> ref;
-  Value fallback{};          // value taken when the field is absent
+  Value fallback{};          // value taken when the field is absent or null
   bool personal = false;     // removed by "erase person"
+  bool email = false;        // kText holding an e-mail address (something@domain)
   size_t max_length = 200;   // kText only, in bytes
   double min = 0, max = 0;   // kNumber only
 };
@@ -53,6 +55,9 @@ const EntitySpec& Spec(Kind kind);
 const std::array<const EntitySpec*, kKindCount>& AllSpecs();  // in dependency order
 const EntitySpec* FindCollection(std::string_view collection);
 const EntitySpec* FindBundleArray(std::string_view array);
+
+// "An opportunity", "A rating" (or lower-case "an opportunity" when !capital), for messages.
+std::string WithArticle(std::string_view noun, bool capital = true);
 
 // A record of `kind` with every field at its fallback value.
 Record BlankRecord(Kind kind);

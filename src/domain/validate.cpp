@@ -221,6 +221,13 @@ Status ValidateFields(const Record& record) {
           if (!CleanText(*text, field.max_length > 200)) {
             return Invalid(spec, field, "\"" + std::string(field.name) + "\" contains control characters.");
           }
+          if (field.email && !text->empty()) {
+            const size_t at = text->find('@');
+            if (at == 0 || at == std::string::npos || at + 1 >= text->size() || text->find(' ') != std::string::npos) {
+              return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be an e-mail address such as "
+                                                                           "name@example.com.");
+            }
+          }
           if (field.required && text->find_first_not_of(" \t") == std::string::npos) {
             return Invalid(spec, field, "\"" + std::string(field.name) + "\" must not be blank.");
           }

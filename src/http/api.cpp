@@ -15,6 +15,15 @@ Api::Api(Store& store, ApiConfig config)
     : store_(store), config_(std::move(config)), auth_(store, config_.auth), entities_(store) {}
 
 Response Api::Handle(Request& request) {
+  if (config_.trust_proxy) {
+    // The proxy appends the address it saw; earlier entries come from the client and prove nothing.
+    const std::string& forwarded = request.Header("x-forwarded-for");
+    if (!forwarded.empty()) {
+      std::string last = forwarded.substr(forwarded.find_last_of(',') == std::string::npos ? 0 : forwarded.find_last_of(',') + 1);
+      last.erase(0, last.find_first_not_of(' '));
+      if (!last.empty()) request.remote = last;
+    }
+  }
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
     Response response = Route(request);
     const bool read = request.method == "GET" || request.method == "HEAD";

@@ -17,6 +17,7 @@ struct ApiConfig {
   AuthConfig auth;              // sign-in settings
   size_t default_page = 50;     // list page size when `limit` is absent
   size_t max_page = 1000;       // largest `limit` accepted
+  bool trust_proxy = false;     // take the client address from X-Forwarded-For (behind a reverse proxy)
 };
 
 class Api {

@@ -79,7 +79,21 @@ Request ToRequest(BeastRequest& in, const std::string& remote) {
 
 // Fills path, segments and query from the raw target; false when the target is not origin-form.
 bool ParseTarget(Request& request) {
-  auto url = boost::urls::parse_origin_form(request.target);
+  // Some clients send UTF-8 (a Chinese search term) unencoded; RFC 3986 wants it percent-encoded. Encode
+  // those bytes rather than refuse the request.
+  std::string target;
+  target.reserve(request.target.size());
+  for (unsigned char c : request.target) {
+    if (c < 0x80) {
+      target += static_cast<char>(c);
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    target += '%';
+    target += kHex[c >> 4];
+    target += kHex[c & 15];
+  }
+  auto url = boost::urls::parse_origin_form(target);
   if (!url) return false;
   request.path = url->path();
   for (auto segment : url->segments()) request.segments.push_back(std::move(segment));

@@ -43,8 +43,8 @@ Response Api::Static(const Request& request) const {
   fs::path path = config_.web_dir;
   bool safe = true;
   for (const std::string& segment : request.segments) {
-    if (segment.empty() || segment == "." || segment == ".." || segment[0] == '.' ||
-        segment.find('\0') != std::string::npos) {
+    // Segments are percent-decoded: an encoded '/' or '\\' would otherwise climb out of web_dir.
+    if (segment.empty() || segment[0] == '.' || segment.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos) {
       safe = false;
       break;
     }
@@ -52,6 +52,11 @@ Response Api::Static(const Request& request) const {
   }
   Response response;
   std::error_code ec;
+  if (safe) {
+    // Belt and braces: whatever the segments were, the file must lie inside web_dir.
+    const std::string root = fs::weakly_canonical(config_.web_dir, ec).string() + "/";
+    safe = !ec && fs::weakly_canonical(path, ec).string().rfind(root, 0) == 0 && !ec;
+  }
   if (!safe || request.segments.empty() || !fs::is_regular_file(path, ec)) {
     path = fs::path(config_.web_dir) / "index.html";
     response.headers.emplace_back("Cache-Control", "no-cache");

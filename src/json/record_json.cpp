@@ -32,7 +32,8 @@ Error WrongType(std::string_view key, std::string_view expected, const bj::value
 }
 
 Result<Value> DecodeValue(const FieldSpec& field, const bj::value& json) {
-  if (json.is_null()) return Value{};
+  // null means "no value": the field's default where it has one (importance → "unknown", focus → false).
+  if (json.is_null()) return field.fallback;
   switch (field.type) {
     case FieldType::kBool:
       if (!json.is_bool()) return WrongType(field.name, "true or false", json);
@@ -68,7 +69,7 @@ Result<Record> DecodeRecord(Kind kind, const bj::object& object, const DecodeOpt
         continue;
       }
       return MakeError(ErrorCode::kInvalid,
-                       "\"" + std::string(key) + "\" is not a field of a " + std::string(spec.noun) + ".",
+                       "\"" + std::string(key) + "\" is not a field of " + WithArticle(spec.noun, false) + ".",
                        std::string(key));
     }
     auto decoded = DecodeValue(spec.fields[index], value);

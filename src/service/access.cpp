@@ -159,7 +159,9 @@ Status CheckWrite(const Actor& actor, const Visibility& visibility, const Record
     const std::string& owner = org->Text(f::org::kOwner);
     if (std::find(visibility.owners.begin(), visibility.owners.end(), owner) == visibility.owners.end()) {
       if (record.kind == Kind::kOrganization && org == &record) {
-        return MakeError(ErrorCode::kForbidden, "You can only own customers yourself or give them to your team.",
+        return MakeError(ErrorCode::kForbidden,
+                         actor.role == Role::kManager ? "A customer's owner must be you or someone in your team."
+                                                      : "A customer you create or edit must stay yours.",
                          "owner");
       }
       return MakeError(ErrorCode::kNotFound, "Not found.");

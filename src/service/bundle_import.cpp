@@ -93,8 +93,8 @@ class Importer {
         return At(MakeError(ErrorCode::kConflict, "The id \"" + item->record.id + "\" appears twice.", "id"), kind, i);
       }
       if (item->password) {
-        if (item->password->size() < 8) {
-          return At(MakeError(ErrorCode::kInvalid, "A password has at least 8 characters.", "password"), kind, i);
+        if (item->password->size() < 8 || item->password->size() > 1024) {
+          return At(MakeError(ErrorCode::kInvalid, "A password has 8 to 1024 characters.", "password"), kind, i);
         }
       }
       items.push_back(std::move(*item));
@@ -161,7 +161,7 @@ class Importer {
         retired.values[until] = record.values[until];
         if (!(retired == record) || !existing->IsNull(until)) {
           return At(MakeError(ErrorCode::kConflict,
-                              "A " + std::string(Spec(kind).noun) + " with this id is already recorded with other "
+                              WithArticle(Spec(kind).noun) + " with this id is already recorded with other "
                               "values; record a new one to correct it.",
                               "id"),
                     kind, i);

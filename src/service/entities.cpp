@@ -90,12 +90,17 @@ Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_
   if (!before) return NotFound(kind, id);
   const EntitySpec& spec = Spec(kind);
   if (spec.fact) {
+    // A fact is history: it may be retired once (until set) and never changed or restored.
     for (const auto& [key, value] : patch) {
       if (key != "until" && key != "id") {
         return MakeError(ErrorCode::kConflict,
-                         "A " + std::string(spec.noun) + " can only be added to or retired; record a new one to "
-                         "correct it.",
+                         WithArticle(spec.noun) + " can only be added or retired; record a new one to correct it.",
                          std::string(key));
+      }
+      if (key == "until" && (!before->IsNull(spec.until) || value.is_null())) {
+        return MakeError(ErrorCode::kConflict,
+                         before->IsNull(spec.until) ? "A retire needs a date." : "Already retired on " + before->Text(spec.until) + "; a retired " + std::string(spec.noun) + " cannot be changed.",
+                         "until");
       }
     }
   }
@@ -128,13 +133,15 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
   TxLookup lookup(*tx);
   if (!before && tx->Find(record.kind, record.id)) {
     return MakeError(ErrorCode::kConflict,
-                     "A " + std::string(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.",
-                     "id");
+                     WithArticle(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.", "id");
   }
   lookup.Stage(record);
   if (auto status = ValidateReferences(record, lookup); !status) return status.error();
   if (auto status = CheckWrite(actor, visibility, record, lookup); !status) {
-    return status.error().code == ErrorCode::kNotFound ? NotFound(record.kind, record.id) : status.error();
+    if (status.error().code != ErrorCode::kNotFound) return status.error();
+    // Say nothing about the hidden customer: for a new record, not even which reference pointed at it.
+    return before ? NotFound(record.kind, record.id)
+                  : MakeError(ErrorCode::kNotFound, "This refers to a customer you cannot see, or to nothing.");
   }
   if (auto status = CheckSetRules(*tx, record); !status) return status.error();
   if (before) {
@@ -169,6 +176,8 @@ Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, 
   auto tx = store_.Begin();
   if (!tx->Find(Kind::kUser, user_id)) return NotFound(Kind::kUser, user_id);
   tx->SetPasswordHash(user_id, hash);
+  // Someone else set it (an admin reset): whoever held the old password is signed out everywhere.
+  if (actor.user != user_id) tx->DeleteSessionsOf(user_id);
   tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, "users", std::string(user_id), "password", std::nullopt,
                           std::nullopt});
   tx->Commit();
@@ -207,6 +216,13 @@ Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view i
       link.values[f::influence::kNote] = Value{};
       tx->Update(link);
       tx->RedactAudit(Spec(Kind::kInfluence).collection, link.id, {"note"});
+    }
+  }
+  for (int end : {static_cast<int>(f::use::kEmployee), static_cast<int>(f::use::kPerson)}) {
+    for (Record use : tx->FindBy(Kind::kInfluenceUse, end, id)) {
+      use.values[f::use::kNote] = Value{};
+      tx->Update(use);
+      tx->RedactAudit(Spec(Kind::kInfluenceUse).collection, use.id, {"note"});
     }
   }
   tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), std::string(id), "erase",

@@ -148,7 +148,7 @@ TEST_F(AuthApi, UsersChangeTheirOwnPassword) {
   ASSERT_EQ(user.Login("pw", "first-pass-1").status, 200);
   EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "wrong-pass"}, {"new", "second-pass-2"}}).status, 403);
   EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "short"}}).ErrorField(),
-            "password");
+            "new");
   EXPECT_EQ(user.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "second-pass-2"}}).status, 200);
   EXPECT_EQ(NewClient().Login("pw", "second-pass-2").status, 200);
   Client rep = NewClient();

@@ -44,7 +44,9 @@ Response Api::LoginHandler(const Request& request) {
   auto caller = auth_.Login(*login, *password, request.remote, token);
   if (!caller) {
     Response response = ErrorResponse(caller.error());
-    if (caller.error().code == ErrorCode::kThrottled) response.headers.emplace_back("Retry-After", "60");
+    if (caller.error().code == ErrorCode::kThrottled) {
+      response.headers.emplace_back("Retry-After", std::to_string(auth_.config().login_window_s));
+    }
     return response;
   }
   Response response = JsonResponse(200, SessionJson(store_, *caller));
@@ -77,7 +79,9 @@ Response Api::PasswordHandler(const Request& request, const Caller& caller) {
                              : MakeError(ErrorCode::kForbidden, "The current password is wrong.", "current"));
   }
   if (auto status = entities_.SetPassword(caller.actor, caller.user.id, *next); !status) {
-    return ErrorResponse(status.error());
+    Error error = status.error();
+    if (error.field == "password") error.field = "new";  // name the field of this request's body
+    return ErrorResponse(error);
   }
   return JsonResponse(200, {{"password_changed", true}});
 }

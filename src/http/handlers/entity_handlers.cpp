@@ -54,12 +54,13 @@ Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t defau
     } else {
       const int index = spec.Index(name);
       if (index < 0) {
-        return BadParameter(name, "\"" + name + "\" is neither a field of a " + std::string(spec.noun) +
+        return BadParameter(name, "\"" + name + "\" is neither a field of " + WithArticle(spec.noun, false) +
                                       " nor a list parameter (limit, offset, search, active_on).");
       }
       const FieldSpec& field = spec.fields[index];
       if (field.type == FieldType::kText || field.type == FieldType::kNumber) {
-        return BadParameter(name, "Lists cannot be filtered by \"" + name + "\"; use search.");
+        return BadParameter(name, "Lists cannot be filtered by \"" + name + "\"" +
+                                      (spec.search >= 0 ? "; search names with ?search=." : "."));
       }
       if (field.type == FieldType::kBool && value != "true" && value != "false") {
         return BadParameter(name, "\"" + name + "\" must be true or false.");
@@ -121,6 +122,14 @@ Response Api::CollectionHandler(const Request& request, const Caller& caller, Ki
     auto query = ParseListQuery(request, kind, config_.default_page, config_.max_page);
     if (!query) return ErrorResponse(query.error());
     if (Directory(caller, kind)) {
+      // The directory filters only by what it shows: a filter on key or importance would reveal them.
+      for (const auto& [field, value] : query->equals) {
+        const std::string_view name = Spec(kind).fields[field].name;
+        if (name != "org" && name != "department" && name != "kind") {
+          return ErrorResponse(BadParameter(std::string(name), "The directory can be filtered by organization and "
+                                                               "department only."));
+        }
+      }
       const Page page = kind == Kind::kPerson ? entities_.Directory(*query) : store_.List(kind, *query, Visibility{});
       return PageResponse(page, *query, [&](const Record& r) { return bj::value(Projection(store_, r)); });
     }
@@ -193,6 +202,10 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
   }
   if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
   if (action == "password" && kind == Kind::kUser) {
+    if (caller.actor.role != Role::kAdmin) {
+      return ErrorResponse(MakeError(ErrorCode::kForbidden,
+                                     "Only administrators reset passwords; change your own at /api/v1/auth/password."));
+    }
     const bj::value* password = body->if_contains("password");
     if (!password || !password->is_string()) {
       return ErrorResponse(BadParameter("password", "\"password\" is required and must be a string."));
