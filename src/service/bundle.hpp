@@ -64,7 +64,7 @@ namespace brm {
 // brm-bundle, an unknown version, an unknown or mistyped array (field "people" …).
 Result<std::unique_ptr<BundleSource>> ReadBundleFile(const std::string& path);
 // The same from text already in memory (an HTTP upload).
-Result<std::unique_ptr<BundleSource>> ParseBundle(std::string_view text);
+Result<std::unique_ptr<BundleSource>> ParseBundle(std::string text);
 // A source over a bundle built in memory (the demo generator's).
 std::unique_ptr<BundleSource> MemorySource(const MemoryBundle& bundle);
 

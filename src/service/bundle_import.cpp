@@ -1,6 +1,8 @@
 // Bundle import: validate everything, write everything, in one transaction (SPEC.md §10).
 #include <boost/json.hpp>
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,6 +32,7 @@ size_t ImportReport::total_updated() const {
 namespace {
 
 constexpr size_t kProgressEvery = 10000;
+constexpr size_t kBulkThreshold = 10000;  // facts of one kind above which indexes are rebuilt, not grown
 
 // Prefixes an error with where in the bundle it arose ("people[3].org: …").
 Error At(const Error& error, Kind kind, size_t index) {
@@ -42,6 +45,10 @@ class Importer {
  public:
   Importer(Store& store, std::string actor, const BundleSource& source, const Progress& progress)
       : store_(store), actor_(std::move(actor)), source_(source), progress_(progress) {}
+  ~Importer() {
+    next_hash_ = SIZE_MAX / 2;  // an import that failed early stops the hashers at their next password
+    for (std::thread& thread : hashers_) thread.join();
+  }
 
   Result<ImportReport> Run() {
     // Records that others reference are read and checked field by field before the transaction starts.
@@ -50,7 +57,7 @@ class Importer {
         if (auto status = ReadReferenced(spec->kind); !status) return status.error();
       }
     }
-    HashPasswords();
+    StartHashing();
     auto tx = store_.Begin();
     TxLookup lookup(*tx);
     for (auto& staged : staged_) {
@@ -65,6 +72,7 @@ class Importer {
       if (auto status = WriteFacts(*tx, lookup, spec->kind); !status) return status.error();
     }
     if (auto status = WriteExtras(*tx); !status) return status.error();
+    if (auto status = WritePasswords(*tx); !status) return status.error();
     if (report_.total_created() + report_.total_updated() + report_.extras > 0) {
       boost::json::object counts;
       for (const EntitySpec* spec : AllSpecs()) {
@@ -98,7 +106,7 @@ class Importer {
         }
       }
       items.push_back(std::move(*item));
-      Tick(kind, i + 1, count);
+      Tick("reading " + std::string(Spec(kind).bundle), i + 1, count);
     }
     return {};
   }
@@ -121,16 +129,7 @@ class Importer {
         for (const AuditEntry& entry : DiffAudit(actor_, *existing, record)) tx.AddAudit(entry);
         ++report_.updated[static_cast<size_t>(kind)];
       }
-      if (kind == Kind::kUser && !new_hashes_[i].empty()) {
-        if (tx.PasswordHash(record.id) != stored_hashes_[i]) {
-          return At(MakeError(ErrorCode::kConflict, "The password changed during the import; try again.", "password"),
-                    kind, i);
-        }
-        tx.SetPasswordHash(record.id, new_hashes_[i]);
-        if (existing) {
-          tx.AddAudit(AuditEntry{NowTimestamp(), actor_, "users", record.id, "password", std::nullopt, std::nullopt});
-        }
-      }
+      Tick(Spec(kind).bundle, i + 1, items.size());
     }
     return {};
   }
@@ -139,6 +138,8 @@ class Importer {
     const size_t count = source_.Count(kind);
     const bool store_empty = store_.Count(kind) == 0;
     const int until = Spec(kind).until;
+    // Facts are the bulk of a bundle; into an empty table their indexes are built once at the end.
+    if (store_empty && count > kBulkThreshold) tx.SuspendIndexes(kind);
     std::unordered_set<std::string> ids;
     ids.reserve(count);
     for (size_t i = 0; i < count; ++i) {
@@ -170,8 +171,9 @@ class Importer {
         for (const AuditEntry& entry : DiffAudit(actor_, *existing, record)) tx.AddAudit(entry);
         ++report_.updated[static_cast<size_t>(kind)];
       }
-      Tick(kind, i + 1, count);
+      Tick(Spec(kind).bundle, i + 1, count);
     }
+    tx.RestoreIndexes();
     return {};
   }
 
@@ -191,33 +193,50 @@ class Importer {
     return {};
   }
 
-  // argon2id is slow on purpose: check and hash the bundle's passwords on every core before the write
-  // transaction starts. A password that already matches the stored hash is left alone.
-  void HashPasswords() {
+  // argon2id is slow on purpose: the bundle's passwords are checked and hashed on the other cores while
+  // this thread validates and writes records; WritePasswords waits for them at the end. A password that
+  // already matches the stored hash is left alone.
+  void StartHashing() {
     const auto& users = staged_[static_cast<size_t>(Kind::kUser)];
     new_hashes_.assign(users.size(), {});
     stored_hashes_.assign(users.size(), std::nullopt);
-    for (size_t i = 0; i < users.size(); ++i) stored_hashes_[i] = store_.PasswordHash(users[i].record.id);
-    std::atomic<size_t> next{0}, done{0};
-    auto work = [&] {
-      for (size_t i = next++; i < users.size(); i = next++) {
+    for (size_t i = 0; i < users.size(); ++i) {
+      if (users[i].password) stored_hashes_[i] = store_.PasswordHash(users[i].record.id);
+    }
+    auto work = [this, &users] {
+      for (size_t i = next_hash_++; i < users.size(); i = next_hash_++) {
         if (users[i].password &&
             !(stored_hashes_[i] && VerifyPassword(*stored_hashes_[i], *users[i].password))) {
           new_hashes_[i] = HashPassword(*users[i].password);
         }
-        ++done;
       }
     };
-    std::vector<std::thread> threads;
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned t = 1; t < cores && t < users.size(); ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& thread : threads) thread.join();
-    if (progress_ && !users.empty()) progress_("passwords", users.size(), users.size());
+    const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+    for (unsigned t = 1; t < cores; ++t) hashers_.emplace_back(work);
   }
 
-  void Tick(Kind kind, size_t done, size_t total) {
-    if (progress_ && (done % kProgressEvery == 0 || done == total)) progress_(Spec(kind).bundle, done, total);
+  Status WritePasswords(Transaction& tx) {
+    for (std::thread& thread : hashers_) thread.join();
+    hashers_.clear();
+    const auto& users = staged_[static_cast<size_t>(Kind::kUser)];
+    for (size_t i = 0; i < users.size(); ++i) {
+      if (new_hashes_[i].empty()) continue;
+      if (tx.PasswordHash(users[i].record.id) != stored_hashes_[i]) {
+        return At(MakeError(ErrorCode::kConflict, "The password changed during the import; try again.", "password"),
+                  Kind::kUser, i);
+      }
+      if (stored_hashes_[i]) {
+        tx.AddAudit(AuditEntry{NowTimestamp(), actor_, "users", users[i].record.id, "password", std::nullopt,
+                               std::nullopt});
+      }
+      tx.SetPasswordHash(users[i].record.id, new_hashes_[i]);
+    }
+    if (progress_ && !users.empty()) progress_("passwords", users.size(), users.size());
+    return {};
+  }
+
+  void Tick(std::string_view what, size_t done, size_t total) {
+    if (progress_ && (done % kProgressEvery == 0 || done == total)) progress_(what, done, total);
   }
 
   Store& store_;
@@ -225,6 +244,8 @@ class Importer {
   const BundleSource& source_;
   const Progress& progress_;
   std::array<std::vector<BundleItem>, kKindCount> staged_;
+  std::vector<std::thread> hashers_;
+  std::atomic<size_t> next_hash_{0};
   std::vector<std::string> new_hashes_;                   // per user item; empty when nothing to set
   std::vector<std::optional<std::string>> stored_hashes_;  // per user item, as read before the transaction
   ImportReport report_;

@@ -1,11 +1,18 @@
-// Bundle sources: a parsed JSON document, or a bundle built in memory.
-#include <fstream>
+// Bundle sources: bundle text (a mapped file or an upload) read element by element, or a bundle built in
+// memory.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <map>
 
 #include "domain/schema.hpp"
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
 #include "service/bundle.hpp"
+#include "service/bundle_scan.hpp"
 #include "service/secrets.hpp"
 
 namespace brm {
@@ -21,59 +28,81 @@ std::string Where(std::string_view array, size_t index, std::string_view field) 
   return where;
 }
 
+// The bytes of a bundle: a file mapped into memory, or text received over HTTP.
+class BundleText {
+ public:
+  virtual ~BundleText() = default;
+  virtual std::string_view view() const = 0;
+};
+
+class OwnedText final : public BundleText {
+ public:
+  explicit OwnedText(std::string text) : text_(std::move(text)) {}
+  std::string_view view() const override { return text_; }
+
+ private:
+  std::string text_;
+};
+
+class MappedFile final : public BundleText {
+ public:
+  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  ~MappedFile() override {
+    if (data_) munmap(data_, size_);
+  }
+  std::string_view view() const override { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_;
+  size_t size_;
+};
+
 class JsonSource final : public BundleSource {
  public:
-  explicit JsonSource(bj::value document) : document_(std::move(document)) {}
+  JsonSource(std::unique_ptr<BundleText> text, ScannedBundle scanned)
+      : text_(std::move(text)), scanned_(std::move(scanned)) {}
 
   Status Index() {
-    if (!document_.is_object()) return MakeError(ErrorCode::kInvalid, "A bundle is a JSON object.", "");
-    const bj::object& root = document_.get_object();
-    const auto* format = root.if_contains("format");
-    if (!format || !format->is_string() || format->get_string() != "brm-bundle") {
+    const auto format = scanned_.scalars.find("format");
+    if (format == scanned_.scalars.end() || !format->second.is_string() || format->second.get_string() != "brm-bundle") {
       return MakeError(ErrorCode::kInvalid, "\"format\" must be \"brm-bundle\".", "format");
     }
-    const auto* version = root.if_contains("version");
-    if (!version || !version->is_int64() || version->get_int64() != 1) {
+    const auto version = scanned_.scalars.find("version");
+    if (version == scanned_.scalars.end() || !version->second.is_int64() || version->second.get_int64() != 1) {
       return MakeError(ErrorCode::kInvalid, "\"version\" must be 1, the only bundle version this build reads.",
                        "version");
     }
-    for (const auto& [key, value] : root) {
+    for (const auto& [key, value] : scanned_.scalars) {
       if (key == "format" || key == "version") continue;
-      const EntitySpec* spec = FindBundleArray(key);
-      const bool extra = std::find(kExtraArrays.begin(), kExtraArrays.end(), key) != kExtraArrays.end();
-      if (!spec && !extra) {
-        return MakeError(ErrorCode::kInvalid, "\"" + std::string(key) + "\" is not an array of a bundle.",
-                         std::string(key));
-      }
-      if (!value.is_array()) {
-        return MakeError(ErrorCode::kInvalid, "\"" + std::string(key) + "\" must be an array.", std::string(key));
-      }
-      const bj::array& array = value.get_array();
-      for (size_t i = 0; i < array.size(); ++i) {
-        if (!array[i].is_object()) {
-          return MakeError(ErrorCode::kInvalid, Where(key, i, "") + " must be an object.", Where(key, i, ""));
-        }
-      }
-      if (spec) {
-        arrays_[static_cast<size_t>(spec->kind)] = &array;
+      const bool known = FindBundleArray(key) ||
+                         std::find(kExtraArrays.begin(), kExtraArrays.end(), key) != kExtraArrays.end();
+      return MakeError(ErrorCode::kInvalid,
+                       known ? "\"" + key + "\" must be an array." : "\"" + key + "\" is not an array of a bundle.", key);
+    }
+    for (const auto& [key, elements] : scanned_.arrays) {
+      if (const EntitySpec* spec = FindBundleArray(key)) {
+        arrays_[static_cast<size_t>(spec->kind)] = &elements;
+      } else if (std::find(kExtraArrays.begin(), kExtraArrays.end(), key) != kExtraArrays.end()) {
+        extras_.emplace(key, &elements);
       } else {
-        extras_.emplace(std::string(key), &array);
+        return MakeError(ErrorCode::kInvalid, "\"" + key + "\" is not an array of a bundle.", key);
       }
     }
     return {};
   }
 
   size_t Count(Kind kind) const override {
-    const bj::array* array = arrays_[static_cast<size_t>(kind)];
-    return array ? array->size() : 0;
+    const auto* elements = arrays_[static_cast<size_t>(kind)];
+    return elements ? elements->size() : 0;
   }
 
   Result<BundleItem> Read(Kind kind, size_t index) const override {
-    const bj::object& object = (*arrays_[static_cast<size_t>(kind)])[index].get_object();
+    const std::string_view array = Spec(kind).bundle;
+    auto object = Element(array, (*arrays_[static_cast<size_t>(kind)])[index], index);
+    if (!object) return object.error();
     json::DecodeOptions options;
     if (kind == Kind::kUser) options.extra_keys = kPasswordKey;
-    const std::string_view array = Spec(kind).bundle;
-    auto record = json::DecodeRecord(kind, object, options);
+    auto record = json::DecodeRecord(kind, *object, options);
     if (!record) {
       Error error = record.error();
       error.message = Where(array, index, error.field) + ": " + error.message;
@@ -81,7 +110,7 @@ class JsonSource final : public BundleSource {
       return error;
     }
     BundleItem item{std::move(*record), std::nullopt};
-    if (const auto* password = object.if_contains("password")) {
+    if (const auto* password = object->if_contains("password")) {
       if (!password->is_string()) {
         const std::string where = Where(array, index, "password");
         return MakeError(ErrorCode::kInvalid, where + ": \"password\" must be a string.", where);
@@ -97,9 +126,10 @@ class JsonSource final : public BundleSource {
   }
 
   Result<std::pair<std::string, std::string>> ReadExtra(std::string_view array, size_t index) const override {
-    const bj::object& object = (*extras_.at(std::string(array)))[index].get_object();
-    std::string body = json::Serialize(object);
-    const auto* id = object.if_contains("id");
+    auto object = Element(array, (*extras_.at(std::string(array)))[index], index);
+    if (!object) return object.error();
+    std::string body = json::Serialize(*object);
+    const auto* id = object->if_contains("id");
     if (id && !id->is_string()) {
       const std::string where = Where(array, index, "id");
       return MakeError(ErrorCode::kInvalid, where + ": \"id\" must be a string.", where);
@@ -110,9 +140,31 @@ class JsonSource final : public BundleSource {
   }
 
  private:
-  bj::value document_;
-  std::array<const bj::array*, kKindCount> arrays_{};
-  std::map<std::string, const bj::array*> extras_;
+  // Parses one array element, which must be a JSON object.
+  Result<bj::object> Element(std::string_view array, std::pair<size_t, size_t> span, size_t index) const {
+    const std::string where = Where(array, index, "");
+    const std::string_view text = text_->view().substr(span.first, span.second);
+    if (text.empty() || text.front() != '{') {
+      return MakeError(ErrorCode::kInvalid, where + " must be an object.", where);
+    }
+    // One parser for all elements: its buffers are reused instead of allocated per record.
+    boost::system::error_code ec;
+    parser_.reset();
+    parser_.write(text.data(), text.size(), ec);
+    bj::value value = ec ? bj::value() : parser_.release();
+    if (ec || !value.is_object()) {
+      return MakeError(ErrorCode::kInvalid,
+                       where + " is not valid JSON (at byte " + std::to_string(span.first) + "): " + ec.message() + ".",
+                       where);
+    }
+    return std::move(value.get_object());
+  }
+
+  std::unique_ptr<BundleText> text_;
+  ScannedBundle scanned_;
+  mutable bj::parser parser_;  // Read() is logically const; sources are used by one thread
+  std::array<const std::vector<std::pair<size_t, size_t>>*, kKindCount> arrays_{};
+  std::map<std::string, const std::vector<std::pair<size_t, size_t>>*> extras_;
 };
 
 class MemoryBundleSource final : public BundleSource {
@@ -129,46 +181,34 @@ class MemoryBundleSource final : public BundleSource {
   const MemoryBundle& bundle_;
 };
 
-Result<std::unique_ptr<BundleSource>> Finish(bj::value document) {
-  auto source = std::make_unique<JsonSource>(std::move(document));
+Result<std::unique_ptr<BundleSource>> Finish(std::unique_ptr<BundleText> text) {
+  auto scanned = ScanBundle(text->view());
+  if (!scanned) return scanned.error();
+  auto source = std::make_unique<JsonSource>(std::move(text), std::move(*scanned));
   if (auto status = source->Index(); !status) return status.error();
   return std::unique_ptr<BundleSource>(std::move(source));
 }
 
-Error NotJson(size_t offset, const boost::system::error_code& ec) {
-  return MakeError(ErrorCode::kInvalid,
-                   "The bundle is not valid JSON (at byte " + std::to_string(offset) + "): " + ec.message() + ".", "");
-}
-
 }  // namespace
 
-Result<std::unique_ptr<BundleSource>> ParseBundle(std::string_view text) {
-  bj::stream_parser parser;
-  boost::system::error_code ec;
-  const size_t used = parser.write(text.data(), text.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) return NotJson(used, ec);
-  return Finish(parser.release());
+Result<std::unique_ptr<BundleSource>> ParseBundle(std::string text) {
+  return Finish(std::make_unique<OwnedText>(std::move(text)));
 }
 
 Result<std::unique_ptr<BundleSource>> ReadBundleFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kInvalid, "Cannot read the bundle file " + path + ".", "");
-  bj::stream_parser parser;
-  std::string chunk(1 << 20, '\0');
-  size_t offset = 0;
-  boost::system::error_code ec;
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const size_t got = static_cast<size_t>(in.gcount());
-    if (got == 0) break;
-    const size_t used = parser.write(chunk.data(), got, ec);
-    if (ec) return NotJson(offset + used, ec);
-    offset += got;
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return MakeError(ErrorCode::kInvalid, "Cannot read the bundle file " + path + ".", "");
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    close(fd);
+    return MakeError(ErrorCode::kInvalid, path + " is not a readable file.", "");
   }
-  parser.finish(ec);
-  if (ec) return NotJson(offset, ec);
-  return Finish(parser.release());
+  const size_t size = static_cast<size_t>(info.st_size);
+  void* data = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : nullptr;
+  close(fd);
+  if (data == MAP_FAILED) return MakeError(ErrorCode::kInvalid, "Cannot map the bundle file " + path + ".", "");
+  if (data) madvise(data, size, MADV_SEQUENTIAL);
+  return Finish(std::make_unique<MappedFile>(data, size));
 }
 
 std::unique_ptr<BundleSource> MemorySource(const MemoryBundle& bundle) {

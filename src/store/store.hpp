@@ -100,6 +100,11 @@ class Transaction {
   // A record of a bundle array this build keeps verbatim (SPEC.md §8 project history); the JSON text.
   virtual std::optional<std::string> FindExtra(std::string_view array, std::string_view id) = 0;
   virtual void PutExtra(std::string_view array, std::string_view id, std::string_view body) = 0;
+  // For loading many records of `kind` at once: drops the table's secondary indexes until RestoreIndexes()
+  // builds them again in one sorted pass (much faster than growing them row by row). Lookups by id keep
+  // working; FindBy on that kind is slow meanwhile. A rollback restores them too.
+  virtual void SuspendIndexes(Kind kind) = 0;
+  virtual void RestoreIndexes() = 0;
   virtual void Commit() = 0;
 };
 
@@ -141,6 +146,8 @@ struct StoreConfig {
   std::string data_dir = "./data";  // holds brm.db (and its WAL); created when missing
   int read_connections = 4;         // SQLite: connections for concurrent readers
   int busy_timeout_ms = 10000;      // SQLite: how long a writer waits for the lock
+  int writer_cache_mib = 256;       // SQLite: page cache of the write connection (large imports live in it)
+  int reader_cache_mib = 32;        // SQLite: page cache of each reader connection
 };
 
 // Opens (creating and migrating when needed) the SQLite store in config.data_dir.

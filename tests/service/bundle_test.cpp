@@ -176,5 +176,40 @@ TEST(Bundle, RefusesWhatIsNotABundle) {
   EXPECT_TRUE(ImportText(*store, "{\"format\": \"brm-bundle\", \"version\": 1}\n").ok()) << "an empty bundle is fine";
 }
 
+TEST(Bundle, ScansStringsWithBracketsQuotesAndEscapesIntact) {
+  testing::TempDir dir;
+  auto store = Open(dir);
+  const std::string text =
+      "{ \"version\" : 1 , \"organizations\" : [ {\"id\": \"o]1\", \"name\": \"方括号] 和 {花括号} \\\"引号\\\" \\\\ \\u5f20\","
+      " \"kind\": \"partner\"} ] , \"format\" : \"brm-bundle\" }";
+  auto report = ImportText(*store, text);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  auto org = store->Get(Kind::kOrganization, "o]1", Visibility{});
+  ASSERT_TRUE(org);
+  EXPECT_EQ(org->Text(fields::org::kName), "方括号] 和 {花括号} \"引号\" \\ 张");
+}
+
+TEST(Bundle, RefusesBrokenStructureAndBrokenElementsNamingWhere) {
+  testing::TempDir dir;
+  auto store = Open(dir);
+  const std::string head = "{\"format\": \"brm-bundle\", \"version\": 1, ";
+  struct Case { std::string text, field, message_part; };
+  const Case cases[] = {
+      {head + "\"people\": [], \"people\": []}", "", "appears twice"},
+      {head + "\"people\": [{\"id\": \"a\"} {\"id\": \"b\"}]}", "", "expected ',' or ']'"},
+      {head + "\"teams\": [{\"id\": \"t\", \"name\": tru}]}", "teams[0]", "not valid JSON"},
+      {head + "\"teams\": [{\"id\": \"t\", \"name\": \"x\"}, {\"id\": \"u\", \"name\": \"y\",}]}", "teams[1]",
+       "not valid JSON"},
+      {head + "\"teams\": [{\"id\": \"t\", \"name\": \"unterminated}]}", "", "not valid JSON"},
+  };
+  for (const Case& c : cases) {
+    auto report = ImportText(*store, c.text);
+    ASSERT_FALSE(report.ok()) << c.text;
+    EXPECT_EQ(report.error().field, c.field) << c.text;
+    EXPECT_NE(report.error().message.find(c.message_part), std::string::npos) << report.error().message;
+  }
+  EXPECT_EQ(store->Count(Kind::kTeam), 0u);
+}
+
 }  // namespace
 }  // namespace brm

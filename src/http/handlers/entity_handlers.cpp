@@ -126,8 +126,10 @@ Response Api::CollectionHandler(const Request& request, const Caller& caller, Ki
       for (const auto& [field, value] : query->equals) {
         const std::string_view name = Spec(kind).fields[field].name;
         if (name != "org" && name != "department" && name != "kind") {
-          return ErrorResponse(BadParameter(std::string(name), "The directory can be filtered by organization and "
-                                                               "department only."));
+          return ErrorResponse(BadParameter(std::string(name), kind == Kind::kPerson
+                                                                   ? "The directory can be filtered by organization "
+                                                                     "and department only."
+                                                                   : "The directory can be filtered by kind only."));
         }
       }
       const Page page = kind == Kind::kPerson ? entities_.Directory(*query) : store_.List(kind, *query, Visibility{});

@@ -1,5 +1,7 @@
 #include "store/sqlite/connection.hpp"
 
+#include <string>
+
 #include "store/store.hpp"
 
 namespace brm::sqlite {
@@ -11,6 +13,13 @@ Statement::~Statement() {
 
 Statement& Statement::Bind(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
+    connection_->Fail("bind");
+  }
+  return *this;
+}
+
+Statement& Statement::BindStatic(int index, std::string_view text) {
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
     connection_->Fail("bind");
   }
   return *this;
@@ -59,7 +68,7 @@ std::string Statement::Text(int column) const {
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
-Connection::Connection(const std::string& path, int busy_timeout_ms) {
+Connection::Connection(const std::string& path, int busy_timeout_ms, int cache_mib) {
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -68,7 +77,8 @@ Connection::Connection(const std::string& path, int busy_timeout_ms) {
     throw StoreError("cannot open " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, busy_timeout_ms);
-  Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
+       std::to_string(static_cast<long>(cache_mib) * 1024) + ";");
 }
 
 Connection::~Connection() {

@@ -23,6 +23,8 @@ class Statement {
   ~Statement();
 
   Statement& Bind(int index, std::string_view text);
+  // Binds `text` without copying it: it must outlive the statement's execution.
+  Statement& BindStatic(int index, std::string_view text);
   Statement& Bind(int index, int64_t number);
   Statement& Bind(int index, double number);
   Statement& BindNull(int index);
@@ -45,8 +47,9 @@ class Statement {
 
 class Connection {
  public:
-  // Opens `path` (creating it), with WAL, synchronous=FULL, foreign keys on and the busy timeout.
-  Connection(const std::string& path, int busy_timeout_ms);
+  // Opens `path` (creating it), with WAL, synchronous=FULL, foreign keys on, the busy timeout and a page
+  // cache of `cache_mib` MiB.
+  Connection(const std::string& path, int busy_timeout_ms, int cache_mib = 8);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();

@@ -10,7 +10,8 @@ namespace {
 
 // Each entry is one version. Never edit a released entry: add a new one.
 // Record tables share a shape: rid (recording order), id (stable string id), the catalogue's fields.
-// Foreign keys are deferred so a transaction may insert records that reference each other.
+// Foreign keys are deferred so a transaction may insert records that reference each other. Every
+// referencing column has an index: SQLite looks children up when a deferred parent arrives.
 const std::vector<std::string>& Migrations() {
   static const std::vector<std::string> migrations = {
       // 1: every entity of SPEC.md §2, the audit trail and the sign-in state.
@@ -30,6 +31,7 @@ CREATE TABLE departments (
   parent TEXT REFERENCES departments(id) DEFERRABLE INITIALLY DEFERRED,
   since TEXT, until TEXT);
 CREATE INDEX departments_org ON departments(org);
+CREATE INDEX departments_parent ON departments(parent);
 
 CREATE TABLE people (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -45,6 +47,8 @@ CREATE TABLE teams (
   parent TEXT REFERENCES teams(id) DEFERRABLE INITIALLY DEFERRED,
   manager TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
   since TEXT, until TEXT);
+CREATE INDEX teams_parent ON teams(parent);
+CREATE INDEX teams_manager ON teams(manager);
 
 CREATE TABLE users (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, login TEXT NOT NULL UNIQUE,
@@ -53,6 +57,7 @@ CREATE TABLE users (
   team TEXT REFERENCES teams(id) DEFERRABLE INITIALLY DEFERRED,
   active INTEGER NOT NULL DEFAULT 1, language TEXT NOT NULL DEFAULT 'zh-CN', since TEXT, until TEXT);
 CREATE INDEX users_team ON users(team);
+CREATE INDEX users_person ON users(person);
 
 CREATE TABLE reporting (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -99,6 +104,7 @@ CREATE TABLE ratings (
   until TEXT);
 CREATE INDEX ratings_person ON ratings(person);
 CREATE INDEX ratings_opportunity ON ratings(opportunity);
+CREATE INDEX ratings_by ON ratings("by");
 
 CREATE TABLE votes (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -107,6 +113,7 @@ CREATE TABLE votes (
   "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
   until TEXT);
 CREATE INDEX votes_person ON votes(person);
+CREATE INDEX votes_by ON votes("by");
 
 CREATE TABLE activities (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -117,6 +124,7 @@ CREATE TABLE activities (
   note TEXT, until TEXT);
 CREATE INDEX activities_person ON activities(person);
 CREATE INDEX activities_opportunity ON activities(opportunity);
+CREATE INDEX activities_by ON activities("by");
 
 CREATE TABLE influence_uses (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -125,6 +133,8 @@ CREATE TABLE influence_uses (
   person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL, note TEXT, until TEXT);
 CREATE INDEX influence_uses_opportunity ON influence_uses(opportunity);
+CREATE INDEX influence_uses_employee ON influence_uses(employee);
+CREATE INDEX influence_uses_person ON influence_uses(person);
 
 CREATE TABLE audit (
   seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, collection TEXT NOT NULL,

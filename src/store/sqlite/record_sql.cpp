@@ -1,5 +1,7 @@
 #include "store/sqlite/record_sql.hpp"
 
+#include <array>
+
 #include <boost/json.hpp>
 
 #include "domain/schema.hpp"
@@ -8,32 +10,40 @@ namespace brm::sqlite {
 
 std::string Quote(std::string_view identifier) { return "\"" + std::string(identifier) + "\""; }
 
-std::string SelectSql(Kind kind) {
-  const EntitySpec& spec = Spec(kind);
-  std::string sql = "SELECT id";
-  for (const FieldSpec& field : spec.fields) sql += ", " + Quote(field.name);
-  return sql + " FROM " + std::string(spec.table);
+namespace {
+
+// The statement texts of every kind, built once: they are on the path of every read and write.
+struct KindSql {
+  std::string select, select_by_id, insert, update;
+};
+
+const KindSql& SqlOf(Kind kind) {
+  static const std::array<KindSql, kKindCount> all = [] {
+    std::array<KindSql, kKindCount> out;
+    for (const EntitySpec* spec : AllSpecs()) {
+      KindSql& sql = out[static_cast<size_t>(spec->kind)];
+      std::string columns = "id", params = "?1", sets;
+      for (size_t i = 0; i < spec->fields.size(); ++i) {
+        columns += ", " + Quote(spec->fields[i].name);
+        params += ", ?" + std::to_string(i + 2);
+        sets += (i ? ", " : "") + Quote(spec->fields[i].name) + " = ?" + std::to_string(i + 2);
+      }
+      sql.select = "SELECT " + columns + " FROM " + std::string(spec->table);
+      sql.select_by_id = sql.select + " WHERE id = ?1";
+      sql.insert = "INSERT INTO " + std::string(spec->table) + " (" + columns + ") VALUES (" + params + ")";
+      sql.update = "UPDATE " + std::string(spec->table) + " SET " + sets + " WHERE id = ?1";
+    }
+    return out;
+  }();
+  return all[static_cast<size_t>(kind)];
 }
 
-std::string InsertSql(Kind kind) {
-  const EntitySpec& spec = Spec(kind);
-  std::string columns = "id", params = "?1";
-  for (size_t i = 0; i < spec.fields.size(); ++i) {
-    columns += ", " + Quote(spec.fields[i].name);
-    params += ", ?" + std::to_string(i + 2);
-  }
-  return "INSERT INTO " + std::string(spec.table) + " (" + columns + ") VALUES (" + params + ")";
-}
+}  // namespace
 
-std::string UpdateSql(Kind kind) {
-  const EntitySpec& spec = Spec(kind);
-  std::string sets;
-  for (size_t i = 0; i < spec.fields.size(); ++i) {
-    if (!sets.empty()) sets += ", ";
-    sets += Quote(spec.fields[i].name) + " = ?" + std::to_string(i + 2);
-  }
-  return "UPDATE " + std::string(spec.table) + " SET " + sets + " WHERE id = ?1";
-}
+const std::string& SelectSql(Kind kind) { return SqlOf(kind).select; }
+const std::string& SelectByIdSql(Kind kind) { return SqlOf(kind).select_by_id; }
+const std::string& InsertSql(Kind kind) { return SqlOf(kind).insert; }
+const std::string& UpdateSql(Kind kind) { return SqlOf(kind).update; }
 
 Record ReadRecord(Kind kind, const Statement& row) {
   const EntitySpec& spec = Spec(kind);
@@ -55,7 +65,7 @@ Record ReadRecord(Kind kind, const Statement& row) {
 }
 
 void BindRecord(Statement& stmt, const Record& record) {
-  stmt.Bind(1, record.id);
+  stmt.BindStatic(1, record.id);
   for (size_t i = 0; i < record.values.size(); ++i) {
     const int index = static_cast<int>(i) + 2;
     const Value& value = record.values[i];
@@ -64,7 +74,7 @@ void BindRecord(Statement& stmt, const Record& record) {
     } else if (const auto* number = std::get_if<double>(&value)) {
       stmt.Bind(index, *number);
     } else if (const auto* text = std::get_if<std::string>(&value)) {
-      stmt.Bind(index, *text);
+      stmt.BindStatic(index, *text);  // the record outlives the statement's execution
     } else {
       stmt.BindNull(index);
     }

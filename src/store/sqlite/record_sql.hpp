@@ -14,12 +14,15 @@ namespace brm::sqlite {
 std::string Quote(std::string_view identifier);
 
 // "SELECT id, <fields…> FROM <table>" (statements are cached per text, so these are built once per use).
-std::string SelectSql(Kind kind);
+const std::string& SelectSql(Kind kind);
+// SelectSql(kind) + " WHERE id = ?1".
+const std::string& SelectByIdSql(Kind kind);
 // Parameters: ?1 = id, ?2… = fields in catalogue order.
-std::string InsertSql(Kind kind);
-std::string UpdateSql(Kind kind);
+const std::string& InsertSql(Kind kind);
+const std::string& UpdateSql(Kind kind);
 
 Record ReadRecord(Kind kind, const Statement& row);
+// Binds without copying: `record` must stay alive and unchanged until the statement has run.
 void BindRecord(Statement& stmt, const Record& record);
 
 // A boolean SQL expression over the kind's table that holds for the rows `visibility` admits. Uses the

@@ -31,7 +31,7 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::optional<Record> Find(Kind kind, std::string_view id) override {
-    Statement stmt = db_.Prepare(sqlite::SelectSql(kind) + " WHERE id = ?1");
+    Statement stmt = db_.Prepare(sqlite::SelectByIdSql(kind));
     stmt.Bind(1, id);
     if (!stmt.Step()) return std::nullopt;
     return sqlite::ReadRecord(kind, stmt);
@@ -116,7 +116,27 @@ class SqliteTransaction final : public Transaction {
     stmt.Bind(1, array).Bind(2, id).Bind(3, body).Run();
   }
 
+  void SuspendIndexes(Kind kind) override {
+    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
+    {
+      Statement stmt = db_.Prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
+      stmt.Bind(1, Spec(kind).table);
+      while (stmt.Step()) indexes.emplace_back(stmt.Text(0), stmt.Text(1));
+    }
+    for (const auto& [name, sql] : indexes) {
+      db_.Exec("DROP INDEX " + sqlite::Quote(name));
+      suspended_.push_back(sql);
+    }
+  }
+
+  void RestoreIndexes() override {
+    for (const std::string& sql : suspended_) db_.Exec(sql);
+    suspended_.clear();
+  }
+
   void Commit() override {
+    RestoreIndexes();
     db_.Exec("COMMIT");
     done_ = true;
   }
@@ -125,6 +145,7 @@ class SqliteTransaction final : public Transaction {
   Connection& db_;
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
+  std::vector<std::string> suspended_;  // CREATE INDEX statements to run again
 };
 
 class SqliteStore final : public Store {
@@ -132,10 +153,10 @@ class SqliteStore final : public Store {
   explicit SqliteStore(const StoreConfig& config) {
     std::filesystem::create_directories(config.data_dir);
     path_ = (std::filesystem::path(config.data_dir) / "brm.db").string();
-    writer_ = std::make_unique<Connection>(path_, config.busy_timeout_ms);
+    writer_ = std::make_unique<Connection>(path_, config.busy_timeout_ms, config.writer_cache_mib);
     sqlite::Migrate(*writer_);
     for (int i = 0; i < std::max(1, config.read_connections); ++i) {
-      readers_.push_back(std::make_unique<Connection>(path_, config.busy_timeout_ms));
+      readers_.push_back(std::make_unique<Connection>(path_, config.busy_timeout_ms, config.reader_cache_mib));
       free_.push_back(readers_.back().get());
     }
   }
