@@ -60,7 +60,9 @@ class Importer {
     StartHashing();
     auto tx = store_.Begin();
     TxLookup lookup(*tx);
-    for (auto& staged : staged_) {
+    for (const EntitySpec* spec : AllSpecs()) {
+      const auto& staged = staged_[static_cast<size_t>(spec->kind)];
+      lookup.Reserve(spec->kind, staged.size());
       for (const BundleItem& item : staged) lookup.Stage(item.record);
     }
     for (const EntitySpec* spec : AllSpecs()) {
@@ -140,20 +142,18 @@ class Importer {
     const int until = Spec(kind).until;
     // Facts are the bulk of a bundle; into an empty table their indexes are built once at the end.
     if (store_empty && count > kBulkThreshold) tx.SuspendIndexes(kind);
-    std::unordered_set<std::string> ids;
-    ids.reserve(count);
     for (size_t i = 0; i < count; ++i) {
       auto item = source_.Read(kind, i);
       if (!item) return item.error();
       Record& record = item->record;
       if (auto status = ValidateFields(record); !status) return At(status.error(), kind, i);
-      if (!ids.insert(record.id).second) {
-        return At(MakeError(ErrorCode::kConflict, "The id \"" + record.id + "\" appears twice.", "id"), kind, i);
-      }
       if (auto status = ValidateReferences(record, lookup); !status) return At(status.error(), kind, i);
       std::optional<Record> existing = store_empty ? std::nullopt : tx.Find(kind, record.id);
       if (!existing) {
-        tx.Insert(record);
+        // The only record with this id that Insert can meet is one of this bundle's.
+        if (!tx.Insert(record)) {
+          return At(MakeError(ErrorCode::kConflict, "The id \"" + record.id + "\" appears twice.", "id"), kind, i);
+        }
         ++report_.created[static_cast<size_t>(kind)];
       } else if (*existing == record) {
         ++report_.unchanged[static_cast<size_t>(kind)];

@@ -2,7 +2,9 @@
 // from records staged in memory first (a bundle being imported, or the record being written).
 #pragma once
 
-#include <map>
+#include <array>
+#include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -15,31 +17,35 @@ class TxLookup : public Lookup {
  public:
   explicit TxLookup(Transaction& tx) : tx_(tx) {}
 
-  // Makes `record` the answer for its kind and id, ahead of the store (the caller keeps it alive).
-  void Stage(const Record& record) { staged_[Key(record.kind, record.id)] = &record; }
-  void Unstage(const Record& record) { staged_.erase(Key(record.kind, record.id)); }
+  // Makes `record` the answer for its kind and id, ahead of the store. The caller keeps it alive and
+  // does not change its id while staged.
+  void Stage(const Record& record) { staged_[Index(record.kind)][record.id] = &record; }
+  void Unstage(const Record& record) { staged_[Index(record.kind)].erase(record.id); }
+  void Reserve(Kind kind, size_t count) { staged_[Index(kind)].reserve(count); }
 
   const Record* Find(Kind kind, std::string_view id) override {
-    const std::string key = Key(kind, id);
-    if (auto it = staged_.find(key); it != staged_.end()) return it->second;
-    auto it = cache_.find(key);
-    if (it == cache_.end()) it = cache_.emplace(key, tx_.Find(kind, id)).first;
+    const auto& staged = staged_[Index(kind)];
+    if (auto it = staged.find(id); it != staged.end()) return it->second;
+    auto& cache = cache_[Index(kind)];
+    auto it = cache.find(id);
+    if (it == cache.end()) {
+      std::optional<Record> found = tx_.Find(kind, id);
+      it = cache.emplace(std::string(id), std::move(found)).first;
+    }
     return it->second ? &*it->second : nullptr;
   }
 
-  // Forgets cached store answers (after the transaction wrote records the cache may hold stale).
-  void Forget(Kind kind, std::string_view id) { cache_.erase(Key(kind, id)); }
-
  private:
-  static std::string Key(Kind kind, std::string_view id) {
-    std::string key(1, static_cast<char>('a' + static_cast<int>(kind)));
-    key.append(id);
-    return key;
-  }
+  // Heterogeneous lookup: a string_view finds a std::string key without building one.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  static size_t Index(Kind kind) { return static_cast<size_t>(kind); }
 
   Transaction& tx_;
-  std::unordered_map<std::string, const Record*> staged_;
-  std::unordered_map<std::string, std::optional<Record>> cache_;
+  std::array<std::unordered_map<std::string_view, const Record*, Hash, std::equal_to<>>, kKindCount> staged_;
+  std::array<std::unordered_map<std::string, std::optional<Record>, Hash, std::equal_to<>>, kKindCount> cache_;
 };
 
 }  // namespace brm

@@ -87,7 +87,8 @@ class Transaction {
   virtual std::optional<Record> Find(Kind kind, std::string_view id) = 0;
   // Every record of `kind` whose field equals `value`.
   virtual std::vector<Record> FindBy(Kind kind, int field, std::string_view value) = 0;
-  virtual void Insert(const Record& record) = 0;
+  // Adds a record; false (and nothing written) when a record of that kind with that id exists.
+  virtual bool Insert(const Record& record) = 0;
   // Replaces every field of the stored record with the same kind and id.
   virtual void Update(const Record& record) = 0;
   virtual void AddAudit(const AuditEntry& entry) = 0;

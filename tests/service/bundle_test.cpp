@@ -104,6 +104,7 @@ TEST(Bundle, AnInvalidBundleChangesNothingAndNamesArrayIndexAndField) {
       {"\"amount\": 3500000", "\"amount\": \"lots\"", "opportunities[0].amount", ErrorCode::kInvalid},
       {"{\"id\": \"p4\"", "{\"id\": \"p3\"", "people[9].id", ErrorCode::kConflict},
       {"\"login\": \"rep2\"", "\"login\": \"rep1\"", "users[4].login", ErrorCode::kConflict},
+      {"{\"id\": \"r2\"", "{\"id\": \"r1\"", "ratings[1].id", ErrorCode::kConflict},
       {"\"kind\": \"competitor\"", "\"kind\": \"ours\"", "organizations[3].kind", ErrorCode::kConflict},
       {"\"strength\": \"weak\"", "\"strength\": \"weak\", \"colour\": \"red\"", "influence[2].colour", ErrorCode::kInvalid},
       {"\"toward\": \"comp1\"", "\"toward\": \"c2\"", "ratings[3].toward", ErrorCode::kUnprocessable},

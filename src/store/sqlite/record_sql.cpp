@@ -30,7 +30,8 @@ const KindSql& SqlOf(Kind kind) {
       }
       sql.select = "SELECT " + columns + " FROM " + std::string(spec->table);
       sql.select_by_id = sql.select + " WHERE id = ?1";
-      sql.insert = "INSERT INTO " + std::string(spec->table) + " (" + columns + ") VALUES (" + params + ")";
+      sql.insert = "INSERT INTO " + std::string(spec->table) + " (" + columns + ") VALUES (" + params +
+                   ") ON CONFLICT(id) DO NOTHING";
       sql.update = "UPDATE " + std::string(spec->table) + " SET " + sets + " WHERE id = ?1";
     }
     return out;

@@ -46,10 +46,11 @@ class SqliteTransaction final : public Transaction {
     return out;
   }
 
-  void Insert(const Record& record) override {
+  bool Insert(const Record& record) override {
     Statement stmt = db_.Prepare(sqlite::InsertSql(record.kind));
     sqlite::BindRecord(stmt, record);
     stmt.Run();
+    return sqlite3_changes(db_.raw()) == 1;
   }
 
   void Update(const Record& record) override {
