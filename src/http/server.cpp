@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <csignal>
-#include <cstdio>
-#include <exception>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -13,7 +11,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
 
 #include "http/listener.hpp"
 #include "http/session.hpp"
@@ -28,51 +25,54 @@ int ThreadCount(int configured) {
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-void LogError(const std::string& text) {
-  const std::string line = "brm: " + text + "\n";
-  std::fwrite(line.data(), 1, line.size(), stderr);
-}
-
 }  // namespace
 
-// Shutdown needs no work guard: Run()'s threads return when the io_context runs out of work, which
-// happens once the acceptor is closed, the signal wait is cancelled and the last session is gone.
+// Each thread runs a worker of its own; the first worker's thread also runs the acceptor and the
+// signal wait, and so does all the stopping. Run()'s threads return when their workers run out of
+// work: once the acceptor is closed, the signal wait cancelled, the workers released and their last
+// sessions gone.
 struct Server::Impl {
   Impl(ServerConfig config, Handler handler)
-      : threads_(ThreadCount(config.threads)),
-        io_(threads_),
-        control_(net::make_strand(io_)),
-        context_(std::make_shared<SessionContext>(std::move(config), std::move(handler))),
-        listener_(std::make_shared<Listener>(io_, control_, context_)) {}
+      : context_(std::make_shared<SessionContext>(std::move(config), std::move(handler))) {
+    const int threads = ThreadCount(context_->config().threads);
+    std::vector<Worker*> workers;
+    for (int i = 0; i < threads; ++i) {
+      workers_.push_back(std::make_unique<Worker>(context_));
+      workers.push_back(workers_.back().get());
+    }
+    listener_ = std::make_shared<Listener>(std::move(workers));
+  }
 
-  // Runs on control_, which serialises it with the signal handler and the acceptor.
+  // The listener goes first, then the workers in order: the first worker's io_context may still hold the
+  // listener, whose next socket may belong to a later worker's io_context.
+  ~Impl() {
+    signals_.reset();
+    listener_.reset();
+    for (auto& worker : workers_) worker.reset();
+  }
+
+  Worker& control() { return *workers_.front(); }
+
+  // Runs on the first worker's thread, which serialises it with the signal handler and the acceptor.
   void BeginStop() {
+    context_->BeginStop();
     listener_->Close();
     if (signals_) {
       boost::system::error_code ignored;
       signals_->cancel(ignored);
     }
-    context_->BeginStop();
-  }
-
-  void RunThread() {
-    // Handlers catch their own exceptions; this is the last line of defence (bad_alloc, say). Asio
-    // allows run() to be resumed after one of its handlers threw.
-    for (;;) {
-      try {
-        io_.run();
-        return;
-      } catch (const std::exception& e) {
-        LogError(std::string("uncaught exception in the I/O loop: ") + e.what());
-      } catch (...) {
-        LogError("uncaught exception of unknown type in the I/O loop");
+    for (auto& worker : workers_) {
+      // Posted before the release, so that the worker is still running when it arrives.
+      if (worker.get() == &control()) {
+        worker->CloseIdle();
+      } else {
+        net::post(worker->io(), [target = worker.get()] { target->CloseIdle(); });
       }
+      worker->Release();
     }
   }
 
-  const int threads_;
-  net::io_context io_;  // declared first so that it is destroyed last, after everything using it
-  Listener::Strand control_;
+  std::vector<std::unique_ptr<Worker>> workers_;  // declared first so that they are destroyed last
   std::shared_ptr<SessionContext> context_;
   std::shared_ptr<Listener> listener_;
   std::optional<net::signal_set> signals_;  // exists while Run() does
@@ -96,31 +96,34 @@ uint16_t Server::port() const { return impl_->port_; }
 void Server::Run() {
   Impl& impl = *impl_;
   if (!impl.started_) Start();
-  impl.signals_.emplace(impl.control_, SIGINT, SIGTERM);
+  impl.signals_.emplace(impl.control().io(), SIGINT, SIGTERM);
   impl.signals_->async_wait([&impl](boost::system::error_code ec, int) {
     if (!ec) impl.BeginStop();
   });
-  net::post(impl.control_, [&impl] { impl.listener_->Accept(); });
 
-  std::vector<std::thread> workers;
+  std::vector<std::thread> threads;
   try {
-    for (int i = 1; i < impl.threads_; ++i) workers.emplace_back([&impl] { impl.RunThread(); });
+    for (size_t i = 1; i < impl.workers_.size(); ++i) {
+      threads.emplace_back([worker = impl.workers_[i].get()] { worker->Run(); });
+    }
   } catch (...) {
-    // Could not start every thread: wind down with the ones there are, then report.
-    net::post(impl.control_, [&impl] { impl.BeginStop(); });
-    impl.RunThread();
-    for (auto& worker : workers) worker.join();
+    // Could not start every thread: wind down with the ones there are, then report. No connection has
+    // been accepted yet, so none waits on a worker without a thread.
+    net::post(impl.control().io(), [&impl] { impl.BeginStop(); });
+    impl.control().Run();
+    for (auto& thread : threads) thread.join();
     impl.signals_.reset();
     throw;
   }
-  impl.RunThread();  // the calling thread is one of the `threads`
-  for (auto& worker : workers) worker.join();
+  net::post(impl.control().io(), [&impl] { impl.listener_->Accept(); });
+  impl.control().Run();  // the calling thread is one of the `threads`
+  for (auto& thread : threads) thread.join();
   impl.signals_.reset();
 }
 
 void Server::Stop() {
   Impl* impl = impl_;
-  net::post(impl->control_, [impl] { impl->BeginStop(); });
+  net::post(impl->control().io(), [impl] { impl->BeginStop(); });
 }
 
 }  // namespace brm::http

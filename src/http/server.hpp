@@ -1,5 +1,5 @@
-// The HTTP server: Boost.Beast, asynchronous, one io_context run by `threads` threads
-// (listener → session → handler, as in Beast's advanced server example).
+// The HTTP server: Boost.Beast, asynchronous, one io_context per thread, each connection kept on one
+// thread from accept to close (listener → session → handler, as in Beast's advanced server example).
 #pragma once
 
 #include <cstdint>

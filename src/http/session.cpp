@@ -1,17 +1,15 @@
 #include "http/session.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <exception>
 #include <string_view>
 #include <utility>
-#include <vector>
 
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
@@ -23,7 +21,6 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;  // `http` is taken by our own namespace
 namespace net = boost::asio;
 using BeastRequest = bhttp::request<bhttp::string_body>;
-using BeastResponse = bhttp::response<bhttp::string_body>;
 
 // Beast's default is 8 KiB; twice that leaves room for cookies and long query strings.
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
@@ -31,8 +28,6 @@ constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 constexpr std::chrono::seconds kLingerTime{1};
 constexpr std::size_t kLingerChunk = 4096;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-
-std::string ToString(beast::string_view text) { return std::string(text.data(), text.size()); }
 
 void LogError(const std::string& text) {
   // One fwrite per line: stdio locks the stream per call, so lines from two threads stay whole.
@@ -48,7 +43,7 @@ Response TransportError(int status, const std::string& code, const std::string& 
   return response;
 }
 
-std::string RemoteAddress(const net::ip::tcp::socket& socket) {
+std::string RemoteAddress(const Session::Socket& socket) {
   beast::error_code ec;
   net::ip::address address = socket.remote_endpoint(ec).address();
   if (ec) return "-";
@@ -59,44 +54,94 @@ std::string RemoteAddress(const net::ip::tcp::socket& socket) {
   return address.to_string();
 }
 
-Request ToRequest(BeastRequest& in, const std::string& remote) {
-  Request out;
-  out.method = ToString(in.method_string());
-  out.target = ToString(in.target());
+// "GET /target" for the logs, or "-" before a request line has parsed.
+std::string RequestLine(const BeastRequest& request) {
+  if (request.target().empty()) return "-";
+  std::string line;
+  line.reserve(request.method_string().size() + 1 + request.target().size());
+  line.append(request.method_string().data(), request.method_string().size());
+  line += ' ';
+  line.append(request.target().data(), request.target().size());
+  return line;
+}
+
+void ToRequest(BeastRequest& in, const std::string& remote, Request& out) {
+  out.method.assign(in.method_string().data(), in.method_string().size());
+  out.target.assign(in.target().data(), in.target().size());
   for (const auto& field : in) {
-    std::string name = ToString(field.name_string());
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const std::string value = ToString(field.value());
-    auto [it, inserted] = out.headers.emplace(name, value);
+    const beast::string_view raw_name = field.name_string();
+    std::string name(raw_name.size(), '\0');
+    for (size_t i = 0; i < raw_name.size(); ++i) {
+      const char c = raw_name[i];
+      name[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const beast::string_view value = field.value();
+    auto [it, inserted] = out.headers.try_emplace(std::move(name), value.data(), value.size());
     // Repeated fields combine as RFC 9110 §5.3 allows; cookies use their own separator (RFC 6265 §5.4).
-    if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + value;
+    if (!inserted) {
+      it->second += it->first == "cookie" ? "; " : ", ";
+      it->second.append(value.data(), value.size());
+    }
   }
   out.body = std::move(in.body());
   out.remote = remote;
-  return out;
+}
+
+// The usual API target, "/api/v1/people/p-001": letters, digits, '-', '_' and '~' between single
+// slashes, so nothing to decode and no query. Split here, with the result Boost.URL would give, as that
+// is a good part of the transport's work for such a request. False for any other target.
+bool ParsePlainPath(Request& request) {
+  const std::string& target = request.target;
+  if (target.empty() || target[0] != '/') return false;
+  char previous = 0;
+  for (const char c : target) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '~';
+    if (!plain && (c != '/' || previous == '/')) return false;
+    previous = c;
+  }
+  request.path = target;
+  if (target.size() == 1) return true;  // "/" has no segments
+  request.segments.reserve(static_cast<size_t>(std::count(target.begin(), target.end(), '/')));
+  for (size_t begin = 1;;) {
+    const size_t end = target.find('/', begin);
+    if (end == std::string::npos) {
+      request.segments.push_back(target.substr(begin));
+      return true;
+    }
+    request.segments.push_back(target.substr(begin, end - begin));
+    begin = end + 1;
+  }
 }
 
 // Fills path, segments and query from the raw target; false when the target is not origin-form.
 bool ParseTarget(Request& request) {
+  if (ParsePlainPath(request)) return true;
   // Some clients send UTF-8 (a Chinese search term) unencoded; RFC 3986 wants it percent-encoded. Encode
-  // those bytes rather than refuse the request.
-  std::string target;
-  target.reserve(request.target.size());
-  for (unsigned char c : request.target) {
-    if (c < 0x80) {
-      target += static_cast<char>(c);
-      continue;
-    }
+  // those bytes rather than refuse the request. The usual, all-ASCII target is parsed where it is.
+  std::string_view target = request.target;
+  std::string encoded;
+  if (std::any_of(target.begin(), target.end(), [](unsigned char c) { return c >= 0x80; })) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    target += '%';
-    target += kHex[c >> 4];
-    target += kHex[c & 15];
+    encoded.reserve(target.size() * 3);
+    for (unsigned char c : target) {
+      if (c < 0x80) {
+        encoded += static_cast<char>(c);
+        continue;
+      }
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+    target = encoded;
   }
   auto url = boost::urls::parse_origin_form(target);
   if (!url) return false;
   request.path = url->path();
-  for (auto segment : url->segments()) request.segments.push_back(std::move(segment));
+  const auto segments = url->segments();
+  request.segments.reserve(segments.size());
+  for (auto segment : segments) request.segments.push_back(std::move(segment));
+  if (!url->has_query()) return true;
   // Browsers' URLSearchParams writes a space as '+', so the query is read that way.
   boost::urls::encoding_opts options;
   options.space_as_plus = true;
@@ -106,26 +151,33 @@ bool ParseTarget(Request& request) {
   return true;
 }
 
-BeastResponse ToBeast(Response in, unsigned version, bool keep_alive, bool head) {
-  if (in.status < 100 || in.status > 599) {
-    LogError("handler returned status " + std::to_string(in.status));
-    in = TransportError(500, "internal", "Internal server error.");
+// Header fields the transport writes itself, which a handler's copy would contradict.
+bool TransportField(std::string_view name) {
+  return beast::iequals(name, "Content-Length") || beast::iequals(name, "Connection") ||
+         beast::iequals(name, "Transfer-Encoding") || beast::iequals(name, "X-Content-Type-Options");
+}
+
+// A line break in a header would let the text after it pose as another field or as the body.
+bool SafeInHeader(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; });
+}
+
+bool SafeHeaders(const Response& response) {
+  if (!SafeInHeader(response.content_type)) return false;
+  for (const auto& [name, value] : response.headers) {
+    if (!SafeInHeader(name) || !SafeInHeader(value)) return false;
   }
-  BeastResponse out{static_cast<bhttp::status>(in.status), version};
-  out.set(bhttp::field::content_type, in.content_type);
-  // insert, not set: Set-Cookie may legitimately repeat.
-  for (const auto& [name, value] : in.headers) out.insert(name, value);
-  out.set("X-Content-Type-Options", "nosniff");
-  out.keep_alive(keep_alive);
-  const bool bodiless = in.status < 200 || in.status == 204 || in.status == 304;
-  if (bodiless) return out;  // RFC 9110 §6.4.1: such responses carry no content and no length
-  if (head) {
-    out.content_length(in.body.size());  // what a GET would have sent (RFC 9110 §9.3.2)
-  } else {
-    out.body() = std::move(in.body);
-    out.prepare_payload();
-  }
-  return out;
+  return true;
+}
+
+void AppendField(std::string& out, std::string_view name, std::string_view value) {
+  out.append(name).append(": ", 2).append(value).append("\r\n", 2);
+}
+
+void AppendNumber(std::string& out, std::size_t number) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  out.append(digits, end);
 }
 
 }  // namespace
@@ -133,43 +185,13 @@ BeastResponse ToBeast(Response in, unsigned version, bool keep_alive, bool head)
 SessionContext::SessionContext(ServerConfig config, Handler handler)
     : config_(std::move(config)), handler_(std::move(handler)) {}
 
-void SessionContext::BeginStop() {
-  stopping_.store(true);
-  std::vector<std::shared_ptr<Session>> live;
-  {
-    std::lock_guard lock(mutex_);
-    for (auto& [raw, weak] : sessions_) {
-      if (auto session = weak.lock()) live.push_back(std::move(session));
-    }
-  }
-  // Outside the lock: should a reference taken above be the last one, ~Session takes the lock itself.
-  for (const auto& session : live) session->Shutdown();
-}
+Session::Session(Socket&& socket, std::shared_ptr<SessionContext> context)
+    : socket_(std::move(socket)),
+      context_(std::move(context)),
+      access_log_(context_->config().access_log),
+      remote_(RemoteAddress(socket_)) {}
 
-void SessionContext::Register(const std::shared_ptr<Session>& session) {
-  std::lock_guard lock(mutex_);
-  sessions_.emplace(session.get(), session);
-}
-
-void SessionContext::Unregister(const Session* session) {
-  std::lock_guard lock(mutex_);
-  sessions_.erase(session);
-}
-
-Session::Session(net::ip::tcp::socket&& socket, std::shared_ptr<SessionContext> context)
-    : stream_(std::move(socket)), context_(std::move(context)), remote_(RemoteAddress(stream_.socket())) {}
-
-Session::~Session() { context_->Unregister(this); }
-
-void Session::Run() {
-  context_->Register(shared_from_this());
-  // The constructor ran on the listener's strand; from here on everything runs on this session's.
-  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::DoRead, shared_from_this()));
-}
-
-void Session::Shutdown() {
-  net::post(stream_.get_executor(), beast::bind_front_handler(&Session::CloseIfIdle, shared_from_this()));
-}
+void Session::Run() { DoRead(); }
 
 void Session::DoRead() {
   if (context_->stopping()) return Close();
@@ -178,37 +200,37 @@ void Session::DoRead() {
   parser_->header_limit(kHeaderLimit);
   // One deadline for the whole request, idle keep-alive time included, so a slow sender cannot hold
   // the connection by trickling bytes.
-  stream_.expires_after(std::chrono::seconds(context_->config().read_timeout_s));
+  deadline_ = Clock::now() + std::chrono::seconds(context_->config().read_timeout_s);
   reading_ = true;
-  bhttp::async_read_header(stream_, buffer_, *parser_,
+  bhttp::async_read_header(socket_, buffer_, *parser_,
                            beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
 }
 
 void Session::OnHeader(beast::error_code ec, std::size_t bytes) {
+  // The common request has no body, or all of it came with the header: it is complete already, and
+  // reading it needs no second operation. A declared length over the limit has failed here already
+  // and gets its 413.
+  if (ec || parser_->is_done()) return OnRead(ec, bytes);
   // A client that sent "Expect: 100-continue" (curl does for larger bodies) holds the body back until
-  // told to go on. A declared length over the limit has already failed here and gets its 413 instead.
-  if (ec || parser_->get().version() < 11 ||
+  // told to go on.
+  if (parser_->get().version() < 11 ||
       !beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
     return ReadBody(ec, bytes);
   }
-  net::async_write(stream_, net::buffer(kContinue),
+  net::async_write(socket_, net::buffer(kContinue),
                    beast::bind_front_handler(&Session::ReadBody, shared_from_this()));
 }
 
 void Session::ReadBody(beast::error_code ec, std::size_t bytes) {
   if (ec) return OnRead(ec, bytes);
-  bhttp::async_read(stream_, buffer_, *parser_,
+  bhttp::async_read(socket_, buffer_, *parser_,
                     beast::bind_front_handler(&Session::OnRead, shared_from_this()));
 }
 
 void Session::OnRead(beast::error_code ec, std::size_t) {
   reading_ = false;
-  started_ = std::chrono::steady_clock::now();
   // The request line is known as soon as it has parsed, even when the body then broke a limit.
-  const BeastRequest& partial = parser_->get();
-  request_line_ = partial.target().empty()
-                      ? "-"
-                      : ToString(partial.method_string()) + " " + ToString(partial.target());
+  if (access_log_) NoteRequestLine();
   if (ec == bhttp::error::body_limit) {
     return Refuse(413, "too_large",
                   "The request body is larger than " + std::to_string(context_->config().body_limit) +
@@ -225,44 +247,89 @@ void Session::OnRead(beast::error_code ec, std::size_t) {
   }
   if (ec) return Close();  // timeout, reset, or CloseIfIdle
 
-  BeastRequest request = parser_->release();
-  BeastResponse response = Respond(request);
-  const bool close = !response.keep_alive();
-  Send(std::move(response), close, false);
+  const bool keep_alive = Respond();
+  Send(!keep_alive, false);
 }
 
 void Session::Refuse(int status, const std::string& code, const std::string& message) {
-  Send(ToBeast(TransportError(status, code, message), 11, false, false), true, true);
+  Serialize(TransportError(status, code, message), 11, false, false);
+  Send(true, true);
 }
 
-Session::BeastResponse Session::Respond(BeastRequest& beast_request) {
+bool Session::Respond() {
+  BeastRequest& beast_request = parser_->get();
   const bool head = beast_request.method() == bhttp::verb::head;
   const unsigned version = beast_request.version();
   const bool keep_alive = beast_request.keep_alive() && !context_->stopping();
   try {
-    Request request = ToRequest(beast_request, remote_);
-    Response response = ParseTarget(request)
-                            ? context_->handler()(request)
-                            : TransportError(400, "invalid", "The request target is not a valid URL.");
-    return ToBeast(std::move(response), version, keep_alive, head);
+    Request request;
+    ToRequest(beast_request, remote_, request);
+    Serialize(ParseTarget(request) ? context_->handler()(request)
+                                   : TransportError(400, "invalid", "The request target is not a valid URL."),
+              version, keep_alive, head);
+    return keep_alive;
   } catch (const std::exception& e) {
-    LogError("request \"" + request_line_ + "\" failed: " + e.what());
+    LogError("request \"" + RequestLine(beast_request) + "\" failed: " + e.what());
   } catch (...) {
-    LogError("request \"" + request_line_ + "\" failed with an exception of unknown type");
+    LogError("request \"" + RequestLine(beast_request) + "\" failed with an exception of unknown type");
   }
-  return ToBeast(TransportError(500, "internal", "Internal server error."), version, keep_alive, head);
+  Serialize(TransportError(500, "internal", "Internal server error."), version, keep_alive, head);
+  return keep_alive;
 }
 
-void Session::Send(BeastResponse&& response, bool close, bool linger) {
-  response_ = std::move(response);
+// Writes what Beast's serializer would for the same response, in the same field order, straight into
+// a buffer the session keeps: no header allocations per field and no serializer state.
+void Session::Serialize(Response&& response, unsigned version, bool keep_alive, bool head) {
+  if (response.status < 100 || response.status > 599) {
+    LogError("handler returned status " + std::to_string(response.status));
+    response = TransportError(500, "internal", "Internal server error.");
+  } else if (!SafeHeaders(response)) {
+    LogError("handler returned a header with a line break (status " + std::to_string(response.status) + ")");
+    response = TransportError(500, "internal", "Internal server error.");
+  }
+  using namespace std::string_view_literals;  // literals with their length, so appending needs no strlen
+  status_ = response.status;
+  head_.clear();
+  const char status_line[] = {'H', 'T', 'T', 'P', '/', static_cast<char>('0' + version / 10 % 10), '.',
+                              static_cast<char>('0' + version % 10), ' '};
+  head_.append(status_line, sizeof status_line);
+  AppendNumber(head_, static_cast<std::size_t>(status_));
+  head_ += ' ';
+  head_.append(bhttp::obsolete_reason(static_cast<bhttp::status>(status_)));
+  head_.append("\r\n"sv);
+  AppendField(head_, "Content-Type"sv, response.content_type);
+  // Set-Cookie may legitimately repeat.
+  for (const auto& [name, value] : response.headers) {
+    if (!TransportField(name)) AppendField(head_, name, value);
+  }
+  head_.append("X-Content-Type-Options: nosniff\r\n"sv);
+  // HTTP/1.1 keeps connections alive unless told otherwise, HTTP/1.0 the other way round.
+  if (version >= 11 && !keep_alive) head_.append("Connection: close\r\n"sv);
+  if (version < 11 && keep_alive) head_.append("Connection: keep-alive\r\n"sv);
+  body_.clear();
+  // RFC 9110 §6.4.1: 1xx, 204 and 304 responses carry no content and no length.
+  const bool bodiless = status_ < 200 || status_ == 204 || status_ == 304;
+  if (!bodiless) {
+    head_.append("Content-Length: "sv);
+    AppendNumber(head_, response.body.size());  // for HEAD, what a GET would have sent (RFC 9110 §9.3.2)
+    head_.append("\r\n"sv);
+    if (!head) body_ = std::move(response.body);
+  }
+  head_.append("\r\n"sv);
+}
+
+void Session::Send(bool close, bool linger) {
   close_ = close;
   linger_ = linger;
-  stream_.expires_after(std::chrono::seconds(context_->config().write_timeout_s));
-  bhttp::async_write(stream_, response_, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+  deadline_ = Clock::now() + std::chrono::seconds(context_->config().write_timeout_s);
+  const std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_)};
+  net::async_write(socket_, buffers, beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
 }
 
 void Session::OnWrite(beast::error_code ec, std::size_t) {
-  if (context_->config().access_log) LogAccess();
+  if (access_log_) LogAccess();
+  // An idle connection should not hold on to a large response.
+  std::string().swap(body_);
   if (ec) return Close();
   if (close_) return linger_ ? Linger() : Close();
   DoRead();
@@ -273,29 +340,44 @@ void Session::OnWrite(beast::error_code ec, std::size_t) {
 // and discard until the client closes or kLingerTime passes.
 void Session::Linger() {
   beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  socket_.shutdown(net::ip::tcp::socket::shutdown_send, ec);
   if (ec) return;
   buffer_.consume(buffer_.size());
-  stream_.expires_after(kLingerTime);
-  stream_.async_read_some(buffer_.prepare(kLingerChunk),
+  deadline_ = Clock::now() + kLingerTime;
+  socket_.async_read_some(buffer_.prepare(kLingerChunk),
                           beast::bind_front_handler(&Session::OnLinger, shared_from_this()));
 }
 
 void Session::OnLinger(beast::error_code ec, std::size_t) {
   if (ec) return;  // the peer closed, or time is up; the socket closes with the session
-  stream_.async_read_some(buffer_.prepare(kLingerChunk),
+  socket_.async_read_some(buffer_.prepare(kLingerChunk),
                           beast::bind_front_handler(&Session::OnLinger, shared_from_this()));
 }
 
 void Session::CloseIfIdle() {
   // Received bytes mean a request is on its way; it still gets its answer, within the read timeout.
-  if (reading_ && buffer_.size() == 0 && !parser_->got_some()) stream_.cancel();
+  if (reading_ && buffer_.size() == 0 && !parser_->got_some()) {
+    beast::error_code ignored;
+    socket_.cancel(ignored);
+  }
+}
+
+void Session::CheckDeadline(Clock::time_point now) {
+  if (now < deadline_) return;
+  deadline_ = Clock::time_point::max();
+  beast::error_code ignored;
+  socket_.close(ignored);
 }
 
 void Session::Close() {
   beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  socket_.shutdown(net::ip::tcp::socket::shutdown_send, ec);
   // Nothing more is started: once the last handler returns, the session and its socket are destroyed.
+}
+
+void Session::NoteRequestLine() {
+  started_ = std::chrono::steady_clock::now();
+  request_line_ = RequestLine(parser_->get());
 }
 
 void Session::LogAccess() const {
@@ -310,10 +392,11 @@ void Session::LogAccess() const {
   std::snprintf(stamp + length, sizeof stamp - length, ".%03dZ", static_cast<int>(millis));
   const auto micros = duration_cast<microseconds>(steady_clock::now() - started_).count();
   // Built whole and written with one call so that lines from different threads never interleave.
-  const std::string line = std::string(stamp) + " " + remote_ + " \"" + request_line_ + "\" " +
-                           std::to_string(response_.result_int()) + " " +
-                           std::to_string(response_.body().size()) + " " + std::to_string(micros) +
-                           "us\n";
+  std::string line;
+  line.reserve(96 + remote_.size() + request_line_.size());
+  line.append(stamp).append(" ").append(remote_).append(" \"").append(request_line_).append("\" ");
+  line.append(std::to_string(status_)).append(" ").append(std::to_string(body_.size())).append(" ");
+  line.append(std::to_string(micros)).append("us\n");
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 

@@ -1,10 +1,23 @@
 #include "store/sqlite/connection.hpp"
 
+#include <mutex>
 #include <string>
 
 #include "store/store.hpp"
 
 namespace brm::sqlite {
+namespace {
+
+// SQLite keeps memory statistics (sqlite3_memory_used) under one process-wide mutex that every one of its
+// allocations takes, a dozen per row read; BRM never reads them, and the server's threads would contend
+// on that lock. The setting only takes before SQLite initialises, which the first connection does; a
+// later call fails harmlessly.
+void TurnOffMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
 
 Statement::~Statement() {
   sqlite3_reset(stmt_);
@@ -69,6 +82,7 @@ int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, co
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 Connection::Connection(const std::string& path, int busy_timeout_ms, int cache_mib) {
+  TurnOffMemoryStatistics();
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";

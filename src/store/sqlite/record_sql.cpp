@@ -134,6 +134,25 @@ std::string VisibilityClause(Kind kind, const Visibility& visibility) {
   return "0";
 }
 
+const std::string& SelectVisibleByIdSql(Kind kind, Visibility::Mode mode) {
+  // The clause's text depends on the kind and the mode only; owners and person are bound parameters.
+  constexpr size_t kModes = 3;
+  static const std::array<std::array<std::string, kModes>, kKindCount> all = [] {
+    std::array<std::array<std::string, kModes>, kKindCount> out;
+    for (const EntitySpec* spec : AllSpecs()) {
+      for (const Visibility::Mode each :
+           {Visibility::Mode::kAll, Visibility::Mode::kOwners, Visibility::Mode::kEmployee}) {
+        Visibility visibility;
+        visibility.mode = each;
+        out[static_cast<size_t>(spec->kind)][static_cast<size_t>(each)] =
+            SelectSql(spec->kind) + " WHERE id = :id AND " + VisibilityClause(spec->kind, visibility);
+      }
+    }
+    return out;
+  }();
+  return all[static_cast<size_t>(kind)][static_cast<size_t>(mode)];
+}
+
 void BindVisibility(Statement& stmt, const Visibility& visibility) {
   if (visibility.mode == Visibility::Mode::kOwners) {
     boost::json::array owners;

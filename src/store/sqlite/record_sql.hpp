@@ -28,6 +28,9 @@ void BindRecord(Statement& stmt, const Record& record);
 // A boolean SQL expression over the kind's table that holds for the rows `visibility` admits. Uses the
 // named parameters :owners (a JSON array of user ids) and :person.
 std::string VisibilityClause(Kind kind, const Visibility& visibility);
+// SelectSql(kind) + " WHERE id = :id AND " + the visibility clause of `mode`, built once: Get runs it
+// for nearly every request.
+const std::string& SelectVisibleByIdSql(Kind kind, Visibility::Mode mode);
 void BindVisibility(Statement& stmt, const Visibility& visibility);
 
 // The visibility clause and every filter of `query`, joined by AND; BindQuery binds their parameters.

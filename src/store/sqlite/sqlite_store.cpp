@@ -177,8 +177,7 @@ class SqliteStore final : public Store {
 
   std::optional<Record> Get(Kind kind, std::string_view id, const Visibility& visibility) override {
     Reader reader(*this);
-    const std::string sql = sqlite::SelectSql(kind) + " WHERE id = :id AND " + sqlite::VisibilityClause(kind, visibility);
-    Statement stmt = reader->Prepare(sql);
+    Statement stmt = reader->Prepare(sqlite::SelectVisibleByIdSql(kind, visibility.mode));
     stmt.Bind(":id", id);
     sqlite::BindVisibility(stmt, visibility);
     if (!stmt.Step()) return std::nullopt;
