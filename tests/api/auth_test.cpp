@@ -1,27 +1,15 @@
 // Sign-in over HTTP: login, cookies, CSRF, API tokens, logout, throttling, disabled users.
 #include <gtest/gtest.h>
 
-#include "api/harness.hpp"
+#include "api/shared_server.hpp"
 
 namespace brm::testing {
 namespace {
 
 namespace bj = boost::json;
 
-class AuthApi : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    server_ = new ServerProcess(FixtureBundle());
-    server_->Start();
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0) << "clean shutdown";
-    delete server_;
-  }
-  Client NewClient() { return Client(server_->port()); }
-  static ServerProcess* server_;
+class AuthApi : public SharedServerTest {
 };
-ServerProcess* AuthApi::server_ = nullptr;
 
 TEST_F(AuthApi, HealthNeedsNoLogin) {
   auto result = NewClient().Get("/api/v1/health");

@@ -1,31 +1,24 @@
 // CRUD over every collection: success, validation errors naming the field, unknown ids, bad input.
 #include <gtest/gtest.h>
 
-#include "api/harness.hpp"
+#include "api/shared_server.hpp"
 
 namespace brm::testing {
 namespace {
 
 namespace bj = boost::json;
 
-class CollectionsApi : public ::testing::Test {
+class CollectionsApi : public SharedServerTest {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess(FixtureBundle());
-    server_->Start({"--body-limit", "65536"});
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0);
-    delete server_;
+    StartServer({"--body-limit", "65536"});
   }
   void SetUp() override {
     admin_ = std::make_unique<Client>(server_->port());
     ASSERT_EQ(admin_->Login("admin").status, 200);
   }
-  static ServerProcess* server_;
   std::unique_ptr<Client> admin_;
 };
-ServerProcess* CollectionsApi::server_ = nullptr;
 
 struct CollectionCase {
   const char* collection;

@@ -4,35 +4,25 @@
 #include <filesystem>
 #include <fstream>
 
-#include "api/harness.hpp"
+#include "api/shared_server.hpp"
 
 namespace brm::testing {
 namespace {
 
 namespace bj = boost::json;
 
-class HardeningApi : public ::testing::Test {
+class HardeningApi : public SharedServerTest {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess(FixtureBundle());
-    const std::string web = server_->data_dir() + "/web";
-    std::filesystem::create_directories(web + "/assets");
-    std::ofstream(web + "/index.html") << "<!doctype html><title>BRM</title>";
-    std::ofstream(web + "/assets/app.js") << "console.log(1)";
-    server_->Start({"--web", web});
+    StartServer({}, [](ServerProcess& server) {
+      const std::string web = server.data_dir() + "/web";
+      std::filesystem::create_directories(web + "/assets");
+      std::ofstream(web + "/index.html") << "<!doctype html><title>BRM</title>";
+      std::ofstream(web + "/assets/app.js") << "console.log(1)";
+      return std::vector<std::string>{"--web", web};
+    });
   }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0);
-    delete server_;
-  }
-  Client As(const std::string& login) {
-    Client client(server_->port());
-    EXPECT_EQ(client.Login(login).status, 200) << login;
-    return client;
-  }
-  static ServerProcess* server_;
 };
-ServerProcess* HardeningApi::server_ = nullptr;
 
 TEST_F(HardeningApi, EncodedSlashesCannotReadFilesOutsideTheWebApp) {
   Client anyone(server_->port());

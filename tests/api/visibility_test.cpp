@@ -5,36 +5,21 @@
 
 #include <set>
 
-#include "api/harness.hpp"
+#include "api/shared_server.hpp"
 
 namespace brm::testing {
 namespace {
 
 namespace bj = boost::json;
 
-class VisibilityApi : public ::testing::Test {
+class VisibilityApi : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() {
-    server_ = new ServerProcess(FixtureBundle());
-    server_->Start();
-  }
-  static void TearDownTestSuite() {
-    EXPECT_EQ(server_->Stop(), 0);
-    delete server_;
-  }
-  Client As(const std::string& login) {
-    Client client(server_->port());
-    EXPECT_EQ(client.Login(login).status, 200) << login;
-    return client;
-  }
   static std::set<std::string> Ids(const HttpResult& list) {
     std::set<std::string> ids;
     for (const auto& item : list.json.at("items").as_array()) ids.emplace(item.at("id").as_string());
     return ids;
   }
-  static ServerProcess* server_;
 };
-ServerProcess* VisibilityApi::server_ = nullptr;
 
 struct Probe {
   const char* path;
