@@ -81,12 +81,13 @@ Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost:
     password = std::string(it->value().get_string());
     if (auto status = CheckPassword(*password); !status) return status.error();
   }
-  return Write(actor, std::move(record), std::nullopt, password);
+  return Write(actor, VisibilityFor(store_, actor), std::move(record), std::nullopt, password);
 }
 
 Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_view id,
                                      const boost::json::object& patch) {
-  auto before = store_.Get(kind, id, VisibilityFor(store_, actor));
+  const Visibility visibility = VisibilityFor(store_, actor);
+  auto before = store_.Get(kind, id, visibility);
   if (!before) return NotFound(kind, id);
   const EntitySpec& spec = Spec(kind);
   if (spec.fact) {
@@ -108,11 +109,12 @@ Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_
   options.base = &*before;
   auto decoded = json::DecodeRecord(kind, patch, options);
   if (!decoded) return decoded.error();
-  return Write(actor, std::move(*decoded), before, std::nullopt);
+  return Write(actor, visibility, std::move(*decoded), before, std::nullopt);
 }
 
 Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_view id, Date until) {
-  auto before = store_.Get(kind, id, VisibilityFor(store_, actor));
+  const Visibility visibility = VisibilityFor(store_, actor);
+  auto before = store_.Get(kind, id, visibility);
   if (!before) return NotFound(kind, id);
   const int field = Spec(kind).until;
   if (!before->IsNull(field)) {
@@ -120,13 +122,12 @@ Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_
   }
   Record after = *before;
   after.values[field] = FormatDate(until);
-  return Write(actor, std::move(after), before, std::nullopt);
+  return Write(actor, visibility, std::move(after), before, std::nullopt);
 }
 
-Result<Record> EntityService::Write(const Actor& actor, Record record, const std::optional<Record>& before,
-                                    const std::optional<std::string>& password) {
+Result<Record> EntityService::Write(const Actor& actor, const Visibility& visibility, Record record,
+                                    const std::optional<Record>& before, const std::optional<std::string>& password) {
   if (auto status = ValidateFields(record); !status) return status.error();
-  const Visibility visibility = VisibilityFor(store_, actor);
   // Hash before taking the write lock: argon2id is slow on purpose.
   const std::optional<std::string> hash = password ? std::optional(HashPassword(*password)) : std::nullopt;
   auto tx = store_.Begin();

@@ -41,8 +41,9 @@ class EntityService {
   Page Directory(const ListQuery& query);
 
  private:
-  Result<Record> Write(const Actor& actor, Record record, const std::optional<Record>& before,
-                       const std::optional<std::string>& password);
+  // Validates and stores `record` (an update when `before` is set) as `actor`, who sees `visibility`.
+  Result<Record> Write(const Actor& actor, const Visibility& visibility, Record record,
+                       const std::optional<Record>& before, const std::optional<std::string>& password);
 
   Store& store_;
 };

@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "domain/schema.hpp"
-#include "json/record_json.hpp"
 #include "json/serialize.hpp"
 
 namespace brm {
