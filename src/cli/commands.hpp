@@ -14,5 +14,6 @@ int Export(const std::vector<std::string>& args);
 int Backup(const std::vector<std::string>& args);
 int Passwd(const std::vector<std::string>& args);
 int Token(const std::vector<std::string>& args);
+int Report(const std::vector<std::string>& args);
 
 }  // namespace brm::cli

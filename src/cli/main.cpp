@@ -24,7 +24,8 @@ void Usage() {
                "  export   print the whole tenant as a bundle brm export --data DIR > FILE\n"
                "  backup   copy the database online           brm backup --data DIR FILE\n"
                "  passwd   set a user's password              brm passwd --data DIR LOGIN (password on stdin)\n"
-               "  token    create an API token for a user     brm token --data DIR LOGIN [--name NAME]\n\n"
+               "  token    create an API token for a user     brm token --data DIR LOGIN [--name NAME]\n"
+               "  report   print every figure as of a day     brm report --data DIR [--as-of YYYY-MM-DD]\n\n"
                "Run `brm <command> --help` for a command's options. --data and the serve options can also be\n"
                "set with BRM_* environment variables (--data ↔ BRM_DATA, --listen ↔ BRM_LISTEN; see README).\n";
 }
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
   const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
       {"serve", brm::cli::Serve},   {"demo", brm::cli::Demo},     {"import", brm::cli::Import},
       {"export", brm::cli::Export}, {"backup", brm::cli::Backup}, {"passwd", brm::cli::Passwd},
-      {"token", brm::cli::Token},
+      {"token", brm::cli::Token},   {"report", brm::cli::Report},
   };
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
       std::string(argv[1]) == "help") {

@@ -9,6 +9,7 @@
 #include "cli/config.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "service/figures.hpp"
 
 namespace brm::cli {
 namespace {
@@ -81,7 +82,9 @@ int Serve(const std::vector<std::string>& args) {
   api_config.auth.secure_cookie = vm["secure-cookie"].as<bool>();
   api_config.auth.login_failures = vm["login-limit"].as<int>();
   api_config.trust_proxy = vm["trust-proxy"].as<bool>();
-  http::Api api(*store, api_config);
+  engine::Engine engine;
+  engine.Replace(LoadGraph(*store));
+  http::Api api(*store, engine, api_config);
 
   http::Server server(server_config, [&api](http::Request& request) { return api.Handle(request); });
   server.Start();

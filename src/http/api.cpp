@@ -11,8 +11,17 @@ Response MethodNotAllowed() {
 }
 }  // namespace
 
-Api::Api(Store& store, ApiConfig config)
-    : store_(store), config_(std::move(config)), auth_(store, config_.auth), entities_(store) {}
+Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
+    : store_(store),
+      engine_(engine),
+      config_(std::move(config)),
+      auth_(store, config_.auth),
+      entities_(store, &engine),
+      figures_(store, engine),
+      strategies_(store) {
+  engine_.SetThresholds(strategies_.Thresholds());
+  strategies_.OnThresholdsChanged([this](const StrategyThresholds& thresholds) { engine_.SetThresholds(thresholds); });
+}
 
 Response Api::Handle(Request& request) {
   if (config_.trust_proxy) {
@@ -56,6 +65,11 @@ Response Api::Route(Request& request) {
     return MethodNotAllowed();
   }
   if (head == "bundle" && s.size() == 3) return BundleHandler(request, *caller);
+  if (head == "strategy") return StrategyHandler(request, *caller);
+  if (head == "customers" && s.size() == 5 && s[4] == "strategy-override") {
+    return StrategyOverrideHandler(request, *caller, s[3]);
+  }
+  if (auto figure = FigureHandler(request, *caller)) return std::move(*figure);
   const EntitySpec* spec = FindCollection(head);
   if (!spec) return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such collection: \"" + head + "\"."));
   if (s.size() == 3) return CollectionHandler(request, *caller, spec->kind);

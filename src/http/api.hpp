@@ -7,7 +7,10 @@
 
 #include "http/auth.hpp"
 #include "http/message.hpp"
+#include "engine/engine.hpp"
 #include "service/entities.hpp"
+#include "service/figures.hpp"
+#include "service/strategy_settings.hpp"
 #include "store/store.hpp"
 
 namespace brm::http {
@@ -22,7 +25,8 @@ struct ApiConfig {
 
 class Api {
  public:
-  Api(Store& store, ApiConfig config);
+  // `engine` holds the figures; every write through the Api keeps it current.
+  Api(Store& store, engine::Engine& engine, ApiConfig config);
   Response Handle(Request& request);
 
  private:
@@ -45,10 +49,20 @@ class Api {
   // handlers/bundle_handlers.cpp
   Response BundleHandler(const Request& request, const Caller& caller);
 
+  // handlers/strategy_handlers.cpp
+  Response StrategyHandler(const Request& request, const Caller& caller);
+  Response StrategyOverrideHandler(const Request& request, const Caller& caller, const std::string& customer);
+
+  // handlers/figure_handlers.cpp: the figures of SPEC.md §11 (nullopt: not a figure endpoint)
+  std::optional<Response> FigureHandler(const Request& request, const Caller& caller);
+
   Store& store_;
+  engine::Engine& engine_;
   ApiConfig config_;
   Auth auth_;
   EntityService entities_;
+  FiguresService figures_;
+  StrategySettings strategies_;
 };
 
 }  // namespace brm::http

@@ -165,6 +165,8 @@ Result<Record> EntityService::Write(const Actor& actor, const Visibility& visibi
                             (!record.Bool(f::user::kActive) || !ActiveOn(record, Today()));
   if (user_stopped) tx->DeleteSessionsOf(record.id);
   tx->Commit();
+  // Still holding the write transaction's lock: the engine sees changes in commit order.
+  if (engine_) engine_->Apply(record);
   return record;
 }
 
@@ -229,6 +231,7 @@ Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view i
   tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), std::string(id), "erase",
                           std::nullopt, std::nullopt});
   tx->Commit();
+  if (engine_) engine_->Apply(*person);
   return std::move(*person);
 }
 

@@ -7,6 +7,7 @@
 
 #include "domain/date.hpp"
 #include "domain/result.hpp"
+#include "engine/engine.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
 
@@ -14,7 +15,8 @@ namespace brm {
 
 class EntityService {
  public:
-  explicit EntityService(Store& store) : store_(store) {}
+  // Every committed change is also applied to `engine` (when given), before the call returns.
+  explicit EntityService(Store& store, engine::Engine* engine = nullptr) : store_(store), engine_(engine) {}
 
   // One record the actor may see; kNotFound when it does not exist or is hidden from the actor.
   Result<Record> Get(const Actor& actor, Kind kind, std::string_view id);
@@ -46,6 +48,7 @@ class EntityService {
                        const std::optional<Record>& before, const std::optional<std::string>& password);
 
   Store& store_;
+  engine::Engine* engine_;
 };
 
 // Error for an id the caller cannot see or that does not exist.

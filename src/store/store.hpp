@@ -80,6 +80,25 @@ struct ApiTokenRow {
   int64_t created = 0;
 };
 
+// The tactics text of one customer strategy (SPEC.md §6.5): the company's template, or one user's variant.
+struct TacticTemplateRow {
+  std::string strategy;    // a word of kStrategies (domain/strategy_config.hpp)
+  std::string owner;       // the user whose personal variant this is; "" for the company template
+  std::string zh;          // the text in Chinese
+  std::string en;          // the text in English
+  std::string updated_at;  // ISO-8601 UTC timestamp of the last change
+  std::string updated_by;  // user id of the last change, or "system"
+};
+
+// A user's choice of strategy for a customer in place of the recommended one, with the reason.
+struct StrategyOverrideRow {
+  std::string customer;  // organization id (of kind customer)
+  std::string strategy;  // a word of kStrategies
+  std::string reason;
+  std::string by;        // user id, or "system"
+  std::string at;        // ISO-8601 UTC timestamp
+};
+
 // A write transaction. Destroying it without Commit() rolls everything back.
 class Transaction {
  public:
@@ -106,6 +125,22 @@ class Transaction {
   // working; FindBy on that kind is slow meanwhile. A rollback restores them too.
   virtual void SuspendIndexes(Kind kind) = 0;
   virtual void RestoreIndexes() = 0;
+  // Settings: one JSON text per key (such as the strategy thresholds); nullopt when never set.
+  virtual std::optional<std::string> FindSetting(std::string_view key) = 0;
+  // Inserts or replaces the setting `key`.
+  virtual void PutSetting(std::string_view key, std::string_view json) = 0;
+  // The tactic template of `strategy` owned by `owner` ("" for the company's); nullopt when there is none.
+  virtual std::optional<TacticTemplateRow> FindTacticTemplate(std::string_view strategy, std::string_view owner) = 0;
+  // Inserts or replaces the template with the same strategy and owner.
+  virtual void PutTacticTemplate(const TacticTemplateRow& row) = 0;
+  // Removes one template; false when there was none.
+  virtual bool DeleteTacticTemplate(std::string_view strategy, std::string_view owner) = 0;
+  // The strategy override of a customer; nullopt when there is none.
+  virtual std::optional<StrategyOverrideRow> FindStrategyOverride(std::string_view customer) = 0;
+  // Inserts or replaces the override of row.customer, which must be a stored organization (checked at commit).
+  virtual void PutStrategyOverride(const StrategyOverrideRow& row) = 0;
+  // Removes the override of a customer; false when there was none. The audit trail is the caller's to keep.
+  virtual bool DeleteStrategyOverride(std::string_view customer) = 0;
   virtual void Commit() = 0;
 };
 
@@ -125,6 +160,15 @@ class Store {
   virtual std::vector<AuditEntry> History(std::string_view collection, std::string_view entity_id) = 0;
 
   virtual std::optional<std::string> PasswordHash(std::string_view user) = 0;
+
+  // Committed settings, tactic templates and strategy overrides (the rows of Transaction::PutSetting, …).
+  virtual std::optional<std::string> Setting(std::string_view key) = 0;
+  // The company templates ("" owner) and those of `owner`, ordered by strategy word (alphabetically), then
+  // the company's first.
+  virtual std::vector<TacticTemplateRow> TacticTemplates(std::string_view owner) = 0;
+  virtual std::optional<StrategyOverrideRow> StrategyOverride(std::string_view customer) = 0;
+  // Every strategy override, ordered by customer id; used to load the engine and to show overrides in lists.
+  virtual void ForEachStrategyOverride(const std::function<void(StrategyOverrideRow&&)>& visit) = 0;
 
   virtual void PutSession(const SessionRow& session) = 0;
   virtual std::optional<SessionRow> FindSession(std::string_view token_hash) = 0;

@@ -118,6 +118,34 @@ TEST(SqliteStore, ReopeningKeepsTheDataAndDoesNotRerunMigrations) {
   EXPECT_EQ(raw.Rows("SELECT sql FROM sqlite_master ORDER BY name"), schema);
 }
 
+TEST(SqliteStore, AVersionOneDatabaseGetsTheStrategyTablesAndKeepsItsData) {
+  TempDir dir;
+  {
+    auto store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
+    auto tx = store->Begin();
+    tx->Insert(Org("c1", "招商银行"));
+    tx->Commit();
+  }
+  {
+    // What a build before migration 2 left behind.
+    RawDb raw(dir / "brm.db");
+    raw.Rows("DROP TABLE settings");
+    raw.Rows("DROP TABLE tactic_templates");
+    raw.Rows("DROP TABLE strategy_overrides");
+    raw.Rows("PRAGMA user_version = 1");
+  }
+  auto store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
+  EXPECT_EQ(RawDb(dir / "brm.db").One("PRAGMA user_version"), std::to_string(sqlite::LatestSchemaVersion()));
+  EXPECT_EQ(store->Get(Kind::kOrganization, "c1", Visibility{}), Org("c1", "招商银行"));
+  auto tx = store->Begin();
+  tx->PutSetting("strategy-thresholds", "{}");
+  tx->PutStrategyOverride({"c1", "grow", "新领导上任", "u1", "2026-03-01T08:00:00Z"});
+  tx->Commit();
+  tx.reset();
+  EXPECT_EQ(store->Setting("strategy-thresholds"), "{}");
+  EXPECT_TRUE(store->StrategyOverride("c1"));
+}
+
 TEST(SqliteStore, ADatabaseFromANewerBuildIsRefused) {
   TempDir dir;
   OpenSqliteStore(StoreConfig{.data_dir = dir.path()}).reset();

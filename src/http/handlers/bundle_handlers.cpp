@@ -25,6 +25,7 @@ Response Api::BundleHandler(const Request& request, const Caller& caller) {
     if (!source) return ErrorResponse(source.error());
     auto report = ImportBundle(store_, caller.actor.user, **source);
     if (!report) return ErrorResponse(report.error());
+    engine_.Rebuild([&] { return LoadGraph(store_); });
     boost::json::object counts;
     size_t unchanged = 0;
     for (size_t n : report->unchanged) unchanged += n;

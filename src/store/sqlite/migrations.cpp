@@ -160,6 +160,20 @@ CREATE TABLE bundle_extras (
   rid INTEGER PRIMARY KEY, array TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
   UNIQUE(array, id));
 )sql",
+      // 2: settings, and the tactic templates and strategy overrides of SPEC.md §6.5.
+      R"sql(
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- owner is a user id, or '' for the company template of the strategy.
+CREATE TABLE tactic_templates (
+  strategy TEXT NOT NULL, owner TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL,
+  updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+  PRIMARY KEY (strategy, owner));
+
+CREATE TABLE strategy_overrides (
+  customer TEXT PRIMARY KEY REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  strategy TEXT NOT NULL, reason TEXT NOT NULL, "by" TEXT NOT NULL, at TEXT NOT NULL);
+)sql",
   };
   return migrations;
 }

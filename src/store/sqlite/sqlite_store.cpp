@@ -8,6 +8,7 @@
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/record_sql.hpp"
+#include "store/sqlite/strategy_sql.hpp"
 #include "store/store.hpp"
 
 namespace brm {
@@ -136,6 +137,21 @@ class SqliteTransaction final : public Transaction {
     suspended_.clear();
   }
 
+  std::optional<std::string> FindSetting(std::string_view key) override { return sqlite::FindSetting(db_, key); }
+  void PutSetting(std::string_view key, std::string_view json) override { sqlite::PutSetting(db_, key, json); }
+  std::optional<TacticTemplateRow> FindTacticTemplate(std::string_view strategy, std::string_view owner) override {
+    return sqlite::FindTacticTemplate(db_, strategy, owner);
+  }
+  void PutTacticTemplate(const TacticTemplateRow& row) override { sqlite::PutTacticTemplate(db_, row); }
+  bool DeleteTacticTemplate(std::string_view strategy, std::string_view owner) override {
+    return sqlite::DeleteTacticTemplate(db_, strategy, owner);
+  }
+  std::optional<StrategyOverrideRow> FindStrategyOverride(std::string_view customer) override {
+    return sqlite::FindStrategyOverride(db_, customer);
+  }
+  void PutStrategyOverride(const StrategyOverrideRow& row) override { sqlite::PutStrategyOverride(db_, row); }
+  bool DeleteStrategyOverride(std::string_view customer) override { return sqlite::DeleteStrategyOverride(db_, customer); }
+
   void Commit() override {
     RestoreIndexes();
     db_.Exec("COMMIT");
@@ -245,6 +261,26 @@ class SqliteStore final : public Store {
     return stmt.Text(0);
   }
 
+  std::optional<std::string> Setting(std::string_view key) override {
+    Reader reader(*this);
+    return sqlite::FindSetting(*reader, key);
+  }
+
+  std::vector<TacticTemplateRow> TacticTemplates(std::string_view owner) override {
+    Reader reader(*this);
+    return sqlite::TacticTemplates(*reader, owner);
+  }
+
+  std::optional<StrategyOverrideRow> StrategyOverride(std::string_view customer) override {
+    Reader reader(*this);
+    return sqlite::FindStrategyOverride(*reader, customer);
+  }
+
+  void ForEachStrategyOverride(const std::function<void(StrategyOverrideRow&&)>& visit) override {
+    Reader reader(*this);
+    sqlite::ForEachStrategyOverride(*reader, visit);
+  }
+
   void PutSession(const SessionRow& s) override {
     std::lock_guard<std::mutex> lock(write_mutex_);
     writer_->Prepare("INSERT INTO sessions (token_hash, user, csrf, created, last_seen) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -350,6 +386,7 @@ class SqliteStore final : public Store {
       store_.pool_ready_.notify_one();
     }
     Connection* operator->() const { return connection_; }
+    Connection& operator*() const { return *connection_; }
 
    private:
     SqliteStore& store_;

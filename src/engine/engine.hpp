@@ -1,0 +1,58 @@
+// Engine: the tenant's relationship graph kept in memory and up to date, and the door to its figures.
+//
+// Threads: safe to share. Figures are read under a shared lock, so any number run at once; a write
+// (Apply, Replace, SetThresholds) waits for them and blocks new ones while it runs (a few microseconds
+// for one record).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+
+#include "domain/strategy_config.hpp"
+#include "engine/figures.hpp"
+#include "engine/graph.hpp"
+
+namespace brm::engine {
+
+class Engine {
+ public:
+  Engine() : graph_(std::make_unique<Graph>()) {}
+
+  // Adds or replaces one record (see Graph::Apply). Call it with each committed write, in commit order.
+  void Apply(const Record& record) {
+    std::unique_lock lock(mutex_);
+    graph_->Apply(record);
+  }
+  // Swaps in a graph built elsewhere (at start-up, after a bundle import).
+  void Replace(std::unique_ptr<Graph> graph) {
+    std::unique_lock lock(mutex_);
+    graph_ = std::move(graph);
+  }
+  // Builds a new graph with load() while holding the write lock, so that no write applied meanwhile is
+  // lost (writers apply after their commit; load() reads committed data). Figures wait until it ends.
+  template <typename Load>
+  void Rebuild(Load&& load) {
+    std::unique_lock lock(mutex_);
+    graph_ = load();
+  }
+  void SetThresholds(const StrategyThresholds& thresholds) {
+    std::unique_lock lock(mutex_);
+    thresholds_ = thresholds;
+  }
+  // Runs read(const Figures&) under the shared lock and returns what it returns. `read` must not call
+  // back into the Engine's writers.
+  template <typename Read>
+  auto With(Read&& read) const {
+    std::shared_lock lock(mutex_);
+    const Figures figures(*graph_, thresholds_);
+    return read(figures);
+  }
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::unique_ptr<Graph> graph_;
+  StrategyThresholds thresholds_;
+};
+
+}  // namespace brm::engine

@@ -1,0 +1,408 @@
+#include "engine/figures.hpp"
+
+#include <algorithm>
+
+namespace brm::engine {
+
+namespace {
+constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
+constexpr uint8_t kNeededRoles[] = {0, 1, 2, 3, 5, 7};  // decision_maker approver technical_evaluator
+                                                        // business_evaluator procurement coach
+constexpr int kInteractionDays = 90;
+}  // namespace
+
+std::string_view StrategyName(Strategy strategy) {
+  return kStrategies[static_cast<size_t>(strategy)];
+}
+
+std::string_view InteractionName(int activities) {
+  if (activities == 0) return "none";
+  if (activities <= 2) return "low";
+  if (activities <= 5) return "medium";
+  return "high";
+}
+
+Scope Scope::OwnedBy(const Graph& graph, const std::vector<Idx>& users) {
+  Scope scope;
+  scope.company_ = false;
+  scope.owners_.assign(graph.users.size(), false);
+  for (Idx user : users) {
+    if (user < scope.owners_.size()) scope.owners_[user] = true;
+  }
+  return scope;
+}
+
+bool Scope::Has(const Graph& graph, Idx org) const {
+  if (company_) return true;
+  const Idx owner = graph.orgs[org].owner;
+  return owner != kNone && owner < owners_.size() && owners_[owner];
+}
+
+bool Figures::ActiveKeyPerson(Idx person, Date day) const {
+  const Person& p = graph_.people[person];
+  if (!p.exists || !p.key || !p.life.On(day) || p.org == kNone) return false;
+  const Organization& org = graph_.orgs[p.org];
+  return org.kind == OrgKind::kCustomer && org.life.On(day);
+}
+
+bool Figures::Employee(Idx person, Date day) const {
+  const Person& p = graph_.people[person];
+  return p.exists && p.org != kNone && p.org == graph_.ours && p.life.On(day);
+}
+
+bool Figures::LinkCounts(Idx link, Date day) const {
+  const InfluenceLink& l = graph_.links[link];
+  if (!l.life.On(day) || l.from == kNone || l.to == kNone) return false;
+  const Person& from = graph_.people[l.from];
+  const Person& to = graph_.people[l.to];
+  return from.exists && to.exists && from.life.On(day) && to.life.On(day);
+}
+
+bool Figures::MemberCounts(Idx member, Date day) const {
+  const ChainMember& m = graph_.members[member];
+  if (!m.life.On(day) || m.person == kNone) return false;
+  const Person& p = graph_.people[m.person];
+  return p.exists && p.life.On(day);
+}
+
+int8_t Figures::Rating(Idx person, Dimension dimension, Idx toward, Idx opportunity, Date day) const {
+  const Person& p = graph_.people[person];
+  if (toward == kOurs && opportunity == kNone) {
+    const int32_t series = p.customer_series[static_cast<int>(dimension)];
+    return series < 0 ? kUnknown : p.ratings[series].At(day);
+  }
+  for (const Series& series : p.ratings) {
+    if (series.dimension == dimension && series.toward == toward && series.opportunity == opportunity) {
+      return series.At(day);
+    }
+  }
+  return kUnknown;
+}
+
+int8_t Figures::Vote(Idx person, VoteKind kind, Date day) const {
+  const auto& points = graph_.people[person].votes[static_cast<int>(kind)];
+  auto it = std::upper_bound(points.begin(), points.end(), day,
+                             [](Date d, const FactPoint& p) { return d < p.date; });
+  while (it != points.begin()) {
+    --it;
+    if (day < it->until) return it->value;
+  }
+  return kUnknown;
+}
+
+int Figures::Activities(Idx person, Idx opportunity, Date day) const {
+  const auto& points = graph_.people[person].activities;
+  const Date first = AddDays(day, -(kInteractionDays - 1));
+  auto it = std::lower_bound(points.begin(), points.end(), first,
+                             [](const ActivityPoint& p, Date d) { return p.date < d; });
+  int count = 0;
+  for (; it != points.end() && it->date <= day; ++it) {
+    if (day < it->until && (opportunity == kNone || it->opportunity == opportunity)) ++count;
+  }
+  return count;
+}
+
+bool Figures::Acquainted(Idx person, Date day) const {
+  for (Idx link : graph_.people[person].links_in) {
+    if (LinkCounts(link, day)) return true;
+  }
+  return false;
+}
+
+bool Figures::AcquaintedByEmployee(Idx person, Date day) const {
+  for (Idx link : graph_.people[person].links_in) {
+    if (LinkCounts(link, day) && Employee(graph_.links[link].from, day)) return true;
+  }
+  return false;
+}
+
+std::vector<Idx> Figures::InfluencingEmployees(Idx person, Date day) const {
+  std::vector<Idx> employees;
+  for (Idx link : graph_.people[person].links_in) {
+    const Idx from = graph_.links[link].from;
+    if (LinkCounts(link, day) && Employee(from, day)) employees.push_back(from);
+  }
+  SortById(Kind::kPerson, employees);
+  employees.erase(std::unique(employees.begin(), employees.end()), employees.end());
+  return employees;
+}
+
+PersonState Figures::State(Idx person, Idx toward, Date day) const {
+  PersonState state;
+  const Person& p = graph_.people[person];
+  bool degrees_known = true;
+  for (Dimension d : kAllDimensions) {
+    const int8_t ours = Rating(person, d, kOurs, kNone, day);
+    degrees_known = degrees_known && ours != kUnknown;
+    state.degrees[static_cast<int>(d)] = toward == kOurs ? ours : Rating(person, d, toward, kNone, day);
+  }
+  state.insighted = degrees_known && Vote(person, VoteKind::kVeto, day) != kUnknown &&
+                    Vote(person, VoteKind::kApprove, day) != kUnknown;
+  state.fully_profiled = state.insighted && p.orientation != 6 && Acquainted(person, day);
+  return state;
+}
+
+std::vector<Idx> Figures::KeyPersons(Idx customer, Date day) const {
+  std::vector<Idx> result;
+  const Organization& org = graph_.orgs[customer];
+  if (org.kind != OrgKind::kCustomer || !org.life.On(day)) return result;
+  for (Idx person : org.people) {
+    if (ActiveKeyPerson(person, day)) result.push_back(person);
+  }
+  return result;
+}
+
+Degrees Figures::CustomerDegrees(Idx customer, Idx toward, Date day, int* key_persons) const {
+  Degrees degrees{};
+  int count = 0;
+  const Organization& org = graph_.orgs[customer];
+  if (org.kind == OrgKind::kCustomer && org.life.On(day)) {
+    for (Idx person : org.people) {
+      if (!ActiveKeyPerson(person, day)) continue;
+      ++count;
+      for (Dimension d : kAllDimensions) degrees[static_cast<int>(d)].Add(Rating(person, d, toward, kNone, day));
+    }
+  }
+  if (key_persons) *key_persons = count;
+  return degrees;
+}
+
+Strategy Figures::Recommend(Idx customer, Date day) const {
+  int k = 0, profiled = 0;
+  Degrees now{};
+  for (Idx person : KeyPersons(customer, day)) {
+    const PersonState state = State(person, kOurs, day);
+    ++k;
+    profiled += state.fully_profiled;
+    for (int d = 0; d < kDimensions; ++d) now[d].Add(state.degrees[d]);
+  }
+  return Recommend(customer, day, k, profiled, now);
+}
+
+Strategy Figures::Recommend(Idx customer, Date day, int k, int profiled, const Degrees& now) const {
+  if (k == 0 || (k <= 2 && profiled < k)) return Strategy::kAcquire;
+  const bool complete = k >= thresholds_.min_key_persons &&
+                        profiled >= thresholds_.profiled_share * k - 1e-9;
+  if (!complete) return Strategy::kGrow;
+  const Degrees before = CustomerDegrees(customer, kOurs, AddMonths(day, -thresholds_.drop_months));
+  for (int d = 0; d < kDimensions; ++d) {
+    if (FellBy(now[d], before[d], thresholds_.drop)) return Strategy::kWinBack;
+  }
+  bool all_good = true;
+  for (int d = 0; d < kDimensions; ++d) {
+    const auto tier = now[d].tier();
+    if (tier == Tier::kPoor) return Strategy::kWait;
+    all_good = all_good && tier && (*tier == Tier::kGood || *tier == Tier::kExcellent);
+  }
+  return all_good ? Strategy::kRetain : Strategy::kGrow;
+}
+
+CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
+  CustomerMetrics m;
+  m.customer = customer;
+  m.as_of = day;
+  m.toward = toward;
+  const Organization& org = graph_.orgs[customer];
+  for (Idx person : KeyPersons(customer, day)) {
+    const PersonState state = State(person, toward, day);
+    ++m.key_persons;
+    m.insighted += state.insighted;
+    m.fully_profiled += state.fully_profiled;
+    for (int d = 0; d < kDimensions; ++d) m.degrees[d].Add(state.degrees[d]);
+  }
+  m.complete = m.key_persons >= thresholds_.min_key_persons &&
+               m.fully_profiled >= thresholds_.profiled_share * m.key_persons - 1e-9;
+  m.month_ago = CustomerDegrees(customer, toward, AddMonths(day, -1), &m.key_persons_month_ago);
+  m.year_ago = CustomerDegrees(customer, toward, AddMonths(day, -12), &m.key_persons_year_ago);
+  for (Idx opp : org.opportunities) {
+    const Opportunity& o = graph_.opportunities[opp];
+    if (o.OpenOn(day)) {
+      ++m.open_count;
+      m.open_amount += o.amount;
+    }
+  }
+  m.strategy = toward == kOurs ? Recommend(customer, day, m.key_persons, m.fully_profiled, m.degrees)
+                               : Recommend(customer, day);
+  if (org.kind == OrgKind::kCustomer && org.life.On(day)) {
+    std::vector<Idx> departments;
+    for (Idx dept : org.departments) {
+      if (graph_.departments[dept].life.On(day)) departments.push_back(dept);
+    }
+    SortById(Kind::kDepartment, departments);
+    for (Idx dept : departments) {
+      CustomerMetrics::Department row{dept, 0, {}};
+      for (Idx person : graph_.departments[dept].people) {
+        if (!ActiveKeyPerson(person, day)) continue;
+        ++row.key_persons;
+        for (Dimension d : kAllDimensions) row.degrees[static_cast<int>(d)].Add(Rating(person, d, toward, kNone, day));
+      }
+      m.departments.push_back(row);
+    }
+  }
+  return m;
+}
+
+Degrees Figures::ChainDegrees(Idx opportunity, Idx toward, Date day, int* members) const {
+  Degrees degrees{};
+  int count = 0;
+  for (Idx member : graph_.opportunities[opportunity].members) {
+    if (!MemberCounts(member, day)) continue;
+    ++count;
+    const Idx person = graph_.members[member].person;
+    for (Dimension d : kAllDimensions) {
+      int8_t value = Rating(person, d, toward, opportunity, day);
+      if (value == kUnknown) value = Rating(person, d, toward, kNone, day);
+      degrees[static_cast<int>(d)].Add(value);
+    }
+  }
+  if (members) *members = count;
+  return degrees;
+}
+
+ChainFigures Figures::Chain(Idx opportunity, Idx toward, Date day) const {
+  ChainFigures c;
+  c.opportunity = opportunity;
+  c.as_of = day;
+  c.toward = toward;
+  bool present[10] = {};
+  for (Idx member : graph_.opportunities[opportunity].members) {
+    if (!MemberCounts(member, day)) continue;
+    const ChainMember& cm = graph_.members[member];
+    ChainFigures::Member row;
+    row.member = member;
+    row.person = cm.person;
+    row.role = cm.role;
+    row.veto = cm.veto;
+    row.approve = cm.approve;
+    for (Dimension d : kAllDimensions) {
+      const int i = static_cast<int>(d);
+      row.degrees[i] = Rating(cm.person, d, toward, opportunity, day);
+      if (row.degrees[i] == kUnknown) {
+        row.degrees[i] = Rating(cm.person, d, toward, kNone, day);
+        row.inherited[i] = true;
+      }
+      c.degrees[i].Add(row.degrees[i]);
+    }
+    row.interaction = Activities(cm.person, opportunity, day);
+    if (cm.role < 10) present[cm.role] = true;
+    c.members.push_back(row);
+  }
+  const auto& ids = graph_.ids(Kind::kPerson);
+  std::sort(c.members.begin(), c.members.end(), [&](const auto& a, const auto& b) {
+    const auto& ia = ids.Id(a.person);
+    const auto& ib = ids.Id(b.person);
+    return ia != ib ? ia < ib : graph_.Id(Kind::kChainMember, a.member) < graph_.Id(Kind::kChainMember, b.member);
+  });
+  for (uint8_t role : kNeededRoles) {
+    if (!present[role]) c.missing_roles.push_back(role);
+  }
+  c.month_ago = ChainDegrees(opportunity, toward, AddMonths(day, -1));
+  c.year_ago = ChainDegrees(opportunity, toward, AddMonths(day, -12));
+  return c;
+}
+
+Profile Figures::PersonProfile(Idx person, Date day) const {
+  Profile p;
+  p.person = person;
+  p.as_of = day;
+  const Person& who = graph_.people[person];
+  for (Dimension d : kAllDimensions) {
+    p.degrees[static_cast<int>(d)] = Rating(person, d, kOurs, kNone, day);
+    p.known_features += p.degrees[static_cast<int>(d)] != kUnknown;
+  }
+  p.veto = Vote(person, VoteKind::kVeto, day);
+  p.approve = Vote(person, VoteKind::kApprove, day);
+  p.acquaintance = Acquainted(person, day);
+  p.orientation = who.orientation;
+  p.insighted = p.known_features == 3 && p.veto != kUnknown && p.approve != kUnknown;
+  p.known_features += (p.veto != kUnknown) + (p.approve != kUnknown) + p.acquaintance + (p.orientation != 6);
+  p.importance = who.importance;
+  p.interaction = Activities(person, kNone, day);
+  for (Idx link : who.links_in) {
+    if (!LinkCounts(link, day)) continue;
+    const Idx from = graph_.links[link].from;
+    const Idx org = graph_.people[from].org;
+    if (org == kNone) continue;
+    if (org == who.org) p.internal.push_back(from);
+    else if (org == graph_.ours) p.ours.push_back(from);
+    else if (graph_.orgs[org].kind == OrgKind::kCompetitor) p.competitors.push_back(from);
+  }
+  for (auto* list : {&p.internal, &p.ours, &p.competitors}) {
+    SortById(Kind::kPerson, *list);
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  for (Idx member : who.memberships) {
+    if (!MemberCounts(member, day)) continue;
+    const ChainMember& cm = graph_.members[member];
+    if (cm.opportunity == kNone || !(graph_.opportunities[cm.opportunity].opened <= day)) continue;
+    Profile::Chain chain{cm.opportunity, cm.role, {}};
+    for (Dimension d : kAllDimensions) {
+      chain.degrees[static_cast<int>(d)] = Rating(person, d, kOurs, cm.opportunity, day);
+    }
+    p.chains.push_back(chain);
+  }
+  const auto& ids = graph_.ids(Kind::kOpportunity);
+  std::stable_sort(p.chains.begin(), p.chains.end(),
+                   [&](const auto& a, const auto& b) { return ids.Id(a.opportunity) < ids.Id(b.opportunity); });
+  return p;
+}
+
+std::vector<Idx> Figures::WonThisYear(const Scope& scope, Date day) const {
+  const Date first = FromCivil(CivilDate{ToCivil(day).year, 1, 1});
+  std::vector<Idx> won;
+  for (Idx opp = 0; opp < graph_.opportunities.size(); ++opp) {
+    const Opportunity& o = graph_.opportunities[opp];
+    if (o.status != OpportunityStatus::kWon || o.closed == kMaxDate || o.closed < first || day < o.closed) continue;
+    if (o.customer == kNone || !scope.Has(graph_, o.customer)) continue;
+    won.push_back(opp);
+  }
+  return won;
+}
+
+bool Figures::UsedInfluence(Idx opportunity, Idx employee, Date day) const {
+  for (Idx use : graph_.opportunities[opportunity].uses) {
+    const InfluenceUse& u = graph_.uses[use];
+    if (u.date <= day && day < u.until && (employee == kNone || u.employee == employee)) return true;
+  }
+  return false;
+}
+
+EmployeeMetrics Figures::EmployeeInfluence(Idx employee, Idx toward, Date day, const Scope& scope) const {
+  EmployeeMetrics m;
+  m.employee = employee;
+  m.as_of = day;
+  std::vector<Idx> influenced;
+  for (Idx link : graph_.people[employee].links_out) {
+    if (!LinkCounts(link, day)) continue;
+    const Idx to = graph_.links[link].to;
+    if (ActiveKeyPerson(to, day) && scope.Has(graph_, graph_.people[to].org)) influenced.push_back(to);
+  }
+  std::sort(influenced.begin(), influenced.end());
+  influenced.erase(std::unique(influenced.begin(), influenced.end()), influenced.end());
+  for (Idx person : influenced) {
+    const PersonState state = State(person, toward, day);
+    ++m.acquainted;
+    m.uninsighted += !state.insighted;
+    for (int d = 0; d < kDimensions; ++d) m.degrees[d].Add(state.degrees[d]);
+  }
+  int all_key = 0;
+  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
+    if (graph_.orgs[org].kind == OrgKind::kCustomer && scope.Has(graph_, org)) {
+      all_key += static_cast<int>(KeyPersons(org, day).size());
+    }
+  }
+  if (all_key > 0) m.value_potential = static_cast<double>(m.acquainted) / all_key;
+  for (Idx use : graph_.people[employee].uses) {
+    const InfluenceUse& u = graph_.uses[use];
+    if (u.date <= day && day < u.until) ++m.influence_uses;
+  }
+  for (Idx opp : WonThisYear(scope, day)) m.contributed_wins += UsedInfluence(opp, employee, day);
+  return m;
+}
+
+void Figures::SortById(Kind kind, std::vector<Idx>& items) const {
+  const Ids& ids = graph_.ids(kind);
+  std::sort(items.begin(), items.end(), [&](Idx a, Idx b) { return ids.Id(a) < ids.Id(b); });
+}
+
+}  // namespace brm::engine

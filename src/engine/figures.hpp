@@ -1,0 +1,167 @@
+// Figures: every per-entity figure of SPEC.md §3–6 as of a date — ratings as of D, the seven features,
+// the customer, decision-chain, key-person and employee quantifications, and the strategy rule.
+// Pure reads of a Graph; the lines over many customers are in lines.hpp.
+//
+// Threads: a Figures only reads its Graph; several may run at once while no one writes the graph.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "domain/strategy_config.hpp"
+#include "engine/graph.hpp"
+#include "engine/stats.hpp"
+
+namespace brm::engine {
+
+enum class Strategy : uint8_t { kAcquire, kGrow, kWinBack, kWait, kRetain };
+std::string_view StrategyName(Strategy strategy);
+
+// Interaction level (交互程度) from a 90-day activity count.
+std::string_view InteractionName(int activities);
+
+// What the seven features and the rule inputs need of one key person as of a day.
+struct PersonState {
+  std::array<int8_t, kDimensions> degrees{kUnknown, kUnknown, kUnknown};  // toward the asked target
+  bool insighted = false;
+  bool fully_profiled = false;
+};
+
+// The customer figures (`GET /customers/{id}/metrics`).
+struct CustomerMetrics {
+  Idx customer = kNone;
+  Date as_of;
+  Idx toward = kOurs;
+  int key_persons = 0, insighted = 0, fully_profiled = 0;
+  bool complete = false;
+  Degrees degrees{};
+  // The same figures one month and one year earlier (deltas are taken when shown).
+  Degrees month_ago{}, year_ago{};
+  int key_persons_month_ago = 0, key_persons_year_ago = 0;
+  int open_count = 0;
+  double open_amount = 0;
+  Strategy strategy = Strategy::kAcquire;
+  struct Department {
+    Idx department = kNone;
+    int key_persons = 0;
+    Degrees degrees{};
+  };
+  std::vector<Department> departments;  // active departments, in id order
+};
+
+// A decision chain (`GET /opportunities/{id}/chain`).
+struct ChainFigures {
+  Idx opportunity = kNone;
+  Date as_of;
+  Idx toward = kOurs;
+  struct Member {
+    Idx member = kNone;
+    Idx person = kNone;
+    uint8_t role = 0;
+    int8_t veto = kUnknown, approve = kUnknown;
+    std::array<int8_t, kDimensions> degrees{};
+    std::array<bool, kDimensions> inherited{};
+    int interaction = 0;  // activities of the last 90 days linked to the opportunity
+  };
+  std::vector<Member> members;  // counting members, by person id
+  Degrees degrees{};
+  Degrees month_ago{}, year_ago{};
+  std::vector<uint8_t> missing_roles;  // indexes in vocab::kDecisionRoles
+};
+
+// A key person's profile (`GET /people/{id}/profile`), always toward ours.
+struct Profile {
+  Idx person = kNone;
+  Date as_of;
+  std::array<int8_t, kDimensions> degrees{};
+  int8_t veto = kUnknown, approve = kUnknown;
+  bool acquaintance = false;
+  uint8_t orientation = 6;
+  bool insighted = false;
+  int known_features = 0;
+  uint8_t importance = 3;
+  int interaction = 0;
+  std::vector<Idx> internal, ours, competitors;  // influencers, sorted by id
+  struct Chain {
+    Idx opportunity = kNone;
+    uint8_t role = 0;
+    std::array<int8_t, kDimensions> degrees{};  // project level
+  };
+  std::vector<Chain> chains;  // by opportunity id
+};
+
+// An employee's influence (`GET /employees/{person}/metrics`).
+struct EmployeeMetrics {
+  Idx employee = kNone;
+  Date as_of;
+  int acquainted = 0, uninsighted = 0;
+  Degrees degrees{};
+  std::optional<double> value_potential;
+  int influence_uses = 0, contributed_wins = 0;
+};
+
+// Which customers a figure may use: all, or those owned by a set of users (SPEC.md §7).
+class Scope {
+ public:
+  static Scope Company() { return Scope(); }
+  static Scope OwnedBy(const Graph& graph, const std::vector<Idx>& users);
+  bool Has(const Graph& graph, Idx org) const;
+  bool company() const { return company_; }
+
+ private:
+  bool company_ = true;
+  std::vector<bool> owners_;  // by user index
+};
+
+class Figures {
+ public:
+  Figures(const Graph& graph, StrategyThresholds thresholds) : graph_(graph), thresholds_(thresholds) {}
+
+  const Graph& graph() const { return graph_; }
+  // The strategy thresholds these figures use (SPEC.md §6.5; also the sharp_drop warning of §9).
+  const StrategyThresholds& thresholds() const { return thresholds_; }
+
+  // SPEC.md §4: who counts on a day.
+  bool ActiveKeyPerson(Idx person, Date day) const;
+  bool Employee(Idx person, Date day) const;
+  bool LinkCounts(Idx link, Date day) const;
+  bool MemberCounts(Idx member, Date day) const;
+
+  // rating(person, dimension, toward, scope, D); `opportunity` kNone is the customer level.
+  int8_t Rating(Idx person, Dimension dimension, Idx toward, Idx opportunity, Date day) const;
+  int8_t Vote(Idx person, VoteKind kind, Date day) const;
+  // Activities dated day−89 … day (linked to `opportunity` unless it is kNone).
+  int Activities(Idx person, Idx opportunity, Date day) const;
+  bool Acquainted(Idx person, Date day) const;  // some counting influence link points to the person
+  bool AcquaintedByEmployee(Idx person, Date day) const;
+  // Sorted ids of the employees with a counting link to the person.
+  std::vector<Idx> InfluencingEmployees(Idx person, Date day) const;
+  PersonState State(Idx person, Idx toward, Date day) const;
+
+  // The active key persons of a customer on a day (none when the customer is not active).
+  std::vector<Idx> KeyPersons(Idx customer, Date day) const;
+  Degrees CustomerDegrees(Idx customer, Idx toward, Date day, int* key_persons = nullptr) const;
+
+  CustomerMetrics Customer(Idx customer, Idx toward, Date day) const;
+  Strategy Recommend(Idx customer, Date day) const;
+  // The rule of SPEC.md §6.5 given the day's key persons (k), fully profiled (profiled) and means toward ours.
+  Strategy Recommend(Idx customer, Date day, int k, int profiled, const Degrees& now) const;
+  ChainFigures Chain(Idx opportunity, Idx toward, Date day) const;
+  Degrees ChainDegrees(Idx opportunity, Idx toward, Date day, int* members = nullptr) const;
+  Profile PersonProfile(Idx person, Date day) const;
+  EmployeeMetrics EmployeeInfluence(Idx employee, Idx toward, Date day, const Scope& scope) const;
+
+  // Won opportunities of customers in scope closed from 1 January of day's year up to day.
+  std::vector<Idx> WonThisYear(const Scope& scope, Date day) const;
+  // Whether an influence use of the opportunity (by `employee`, or anyone when kNone) is dated on or before day.
+  bool UsedInfluence(Idx opportunity, Idx employee, Date day) const;
+  // Sorts indexes of `kind` by their ids.
+  void SortById(Kind kind, std::vector<Idx>& items) const;
+
+ private:
+  const Graph& graph_;
+  StrategyThresholds thresholds_;
+};
+
+}  // namespace brm::engine

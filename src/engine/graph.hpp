@@ -1,0 +1,233 @@
+// Graph: the whole tenant in memory, laid out for figures as of any date (SPEC.md §2, §4).
+//
+// Records come in as domain Records (Apply), in the order they were recorded; ids are interned to dense
+// indexes per kind, so references are plain integers. A reference to an id not seen yet creates a
+// placeholder that the referenced record fills in when it arrives. Fact histories (ratings, votes) are
+// kept sorted by (date, recording order) per key, so "the value as of D" is a binary search.
+//
+// Threads: not synchronised; Engine (engine.hpp) guards a Graph with a reader-writer lock.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/record.hpp"
+
+namespace brm::engine {
+
+using Idx = uint32_t;
+inline constexpr Idx kNone = std::numeric_limits<Idx>::max();
+
+inline constexpr Date kMinDate{std::numeric_limits<int32_t>::min()};
+inline constexpr Date kMaxDate{std::numeric_limits<int32_t>::max()};
+
+// [since, until): null since is kMinDate, null until kMaxDate.
+struct Interval {
+  Date since = kMinDate;
+  Date until = kMaxDate;
+  bool On(Date day) const { return since <= day && day < until; }
+};
+
+// Attitudes and yes/no votes as small numbers: +2 … −2 for attitudes, 1/0 for yes/no, kUnknown for unknown.
+inline constexpr int8_t kUnknown = 127;
+enum class Dimension : uint8_t { kCloseness, kSolution, kPrice };
+inline constexpr int kDimensions = 3;
+enum class OrgKind : uint8_t { kCustomer, kOurs, kCompetitor, kPartner, kMissing };
+enum class VoteKind : uint8_t { kVeto, kApprove };
+
+// A target of ratings: kOurs, or the organization index of a competitor.
+inline constexpr Idx kOurs = kNone;
+
+struct Organization {
+  OrgKind kind = OrgKind::kMissing;
+  Idx owner = kNone;  // user
+  bool focus = false;
+  Interval life;
+  std::vector<Idx> people;       // every person whose org this is
+  std::vector<Idx> departments;  // every department of the organization
+  std::vector<Idx> opportunities;
+};
+
+struct Department {
+  Idx org = kNone;
+  Idx parent = kNone;
+  Interval life;
+  std::vector<Idx> people;
+};
+
+// One dated fact of a history: a rating or a vote.
+struct FactPoint {
+  Date date;
+  uint32_t seq = 0;  // recording order, unique over all facts
+  Date until = kMaxDate;
+  int8_t value = kUnknown;
+};
+
+// The history of one key: sorted by (date, seq).
+struct Series {
+  Dimension dimension = Dimension::kCloseness;
+  Idx toward = kOurs;
+  Idx opportunity = kNone;  // kNone: customer level
+  std::vector<FactPoint> points;
+
+  // The value of the latest point dated on or before `day` that is still active on `day`; kUnknown if none.
+  int8_t At(Date day) const;
+};
+
+struct ActivityPoint {
+  Date date;
+  uint32_t seq = 0;
+  Idx opportunity = kNone;
+  Date until = kMaxDate;
+};
+
+struct Person {
+  Idx org = kNone;
+  Idx department = kNone;
+  bool key = false;
+  bool exists = false;  // false for a placeholder only referenced so far
+  uint8_t importance = 3;   // index in vocab::kImportance
+  uint8_t orientation = 6;  // index in vocab::kOrientation (6 = unknown)
+  Interval life;
+  std::string title;
+  std::vector<Series> ratings;
+  int32_t customer_series[kDimensions] = {-1, -1, -1};  // index in ratings of (dimension, ours, customer level)
+  std::vector<FactPoint> votes[2];                       // by VoteKind
+  std::vector<ActivityPoint> activities;                 // sorted by date
+  std::vector<Idx> links_in, links_out;                  // influence links
+  std::vector<Idx> memberships;                          // chain members
+  std::vector<Idx> uses;                                 // influence uses where this person is the employee
+};
+
+struct Team {
+  Idx parent = kNone;
+  Idx manager = kNone;  // user
+  Interval life;
+  std::vector<Idx> children;
+  std::vector<Idx> users;
+};
+
+struct User {
+  Idx person = kNone;
+  Idx team = kNone;
+  uint8_t role = 4;  // index in vocab::kUserRoles
+  bool active = false;
+  Interval life;
+};
+
+struct ReportingLine {
+  Idx person = kNone, manager = kNone;
+  Interval life;
+};
+
+struct InfluenceLink {
+  Idx from = kNone, to = kNone;
+  uint8_t strength = 2;  // index in vocab::kStrengths
+  Interval life;
+};
+
+enum class OpportunityStatus : uint8_t { kOpen, kWon, kLost, kAbandoned };
+
+struct Opportunity {
+  Idx customer = kNone;
+  Idx owner = kNone;
+  double amount = 0;
+  OpportunityStatus status = OpportunityStatus::kOpen;
+  Date opened = kMinDate;  // a missing opened date never excludes the opportunity
+  Date closed = kMaxDate;
+  double win_probability = 0;
+  bool focus = false;
+  Interval life;
+  std::vector<Idx> members;
+  std::vector<Idx> uses;
+
+  bool OpenOn(Date day) const { return opened <= day && day < closed; }
+};
+
+struct ChainMember {
+  Idx opportunity = kNone, person = kNone;
+  uint8_t role = 9;      // index in vocab::kDecisionRoles
+  int8_t veto = kUnknown, approve = kUnknown;  // 1 yes, 0 no
+  Interval life;
+};
+
+struct InfluenceUse {
+  Idx opportunity = kNone, employee = kNone, person = kNone;
+  Date date;
+  Date until = kMaxDate;
+};
+
+// Dense indexes for the ids of one kind.
+class Ids {
+ public:
+  // The index of `id`, creating it when new.
+  Idx Intern(std::string_view id);
+  // The index of `id`, or kNone.
+  Idx Find(std::string_view id) const;
+  const std::string& Id(Idx index) const { return ids_[index]; }
+  size_t size() const { return ids_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Idx, Hash, std::equal_to<>> index_;
+  std::vector<std::string> ids_;
+};
+
+class Graph {
+ public:
+  // Adds or replaces the record with its kind and id. Facts (ratings, votes, activities, influence
+  // uses) are history: applying a known fact again only updates its `until`.
+  void Apply(const Record& record);
+
+  Ids& ids(Kind kind) { return ids_[static_cast<size_t>(kind)]; }
+  const Ids& ids(Kind kind) const { return ids_[static_cast<size_t>(kind)]; }
+  const std::string& Id(Kind kind, Idx index) const { return ids(kind).Id(index); }
+
+  std::vector<Organization> orgs;
+  std::vector<Department> departments;
+  std::vector<Person> people;
+  std::vector<Team> teams;
+  std::vector<User> users;
+  std::vector<ReportingLine> reporting;
+  std::vector<InfluenceLink> links;
+  std::vector<Opportunity> opportunities;
+  std::vector<ChainMember> members;
+  std::vector<InfluenceUse> uses;
+  Idx ours = kNone;  // the organization of kind `ours`
+
+ private:
+  Idx Ref(Kind kind, const Record& record, int field);
+  void ApplyOrganization(const Record& record);
+  void ApplyDepartment(const Record& record);
+  void ApplyPerson(const Record& record);
+  void ApplyTeam(const Record& record);
+  void ApplyUser(const Record& record);
+  void ApplyReporting(const Record& record);
+  void ApplyInfluence(const Record& record);
+  void ApplyOpportunity(const Record& record);
+  void ApplyChainMember(const Record& record);
+  void ApplyRating(const Record& record);
+  void ApplyVote(const Record& record);
+  void ApplyActivity(const Record& record);
+  void ApplyInfluenceUse(const Record& record);
+
+  Ids ids_[kKindCount];
+  uint32_t seq_ = 0;
+  // Where each fact lives, to retire it: ratings (person, series, seq), votes, activities (person, seq).
+  struct FactRef {
+    Idx person = kNone;
+    int32_t series = -1;  // ratings: index in Person::ratings; votes: the VoteKind
+    uint32_t seq = 0;
+  };
+  std::vector<FactRef> rating_refs_, vote_refs_, activity_refs_;
+};
+
+}  // namespace brm::engine

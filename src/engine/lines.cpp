@@ -1,0 +1,224 @@
+#include "engine/lines.hpp"
+
+#include <algorithm>
+
+namespace brm::engine {
+
+namespace {
+
+// Reads one series at ascending days in one forward pass (for trend series).
+class SeriesCursor {
+ public:
+  explicit SeriesCursor(const Series* series) : series_(series) {}
+  int8_t At(Date day) {
+    if (!series_) return kUnknown;
+    const auto& points = series_->points;
+    while (next_ < points.size() && points[next_].date <= day) ++next_;
+    for (size_t i = next_; i > 0; --i) {
+      if (day < points[i - 1].until) return points[i - 1].value;
+    }
+    return kUnknown;
+  }
+
+ private:
+  const Series* series_;
+  size_t next_ = 0;
+};
+
+const Series* FindSeries(const Person& person, int dimension, Idx toward, Idx opportunity) {
+  if (toward == kOurs && opportunity == kNone) {
+    const int32_t index = person.customer_series[dimension];
+    return index < 0 ? nullptr : &person.ratings[index];
+  }
+  for (const Series& series : person.ratings) {
+    if (static_cast<int>(series.dimension) == dimension && series.toward == toward &&
+        series.opportunity == opportunity) {
+      return &series;
+    }
+  }
+  return nullptr;
+}
+
+InfluenceLine::Bucket BucketOf(int8_t value) {
+  if (value == kUnknown) return InfluenceLine::kUnknownBucket;
+  if (value > 0) return InfluenceLine::kSupporters;
+  if (value < 0) return InfluenceLine::kOpposers;
+  return InfluenceLine::kNeutral;
+}
+
+}  // namespace
+
+std::array<Date, kWhens> TrendDates(Date day) { return {day, AddMonths(day, -1), AddMonths(day, -12)}; }
+
+std::vector<Date> MonthEnds(int from_year, unsigned from_month, int to_year, unsigned to_month) {
+  std::vector<Date> days;
+  int year = from_year;
+  unsigned month = from_month;
+  while (year < to_year || (year == to_year && month <= to_month)) {
+    days.push_back(FromCivil(CivilDate{year, month, static_cast<unsigned>(DaysInMonth(year, month))}));
+    if (++month > 12) {
+      month = 1;
+      ++year;
+    }
+  }
+  return days;
+}
+
+std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
+  std::vector<Idx> customers;
+  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
+    if (graph_.orgs[org].kind == OrgKind::kCustomer && scope.Has(graph_, org)) customers.push_back(org);
+  }
+  figures_.SortById(Kind::kOrganization, customers);
+  return customers;
+}
+
+CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
+  CustomerLine line;
+  line.as_of = day;
+  line.toward = toward;
+  const auto dates = TrendDates(day);
+  for (Idx customer : CustomersIn(scope)) {
+    const Organization& org = graph_.orgs[customer];
+    std::array<Degrees, kWhens> degrees{};
+    if (org.life.On(day)) {
+      line.list.push_back(figures_.Customer(customer, toward, day));
+      const CustomerMetrics& m = line.list.back();
+      degrees = {m.degrees, m.month_ago, m.year_ago};
+    } else {
+      degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
+      degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
+    }
+    for (int w = 0; w < kWhens; ++w) {
+      if (!org.life.On(dates[w])) continue;
+      ++line.customers[w];
+      for (int d = 0; d < kDimensions; ++d) {
+        line.pooled[w][d].Merge(degrees[w][d]);
+        const auto tier = degrees[w][d].tier();
+        if (!tier) continue;
+        CustomerLine::TierRow& row = line.tiers[d][static_cast<int>(*tier)];
+        ++row.count[w];
+        row.pooled[w].Merge(degrees[w][d]);
+        if (w == kNow) row.customers.push_back(customer);
+      }
+    }
+  }
+  if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
+  return line;
+}
+
+std::vector<Idx> Lines::CompetitorInfluenced(const Scope& scope, Idx competitor, Date day) const {
+  std::vector<Idx> people;
+  for (Idx customer : CustomersIn(scope)) {
+    for (Idx person : figures_.KeyPersons(customer, day)) {
+      for (Idx link : graph_.people[person].links_in) {
+        const Idx from = graph_.links[link].from;
+        if (figures_.LinkCounts(link, day) && graph_.people[from].org == competitor) {
+          people.push_back(person);
+          break;
+        }
+      }
+    }
+  }
+  figures_.SortById(Kind::kPerson, people);
+  return people;
+}
+
+InfluenceLine Lines::Influence(const Scope& scope, Idx toward, Date day) const {
+  InfluenceLine line;
+  line.as_of = day;
+  line.toward = toward;
+  const auto dates = TrendDates(day);
+  int all_key = 0;
+  for (Idx customer : CustomersIn(scope)) {
+    for (int w = 0; w < kWhens; ++w) {
+      for (Idx person : figures_.KeyPersons(customer, dates[w])) {
+        if (w == kNow) ++all_key;
+        if (!figures_.AcquaintedByEmployee(person, dates[w])) continue;
+        const PersonState state = figures_.State(person, toward, dates[w]);
+        ++line.acquainted[w];
+        line.uninsighted[w] += !state.insighted;
+        for (int d = 0; d < kDimensions; ++d) {
+          line.pooled[w][d].Add(state.degrees[d]);
+          InfluenceLine::BucketRow& row = line.analysis[d][BucketOf(state.degrees[d])];
+          ++row.count[w];
+          if (w == kNow) row.people.push_back(person);
+        }
+        if (w != kNow) continue;
+        const Person& p = graph_.people[person];
+        line.list.push_back(InfluenceLine::Entry{person, p.org, p.department, p.title, state.degrees[0],
+                                                 graph_.orgs[customer].owner,
+                                                 figures_.InfluencingEmployees(person, day)});
+      }
+    }
+  }
+  for (auto& dimension : line.analysis) {
+    for (auto& row : dimension) figures_.SortById(Kind::kPerson, row.people);
+  }
+  const auto& ids = graph_.ids(Kind::kPerson);
+  std::sort(line.list.begin(), line.list.end(),
+            [&](const auto& a, const auto& b) { return ids.Id(a.person) < ids.Id(b.person); });
+  if (all_key > 0) line.value_potential = static_cast<double>(line.acquainted[kNow]) / all_key;
+  const std::vector<Idx> won = figures_.WonThisYear(scope, day);
+  if (!won.empty()) {
+    int with_use = 0;
+    double amount = 0, amount_with_use = 0;
+    for (Idx opp : won) {
+      const bool used = figures_.UsedInfluence(opp, kNone, day);
+      with_use += used;
+      amount += graph_.opportunities[opp].amount;
+      if (used) amount_with_use += graph_.opportunities[opp].amount;
+    }
+    line.contribution_count = static_cast<double>(with_use) / static_cast<double>(won.size());
+    if (amount > 0) line.contribution_amount = amount_with_use / amount;
+  }
+  if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
+  return line;
+}
+
+void Lines::AddCustomer(Idx customer, Idx toward, const std::vector<Date>& days, std::vector<TrendPoint>& points,
+                        bool count_customer) const {
+  const Organization& org = graph_.orgs[customer];
+  if (org.kind != OrgKind::kCustomer) return;
+  for (size_t i = 0; i < days.size(); ++i) points[i].count += count_customer && org.life.On(days[i]);
+  for (Idx index : org.people) {
+    const Person& person = graph_.people[index];
+    if (!person.exists || !person.key) continue;
+    SeriesCursor cursors[kDimensions] = {SeriesCursor(FindSeries(person, 0, toward, kNone)),
+                                         SeriesCursor(FindSeries(person, 1, toward, kNone)),
+                                         SeriesCursor(FindSeries(person, 2, toward, kNone))};
+    for (size_t i = 0; i < days.size(); ++i) {
+      if (!org.life.On(days[i]) || !person.life.On(days[i])) continue;
+      ++points[i].key_persons;
+      for (int d = 0; d < kDimensions; ++d) points[i].degrees[d].Add(cursors[d].At(days[i]));
+    }
+  }
+}
+
+std::vector<TrendPoint> Lines::CustomerLineTrend(const Scope& scope, Idx toward, const std::vector<Date>& days) const {
+  std::vector<TrendPoint> points(days.size());
+  for (size_t i = 0; i < days.size(); ++i) points[i].as_of = days[i];
+  for (Idx customer = 0; customer < graph_.orgs.size(); ++customer) {
+    if (scope.Has(graph_, customer)) AddCustomer(customer, toward, days, points, true);
+  }
+  return points;
+}
+
+std::vector<TrendPoint> Lines::CustomerTrend(Idx customer, Idx toward, const std::vector<Date>& days) const {
+  std::vector<TrendPoint> points(days.size());
+  for (size_t i = 0; i < days.size(); ++i) points[i].as_of = days[i];
+  AddCustomer(customer, toward, days, points, false);
+  for (TrendPoint& point : points) point.count = point.key_persons;
+  return points;
+}
+
+std::vector<TrendPoint> Lines::ChainTrend(Idx opportunity, Idx toward, const std::vector<Date>& days) const {
+  std::vector<TrendPoint> points(days.size());
+  for (size_t i = 0; i < days.size(); ++i) {
+    points[i].as_of = days[i];
+    points[i].degrees = figures_.ChainDegrees(opportunity, toward, days[i], &points[i].count);
+  }
+  return points;
+}
+
+}  // namespace brm::engine

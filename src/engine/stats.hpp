@@ -1,0 +1,49 @@
+// Stats: the quantification of one degree over a set of persons (SPEC.md §5), kept as exact integer
+// counts so that means, tiers and rule thresholds are compared without rounding error.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "engine/graph.hpp"
+
+namespace brm::engine {
+
+enum class Tier : uint8_t { kExcellent, kGood, kFair, kPoor };
+inline constexpr std::string_view kTierNames[] = {"excellent", "good", "fair", "poor"};
+
+// The word of an attitude number (+2 … −2, kUnknown).
+std::string_view AttitudeName(int8_t value);
+// "yes", "no" or "unknown".
+std::string_view YesNoName(int8_t value);
+
+struct Stats {
+  int n = 0;
+  std::array<int, 5> counts{};  // strong_support, support, neutral, oppose, strong_oppose
+  int64_t sum = 0;              // of the known values' numbers
+
+  void Add(int8_t value);
+  void Merge(const Stats& other);
+  int known() const { return counts[0] + counts[1] + counts[2] + counts[3] + counts[4]; }
+  int unknown() const { return n - known(); }
+  int supporters() const { return counts[0] + counts[1]; }
+  int opposers() const { return counts[3] + counts[4]; }
+  int neutral() const { return counts[2]; }
+  std::optional<double> mean() const;
+  // mean × 100 rounded to one decimal, half away from zero, computed from the integers.
+  std::optional<double> percent() const;
+  std::optional<Tier> tier() const;
+};
+
+using Degrees = std::array<Stats, kDimensions>;
+
+// value(now) − value(earlier); nullopt when either is null.
+std::optional<double> Change(std::optional<double> now, std::optional<double> earlier);
+
+// Whether the mean fell from `earlier` to `now` by at least `drop`, compared exactly when possible and
+// otherwise with 1e-9 in the fall's favour.
+bool FellBy(const Stats& now, const Stats& earlier, double drop);
+
+}  // namespace brm::engine

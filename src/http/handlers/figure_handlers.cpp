@@ -1,0 +1,109 @@
+// The figures of SPEC.md §11: customer metrics and trend, decision chains and their trend, key person
+// profiles, employee metrics, and the customer and influence lines with their trend. GET only.
+#include "http/api.hpp"
+#include "http/errors.hpp"
+
+namespace brm::http {
+namespace bj = boost::json;
+
+namespace {
+
+struct FigureParams {
+  FigureQuery query;
+  std::string from, to;  // trend months
+};
+
+// Reads as_of, toward, scope (when `with_scope`) and from/to (when `with_months`); refuses anything else.
+Result<FigureParams> ParseParams(const Request& request, bool with_scope, bool with_months) {
+  FigureParams params;
+  params.query.as_of = Today();
+  params.query.scope.clear();  // the caller's own perspective unless asked
+  for (const auto& [name, value] : request.query) {
+    if (name == "as_of") {
+      auto date = value == "today" ? std::optional(Today()) : ParseDate(value);
+      if (!date) return MakeError(ErrorCode::kInvalid, "\"as_of\" must be a date written YYYY-MM-DD.", "as_of");
+      params.query.as_of = *date;
+    } else if (name == "toward") {
+      if (value.empty()) return MakeError(ErrorCode::kInvalid, "\"toward\" must be \"ours\" or a competitor id.", "toward");
+      params.query.toward = value;
+    } else if (name == "scope" && with_scope) {
+      params.query.scope = value;
+    } else if (name == "from" && with_months) {
+      params.from = value;
+    } else if (name == "to" && with_months) {
+      params.to = value;
+    } else {
+      std::string allowed = "as_of, toward";
+      if (with_scope) allowed += ", scope";
+      if (with_months) allowed += ", from, to";
+      return MakeError(ErrorCode::kInvalid, "Unknown parameter \"" + name + "\"; this figure takes " + allowed + ".",
+                       name);
+    }
+  }
+  return params;
+}
+
+template <typename T>
+Response Reply(const Result<T>& result) {
+  if (!result) return ErrorResponse(result.error());
+  return JsonResponse(200, *result);
+}
+
+}  // namespace
+
+std::optional<Response> Api::FigureHandler(const Request& request, const Caller& caller) {
+  const auto& s = request.segments;
+  const std::string& head = s[2];
+  const std::string action = s.size() == 5 ? s[4] : "";
+  enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
+                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres };
+  Figure figure = Figure::kNone;
+  if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
+  else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
+  else if (head == "opportunities" && action == "chain") figure = Figure::kChain;
+  else if (head == "opportunities" && action == "trend") figure = Figure::kChainTrend;
+  else if (head == "customers" && action == "influence-centres") figure = Figure::kCentres;
+  else if (head == "people" && action == "profile") figure = Figure::kProfile;
+  else if (head == "people" && action == "paths") figure = Figure::kPaths;
+  else if (head == "warnings" && s.size() == 3) figure = Figure::kWarnings;
+  else if (head == "employees" && action == "metrics") figure = Figure::kEmployee;
+  else if (head == "lines" && s.size() == 4 && s[3] == "customer") figure = Figure::kCustomerLine;
+  else if (head == "lines" && s.size() == 4 && s[3] == "influence") figure = Figure::kInfluenceLine;
+  else if (head == "lines" && s.size() == 5 && s[3] == "customer" && s[4] == "trend") figure = Figure::kCustomerLineTrend;
+  if (figure == Figure::kNone) return std::nullopt;
+  if (request.method != "GET" && request.method != "HEAD") {
+    return ErrorResponse(MakeError(ErrorCode::kNotFound, "Figures are read with GET."));
+  }
+  const bool scoped = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine ||
+                      figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings;
+  const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
+                      figure == Figure::kCustomerLineTrend;
+  auto params = ParseParams(request, scoped, months);
+  if (!params) return ErrorResponse(params.error());
+  const FigureQuery& query = params->query;
+  const Actor& actor = caller.actor;
+  Result<MonthRange> range = MonthRange{};
+  if (months) {
+    range = ParseMonthRange(params->from, params->to, query.as_of);
+    if (!range) return ErrorResponse(range.error());
+  }
+  const std::string id = s.size() >= 4 ? s[3] : "";
+  switch (figure) {
+    case Figure::kCustomer: return Reply(figures_.CustomerMetrics(actor, id, query));
+    case Figure::kCustomerTrend: return Reply(figures_.CustomerTrend(actor, id, query, *range));
+    case Figure::kChain: return Reply(figures_.Chain(actor, id, query));
+    case Figure::kChainTrend: return Reply(figures_.ChainTrend(actor, id, query, *range));
+    case Figure::kProfile: return Reply(figures_.Profile(actor, id, query));
+    case Figure::kEmployee: return Reply(figures_.Employee(actor, id, query));
+    case Figure::kCustomerLine: return Reply(figures_.CustomerLine(actor, query));
+    case Figure::kInfluenceLine: return Reply(figures_.InfluenceLine(actor, query));
+    case Figure::kCustomerLineTrend: return Reply(figures_.CustomerLineTrend(actor, query, *range));
+    case Figure::kWarnings: return Reply(figures_.Warnings(actor, query));
+    case Figure::kPaths: return Reply(figures_.Paths(actor, id, query));
+    case Figure::kCentres: return Reply(figures_.InfluenceCentres(actor, id, query));
+    case Figure::kNone: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace brm::http

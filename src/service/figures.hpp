@@ -1,0 +1,79 @@
+// FiguresService: the figures of SPEC.md §4–7 and §11 for a caller — resolves the perspective (scope),
+// the target (toward) and the ids, checks what the caller may see, asks the engine and returns the
+// contract's JSON. The HTTP handlers and `brm report` both call it, so both print the same figures.
+//
+// Errors: kForbidden for a scope the caller may not see (and for employee users, who see no figures),
+// kNotFound for an id that does not exist or is hidden from the caller, kInvalid for a malformed
+// scope, toward or month range (the field is named).
+// Threads: safe to share; figures run under the engine's shared lock.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "domain/result.hpp"
+#include "engine/engine.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace brm {
+
+// Builds the engine's graph from every stored record, in recording order.
+std::unique_ptr<engine::Graph> LoadGraph(Store& store);
+
+struct FigureQuery {
+  Date as_of;                     // the day every figure is taken on
+  std::string toward = "ours";    // "ours" or a competitor organization id
+  std::string scope;              // me, user:<id>, team:<id>, company (lines only); empty: company for
+                                  // executives and admins, me for everyone else
+};
+
+// A month range of a trend series; both ends inclusive, from ≤ to, at most 120 months.
+struct MonthRange {
+  int from_year = 0;
+  unsigned from_month = 0;
+  int to_year = 0;
+  unsigned to_month = 0;
+};
+// Parses "YYYY-MM" values; missing ends default to the 24 months ending with the month of `as_of`.
+Result<MonthRange> ParseMonthRange(const std::string& from, const std::string& to, Date as_of);
+
+class FiguresService {
+ public:
+  FiguresService(Store& store, engine::Engine& engine) : store_(store), engine_(engine) {}
+
+  Result<boost::json::object> CustomerMetrics(const Actor& actor, std::string_view customer, const FigureQuery& query);
+  Result<boost::json::object> Chain(const Actor& actor, std::string_view opportunity, const FigureQuery& query);
+  Result<boost::json::object> Profile(const Actor& actor, std::string_view person, const FigureQuery& query);
+  Result<boost::json::object> Employee(const Actor& actor, std::string_view person, const FigureQuery& query);
+  Result<boost::json::object> CustomerLine(const Actor& actor, const FigureQuery& query);
+  Result<boost::json::object> InfluenceLine(const Actor& actor, const FigureQuery& query);
+
+  Result<boost::json::array> CustomerLineTrend(const Actor& actor, const FigureQuery& query, const MonthRange& months);
+  Result<boost::json::array> CustomerTrend(const Actor& actor, std::string_view customer, const FigureQuery& query,
+                                           const MonthRange& months);
+  Result<boost::json::array> ChainTrend(const Actor& actor, std::string_view opportunity, const FigureQuery& query,
+                                        const MonthRange& months);
+
+  // SPEC.md §9: warnings of a perspective, introduction paths to a key person, a customer's influence centres.
+  Result<boost::json::value> Warnings(const Actor& actor, const FigureQuery& query);
+  Result<boost::json::value> Paths(const Actor& actor, std::string_view person, const FigureQuery& query);
+  Result<boost::json::value> InfluenceCentres(const Actor& actor, std::string_view customer, const FigureQuery& query);
+
+  // The company-scope document of `brm report` (SPEC.md §11), arrays sorted by id.
+  boost::json::object Report(Date as_of);
+
+ private:
+  // The owners whose customers a scope covers; nullopt for the whole company.
+  Result<std::optional<std::vector<std::string>>> ResolveScope(const Actor& actor, const std::string& scope);
+  // The owners of what the actor may see (their widest perspective); nullopt for everything.
+  std::optional<std::vector<std::string>> HomeOwners(const Actor& actor);
+  Status CheckVisible(const Actor& actor, Kind kind, std::string_view id);
+
+  Store& store_;
+  engine::Engine& engine_;
+};
+
+}  // namespace brm

@@ -1,0 +1,200 @@
+// SPEC.md §2 (validity intervals, until exclusive; facts' business dates, last recorded wins) and §4
+// (ratings as of a date; who counts on a date).
+#include "engine/graph.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/figures.hpp"
+#include "tenant_builder.hpp"
+
+namespace brm::engine {
+namespace {
+
+using namespace fixture;  // NOLINT
+constexpr Dimension kClose = Dimension::kCloseness;
+
+// A customer "c1" with one key person "k1" and a competitor "rival".
+Tenant OnePerson() {
+  Tenant t;
+  t.Add(Customer("c1")).Add(Org("rival", "competitor")).Add(KeyPerson("k1", "c1"));
+  return t;
+}
+
+int8_t Closeness(const Tenant& t, const char* day, Idx toward = kOurs, Idx opp = kNone) {
+  return t.Figs().Rating(t.P("k1"), kClose, toward, opp, D(day));
+}
+
+TEST(GraphRatings, LatestFactOnOrBeforeTheDay) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "support", "2025-01-10").Rate("k1", "closeness", "oppose", "2025-02-10");
+  EXPECT_EQ(Closeness(t, "2025-01-09"), kUnknown);  // no fact dated ≤ D yet
+  EXPECT_EQ(Closeness(t, "2025-01-10"), 1);         // dated exactly D counts
+  EXPECT_EQ(Closeness(t, "2025-02-09"), 1);
+  EXPECT_EQ(Closeness(t, "2025-02-10"), -1);
+  EXPECT_EQ(Closeness(t, "2030-01-01"), -1);
+}
+
+TEST(GraphRatings, UnknownFactResetsValue) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "strong_support", "2025-01-10").Rate("k1", "closeness", "unknown", "2025-02-01");
+  EXPECT_EQ(Closeness(t, "2025-01-31"), 2);
+  EXPECT_EQ(Closeness(t, "2025-02-01"), kUnknown);  // the later `unknown` fact wins
+  t.Rate("k1", "closeness", "neutral", "2025-03-01");
+  EXPECT_EQ(Closeness(t, "2025-03-01"), 0);
+}
+
+TEST(GraphRatings, SameDateLastRecordedWinsWhateverOrderTheDatesArriveIn) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "support", "2025-03-01")       // recorded 1st
+      .Rate("k1", "closeness", "neutral", "2025-02-01")    // recorded 2nd, earlier business date
+      .Rate("k1", "closeness", "oppose", "2025-03-01")     // recorded 3rd, same date as the 1st
+      .Rate("k1", "closeness", "strong_support", "2025-01-01");  // recorded 4th, earliest date
+  EXPECT_EQ(Closeness(t, "2025-01-15"), 2);   // only the 01-01 fact is dated ≤ D
+  EXPECT_EQ(Closeness(t, "2025-02-15"), 0);   // 02-01 is the latest date ≤ D
+  EXPECT_EQ(Closeness(t, "2025-03-01"), -1);  // two facts on 03-01: the one recorded last (oppose)
+}
+
+TEST(GraphRatings, LaterRecordedFactWithEarlierDateDoesNotOverrideLaterDate) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "oppose", "2025-03-01").Rate("k1", "closeness", "support", "2025-02-01");
+  EXPECT_EQ(Closeness(t, "2025-03-01"), -1);  // analysis uses the business date, not the recording order
+  EXPECT_EQ(Closeness(t, "2025-02-28"), 1);
+}
+
+TEST(GraphRatings, RetiredFactCountsOnlyBeforeUntil) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "support", "2025-01-01");
+  t.Add(Rating("retired", "k1", "closeness", "oppose", "2025-02-01").Until("2025-03-01"));
+  EXPECT_EQ(Closeness(t, "2025-02-01"), -1);
+  EXPECT_EQ(Closeness(t, "2025-02-28"), -1);  // the day before until
+  EXPECT_EQ(Closeness(t, "2025-03-01"), 1);   // until is exclusive: the retired fact is gone, 01-01 applies
+}
+
+TEST(GraphRatings, ProjectLevelIsSeparateFromCustomerLevel) {
+  Tenant t = OnePerson();
+  t.Add(Opp("o1", "c1", "2025-01-01")).Add(Opp("o2", "c1", "2025-01-01"));
+  t.Rate("k1", "closeness", "support", "2025-01-05");
+  t.Rate("k1", "closeness", "strong_oppose", "2025-01-06", "ours", "o1");
+  EXPECT_EQ(Closeness(t, "2025-02-01"), 1);                                    // customer level
+  EXPECT_EQ(Closeness(t, "2025-02-01", kOurs, t.Opportunity("o1")), -2);       // project level in o1
+  EXPECT_EQ(Closeness(t, "2025-02-01", kOurs, t.Opportunity("o2")), kUnknown);  // nothing in o2
+}
+
+TEST(GraphRatings, TowardCompetitorIsSeparateFromTowardOurs) {
+  Tenant t = OnePerson();
+  t.Rate("k1", "closeness", "support", "2025-01-05");
+  t.Rate("k1", "closeness", "strong_oppose", "2025-01-05", "rival");
+  EXPECT_EQ(Closeness(t, "2025-01-05"), 1);
+  EXPECT_EQ(Closeness(t, "2025-01-05", t.O("rival")), -2);
+  EXPECT_EQ(t.Figs().Rating(t.P("k1"), Dimension::kSolution, t.O("rival"), kNone, D("2025-01-05")), kUnknown);
+}
+
+TEST(GraphRatings, VotesAsOfADay) {
+  Tenant t = OnePerson();
+  t.Add(Vote("v1", "k1", "veto", "yes", "2025-01-01")).Add(Vote("v2", "k1", "veto", "unknown", "2025-02-01"));
+  t.Add(Vote("v3", "k1", "approve", "no", "2025-01-15"));
+  const Figures figs = t.Figs();
+  EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kVeto, D("2024-12-31")), kUnknown);
+  EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kVeto, D("2025-01-31")), 1);
+  EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kVeto, D("2025-02-01")), kUnknown);
+  EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kApprove, D("2025-01-15")), 0);
+}
+
+TEST(GraphActivity, PersonActiveFromSinceUntilExclusive) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(KeyPerson("k1", "c1").Since("2025-01-01").Until("2025-06-01"));
+  const Figures figs = t.Figs();
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("k1"), D("2024-12-31")));
+  EXPECT_TRUE(figs.ActiveKeyPerson(t.P("k1"), D("2025-01-01")));
+  EXPECT_TRUE(figs.ActiveKeyPerson(t.P("k1"), D("2025-05-31")));
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("k1"), D("2025-06-01")));
+}
+
+TEST(GraphActivity, KeyPersonNeedsKeyFlagAndAnActiveCustomer) {
+  Tenant t;
+  t.Add(Customer("c1").Since("2025-01-01").Until("2025-06-01")).Add(Org("rival", "competitor"))
+      .Add(Org("partner", "partner"));
+  t.Add(KeyPerson("k1", "c1")).Add(NonKeyPerson("n1", "c1"));
+  t.Add(KeyPerson("x1", "rival")).Add(KeyPerson("p1", "partner"));
+  const Figures figs = t.Figs();
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("k1"), D("2024-12-31")));  // customer not yet active
+  EXPECT_TRUE(figs.ActiveKeyPerson(t.P("k1"), D("2025-01-01")));
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("k1"), D("2025-06-01")));  // customer's until is exclusive
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("n1"), D("2025-03-01")));  // key = false
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("x1"), D("2025-03-01")));  // competitor's person
+  EXPECT_FALSE(figs.ActiveKeyPerson(t.P("p1"), D("2025-03-01")));  // partner's person
+  EXPECT_EQ(figs.KeyPersons(t.O("c1"), D("2025-03-01")).size(), 1u);
+  EXPECT_TRUE(figs.KeyPersons(t.O("c1"), D("2025-06-01")).empty());
+}
+
+TEST(GraphActivity, EmployeeIsAnActivePersonOfOurs) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(NonKeyPerson("n1", "c1"));
+  t.Add(NonKeyPerson("e1", "us").Since("2025-01-01").Until("2025-03-01"));
+  const Figures figs = t.Figs();
+  EXPECT_FALSE(figs.Employee(t.P("e1"), D("2024-12-31")));
+  EXPECT_TRUE(figs.Employee(t.P("e1"), D("2025-01-01")));
+  EXPECT_TRUE(figs.Employee(t.P("e1"), D("2025-02-28")));
+  EXPECT_FALSE(figs.Employee(t.P("e1"), D("2025-03-01")));
+  EXPECT_FALSE(figs.Employee(t.P("n1"), D("2025-02-01")));  // a customer's person
+}
+
+TEST(GraphActivity, InfluenceLinkCountsWhenItAndBothPersonsAreActive) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(KeyPerson("k1", "c1")).Add(KeyPerson("k2", "c1").Until("2025-04-01"));
+  t.Add(NonKeyPerson("e1", "us"));
+  t.Add(Link("l1", "e1", "k1").Since("2025-02-01").Until("2025-03-01")).Add(Link("l2", "e1", "k2"));
+  const Figures figs = t.Figs();
+  EXPECT_FALSE(figs.LinkCounts(t.L("l1"), D("2025-01-31")));
+  EXPECT_TRUE(figs.LinkCounts(t.L("l1"), D("2025-02-01")));
+  EXPECT_TRUE(figs.LinkCounts(t.L("l1"), D("2025-02-28")));
+  EXPECT_FALSE(figs.LinkCounts(t.L("l1"), D("2025-03-01")));
+  EXPECT_TRUE(figs.LinkCounts(t.L("l2"), D("2025-03-31")));
+  EXPECT_FALSE(figs.LinkCounts(t.L("l2"), D("2025-04-01")));  // its target left
+  EXPECT_TRUE(figs.Acquainted(t.P("k1"), D("2025-02-15")));
+  EXPECT_FALSE(figs.Acquainted(t.P("k1"), D("2025-03-01")));
+}
+
+TEST(GraphActivity, ChainMemberCountsWhenMembershipAndPersonAreActive) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(KeyPerson("k1", "c1")).Add(KeyPerson("k2", "c1").Since("2025-03-01"));
+  t.Add(Opp("o1", "c1", "2025-01-01"));
+  t.Add(Member("m1", "o1", "k1", "decision_maker").Since("2025-02-01").Until("2025-04-01"));
+  t.Add(Member("m2", "o1", "k2", "approver"));
+  const Figures figs = t.Figs();
+  EXPECT_FALSE(figs.MemberCounts(t.M("m1"), D("2025-01-31")));
+  EXPECT_TRUE(figs.MemberCounts(t.M("m1"), D("2025-02-01")));
+  EXPECT_TRUE(figs.MemberCounts(t.M("m1"), D("2025-03-31")));
+  EXPECT_FALSE(figs.MemberCounts(t.M("m1"), D("2025-04-01")));
+  EXPECT_FALSE(figs.MemberCounts(t.M("m2"), D("2025-02-28")));  // its person not yet active
+  EXPECT_TRUE(figs.MemberCounts(t.M("m2"), D("2025-03-01")));
+}
+
+TEST(GraphPlaceholders, RatingAppliedBeforeItsPersonCounts) {
+  Tenant t;
+  t.Rate("k1", "closeness", "support", "2025-01-01");  // the person does not exist yet
+  t.Add(Link("l1", "e1", "k1"));                        // nor does either end of this link
+  t.Add(Member("m1", "o1", "k1", "coach"));             // nor the opportunity
+  EXPECT_FALSE(t.Figs().ActiveKeyPerson(t.P("k1"), D("2025-02-01")));
+  t.Add(Customer("c1")).Add(KeyPerson("k1", "c1")).Add(NonKeyPerson("e1", "us")).Add(Opp("o1", "c1", "2025-01-01"));
+  const Figures figs = t.Figs();
+  EXPECT_TRUE(figs.ActiveKeyPerson(t.P("k1"), D("2025-02-01")));
+  EXPECT_EQ(figs.Rating(t.P("k1"), kClose, kOurs, kNone, D("2025-02-01")), 1);
+  EXPECT_TRUE(figs.AcquaintedByEmployee(t.P("k1"), D("2025-02-01")));
+  const Degrees degrees = figs.CustomerDegrees(t.O("c1"), kOurs, D("2025-02-01"));
+  EXPECT_EQ(degrees[kC].known(), 1);
+  EXPECT_EQ(figs.Chain(t.Opportunity("o1"), kOurs, D("2025-02-01")).members.size(), 1u);
+}
+
+TEST(GraphFacts, ReapplyingAFactOnlyChangesItsUntil) {
+  Tenant t = OnePerson();
+  t.Add(Rating("r1", "k1", "closeness", "support", "2025-01-01"));
+  t.Add(Rating("r1", "k1", "closeness", "strong_oppose", "2025-01-01"));  // facts are never edited
+  EXPECT_EQ(Closeness(t, "2025-02-01"), 1);
+  t.Add(Rating("r1", "k1", "closeness", "support", "2025-01-01").Until("2025-02-01"));  // retire it
+  EXPECT_EQ(Closeness(t, "2025-01-31"), 1);
+  EXPECT_EQ(Closeness(t, "2025-02-01"), kUnknown);
+}
+
+}  // namespace
+}  // namespace brm::engine

@@ -1,0 +1,121 @@
+// SPEC.md §5 "Trends": a trend series is the figure at each month end over a range of months.
+#include <gtest/gtest.h>
+
+#include "engine/lines.hpp"
+#include "tenant_builder.hpp"
+
+namespace brm::engine {
+namespace {
+
+using namespace fixture;  // NOLINT
+
+std::vector<std::string> Formatted(const std::vector<Date>& days) {
+  std::vector<std::string> out;
+  for (Date day : days) out.push_back(FormatDate(day));
+  return out;
+}
+
+TEST(Trend, MonthEndsIncludeLeapDay) {
+  EXPECT_EQ(Formatted(MonthEnds(2024, 1, 2024, 3)),
+            (std::vector<std::string>{"2024-01-31", "2024-02-29", "2024-03-31"}));
+}
+
+TEST(Trend, MonthEndsCrossAYear) {
+  EXPECT_EQ(Formatted(MonthEnds(2024, 11, 2025, 2)),
+            (std::vector<std::string>{"2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28"}));
+  EXPECT_EQ(Formatted(MonthEnds(2025, 4, 2025, 4)), (std::vector<std::string>{"2025-04-30"}));
+  EXPECT_TRUE(MonthEnds(2025, 5, 2025, 4).empty());
+}
+
+// c1: k1 support (01-15) → oppose (02-29, a month end) with a strong_oppose that held only 03-10 … 03-19;
+// k2 from 2024-03-01, strong_support on 03-31; k3 until 2024-02-29, neutral.
+// c2 (owner u1, since 2024-02-01): k4 neutral on 02-01.
+Tenant TrendTenant() {
+  Tenant t;
+  t.Add(NonKeyPerson("e1", "us")).Add(UserOf("u1", "e1"));
+  t.Add(Customer("c1")).Add(Customer("c2", "u1").Since("2024-02-01")).Add(Org("rival", "competitor"));
+  t.Add(KeyPerson("k1", "c1")).Add(KeyPerson("k2", "c1").Since("2024-03-01"));
+  t.Add(KeyPerson("k3", "c1").Until("2024-02-29"));
+  t.Rate("k1", "closeness", "support", "2024-01-15").Rate("k1", "closeness", "oppose", "2024-02-29");
+  t.Add(Rating("brief", "k1", "closeness", "strong_oppose", "2024-03-10").Until("2024-03-20"));
+  t.Rate("k2", "closeness", "strong_support", "2024-03-31").Rate("k3", "closeness", "neutral", "2024-01-01");
+  t.Add(KeyPerson("k4", "c2")).Rate("k4", "closeness", "neutral", "2024-02-01");
+  return t;
+}
+
+TEST(Trend, CustomerTrendPerMonthEnd) {
+  const Tenant t = TrendTenant();
+  const Figures figs = t.Figs();
+  const auto points = Lines(figs).CustomerTrend(t.O("c1"), kOurs, MonthEnds(2024, 1, 2024, 3));
+  ASSERT_EQ(points.size(), 3u);
+  // 01-31: k1 +1, k3 0 → 2 key persons, mean 1/2
+  EXPECT_EQ(FormatDate(points[0].as_of), "2024-01-31");
+  EXPECT_EQ(points[0].count, 2);
+  EXPECT_DOUBLE_EQ(*points[0].degrees[kC].mean(), 0.5);
+  // 02-29: k1's oppose dated that day applies; k3 ended on 02-29; k2 not yet → 1, mean −1
+  EXPECT_EQ(points[1].count, 1);
+  EXPECT_DOUBLE_EQ(*points[1].degrees[kC].mean(), -1.0);
+  // 03-31: the retired strong_oppose is gone, k1 −1; k2 +2 → 2, mean 1/2
+  EXPECT_EQ(points[2].count, 2);
+  EXPECT_DOUBLE_EQ(*points[2].degrees[kC].mean(), 0.5);
+  EXPECT_FALSE(points[2].degrees[kS].mean().has_value());
+}
+
+TEST(Trend, CustomerTrendMatchesTheCustomerFiguresOnEachDay) {
+  const Tenant t = TrendTenant();
+  const Figures figs = t.Figs();
+  const auto days = MonthEnds(2023, 12, 2024, 4);
+  const auto points = Lines(figs).CustomerTrend(t.O("c1"), kOurs, days);
+  for (size_t i = 0; i < days.size(); ++i) {
+    int key_persons = 0;
+    const Degrees d = figs.CustomerDegrees(t.O("c1"), kOurs, days[i], &key_persons);
+    EXPECT_EQ(points[i].count, key_persons) << FormatDate(days[i]);
+    EXPECT_EQ(points[i].degrees[kC].sum, d[kC].sum) << FormatDate(days[i]);
+    EXPECT_EQ(points[i].degrees[kC].counts, d[kC].counts) << FormatDate(days[i]);
+  }
+}
+
+TEST(Trend, CustomerLineTrendCountsCustomersAndPoolsPersons) {
+  const Tenant t = TrendTenant();
+  const Figures figs = t.Figs();
+  const auto points = Lines(figs).CustomerLineTrend(Scope::Company(), kOurs, MonthEnds(2024, 1, 2024, 3));
+  ASSERT_EQ(points.size(), 3u);
+  // 01-31: c1 only (c2 from 02-01); k1 +1, k3 0
+  EXPECT_EQ(points[0].count, 1);
+  EXPECT_EQ(points[0].key_persons, 2);
+  EXPECT_DOUBLE_EQ(*points[0].degrees[kC].mean(), 0.5);
+  // 02-29: c1 c2; k1 −1, k4 0 → −1/2
+  EXPECT_EQ(points[1].count, 2);
+  EXPECT_EQ(points[1].key_persons, 2);
+  EXPECT_DOUBLE_EQ(*points[1].degrees[kC].mean(), -0.5);
+  // 03-31: k1 −1, k2 +2, k4 0 → 1/3
+  EXPECT_EQ(points[2].count, 2);
+  EXPECT_EQ(points[2].key_persons, 3);
+  EXPECT_DOUBLE_EQ(*points[2].degrees[kC].mean(), 1.0 / 3.0);
+  const auto mine = Lines(figs).CustomerLineTrend(Scope::OwnedBy(t.graph, {t.U("u1")}), kOurs,
+                                                  MonthEnds(2024, 1, 2024, 3));
+  EXPECT_EQ(mine[0].count, 0);  // c2 not yet active
+  EXPECT_EQ(mine[2].count, 1);
+  EXPECT_DOUBLE_EQ(*mine[2].degrees[kC].mean(), 0.0);
+}
+
+TEST(Trend, ChainTrendPerMonthEnd) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(Opp("o1", "c1", "2024-01-01"));
+  t.Add(KeyPerson("k1", "c1")).Add(Member("m1", "o1", "k1", "decision_maker").Since("2024-02-01"));
+  t.Rate("k1", "closeness", "support", "2024-02-10", "ours", "o1");
+  t.Add(KeyPerson("k2", "c1")).Add(Member("m2", "o1", "k2", "approver").Until("2024-03-31"));
+  t.Rate("k2", "closeness", "oppose", "2024-01-01");  // customer level: inherited in the chain
+  const Figures figs = t.Figs();
+  const auto points = Lines(figs).ChainTrend(t.Opportunity("o1"), kOurs, MonthEnds(2024, 1, 2024, 3));
+  ASSERT_EQ(points.size(), 3u);
+  EXPECT_EQ(points[0].count, 1);  // 01-31: k2 only
+  EXPECT_DOUBLE_EQ(*points[0].degrees[kC].mean(), -1.0);
+  EXPECT_EQ(points[1].count, 2);  // 02-29: +1, −1
+  EXPECT_DOUBLE_EQ(*points[1].degrees[kC].mean(), 0.0);
+  EXPECT_EQ(points[2].count, 1);  // 03-31: m2 ended that day
+  EXPECT_DOUBLE_EQ(*points[2].degrees[kC].mean(), 1.0);
+}
+
+}  // namespace
+}  // namespace brm::engine
