@@ -80,14 +80,7 @@ int8_t Figures::Rating(Idx person, Dimension dimension, Idx toward, Idx opportun
 }
 
 int8_t Figures::Vote(Idx person, VoteKind kind, Date day) const {
-  const auto& points = graph_.people[person].votes[static_cast<int>(kind)];
-  auto it = std::upper_bound(points.begin(), points.end(), day,
-                             [](Date d, const FactPoint& p) { return d < p.date; });
-  while (it != points.begin()) {
-    --it;
-    if (day < it->until) return it->value;
-  }
-  return kUnknown;
+  return ValueAt(graph_.people[person].votes[static_cast<int>(kind)], day);
 }
 
 int Figures::Activities(Idx person, Idx opportunity, Date day) const {

@@ -78,7 +78,7 @@ void InsertSorted(std::vector<P>& points, P point, Less less) {
 
 }  // namespace
 
-int8_t Series::At(Date day) const {
+int8_t ValueAt(const std::vector<FactPoint>& points, Date day) {
   auto it = std::upper_bound(points.begin(), points.end(), day,
                              [](Date d, const FactPoint& p) { return d < p.date; });
   while (it != points.begin()) {

@@ -68,6 +68,10 @@ struct FactPoint {
   int8_t value = kUnknown;
 };
 
+// The value of the latest point dated on or before `day` that is still active on `day` (until > day), in
+// a history sorted by (date, seq); kUnknown if none.
+int8_t ValueAt(const std::vector<FactPoint>& points, Date day);
+
 // The history of one key: sorted by (date, seq).
 struct Series {
   Dimension dimension = Dimension::kCloseness;
@@ -75,8 +79,7 @@ struct Series {
   Idx opportunity = kNone;  // kNone: customer level
   std::vector<FactPoint> points;
 
-  // The value of the latest point dated on or before `day` that is still active on `day`; kUnknown if none.
-  int8_t At(Date day) const;
+  int8_t At(Date day) const { return ValueAt(points, day); }
 };
 
 struct ActivityPoint {
