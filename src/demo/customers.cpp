@@ -1,5 +1,6 @@
 // Customers: each with its departments, its key persons (an org chart headed by the top person) and
-// the reporting lines between them, some of which change during the history.
+// the reporting lines between them, some of which change during the history. Each customer gets a
+// trajectory (how its attitude toward us moves) and is well mapped, partly mapped or fresh.
 #include <algorithm>
 #include <unordered_set>
 
@@ -57,10 +58,11 @@ uint8_t DrawImportance(Rng& rng, Rank rank) {
   return static_cast<uint8_t>(rng.Weighted(std::span(w, 4)));
 }
 
-std::string_view DrawOrientation(Rng& rng, Unit unit) {
+// `known`: never `unknown` (the people of a well mapped customer).
+std::string_view DrawOrientation(Rng& rng, Unit unit, bool known) {
   static constexpr std::string_view kWords[] = {"technology", "business",    "relationship",
                                                 "price",      "risk_averse", "innovation"};
-  if (rng.Chance(0.2)) return "unknown";
+  if (rng.Chance(0.2) && !known) return "unknown";
   static constexpr double kIt[] = {4, 1, 1, 0.5, 1, 2};
   static constexpr double kBusiness[] = {0.5, 4, 1.5, 1, 1, 1};
   static constexpr double kMoney[] = {0.3, 1, 1.5, 4, 2, 0.3};
@@ -128,9 +130,11 @@ void AddPeople(World& w, Rng& rng, CustomerDraft& c, std::vector<LocalDept>& dep
       }
     }
     kp.importance = DrawImportance(rng, kp.rank);
-    kp.rated = rng.Chance(kp.rank == Rank::kMember ? 0.88 : 0.96);
-    kp.voted = kp.rated && rng.Chance(0.7);
-    kp.blind = kp.rated && rng.Chance(0.08) ? static_cast<int8_t>(rng.Below(3)) : -1;
+    // A well mapped customer's people are all rated on every dimension and voted; on the others some
+    // were never rated, and a fresh customer's votes are not known yet.
+    kp.rated = c.mapped || rng.Chance(kp.rank == Rank::kMember ? 0.8 : 0.93);
+    kp.voted = !c.fresh && kp.rated && (c.mapped || rng.Chance(0.7));
+    kp.blind = !c.mapped && kp.rated && rng.Chance(0.08) ? static_cast<int8_t>(rng.Below(3)) : -1;
     kp.bias = static_cast<float>(0.55 * rng.Normal());
 
     const PersonName name = DrawPersonName(rng);
@@ -143,7 +147,7 @@ void AddPeople(World& w, Rng& rng, CustomerDraft& c, std::vector<LocalDept>& dep
         kp.rank == Rank::kDeputy ? DeputyTitle(rng, c.industry) : CustomerTitle(rng, c.industry, kp.unit, head));
     PutFlag(r, f::person::kKey, true);
     Put(r, f::person::kImportance, kImportance[kp.importance]);
-    Put(r, f::person::kOrientation, DrawOrientation(rng, kp.unit));
+    Put(r, f::person::kOrientation, DrawOrientation(rng, kp.unit, c.mapped));
     if (rng.Chance(0.45)) Put(r, f::person::kEmail, name.email_local + "@" + domain);
     if (rng.Chance(0.35)) Put(r, f::person::kPhone, DrawMobile(rng));
     if (rng.Chance(0.04)) Put(r, f::person::kNotes, PersonNote(rng));
@@ -203,7 +207,26 @@ void BuildCustomers(World& w) {
   auto share = [n](double part) {
     return std::max<size_t>(1, static_cast<size_t>(part * static_cast<double>(n) + 0.5));
   };
-  const size_t improve = share(0.2), drop = share(0.12), poor = share(0.12), fresh = share(0.05);
+  const size_t improve = share(0.2), drop = share(0.14), poor = share(0.14), fresh = share(0.12);
+  const size_t taken = improve + drop + poor + fresh, mild = n > taken ? n - taken : 0;
+  // Well mapped customers (a complete graph, SPEC.md §6.5) let their trajectory choose the strategy:
+  // win_back after a drop, wait when poor, retain when improving or mildly healthy. Most of the moving
+  // customers are mapped, and a share of the mild ones whose three means end clearly positive; the
+  // rest stay partly mapped (grow) and the fresh ones have barely started (acquire).
+  const auto quota = [](size_t group, double part) {
+    return static_cast<size_t>(part * static_cast<double>(group) + 0.5);
+  };
+  std::array<size_t, 4> mapped_left{};  // by Trend
+  mapped_left[static_cast<size_t>(Trend::kMild)] = quota(mild, 0.3);
+  mapped_left[static_cast<size_t>(Trend::kImprove)] = quota(improve, 0.8);
+  mapped_left[static_cast<size_t>(Trend::kDrop)] = quota(drop, 0.8);
+  mapped_left[static_cast<size_t>(Trend::kPoor)] = quota(poor, 0.8);
+  const auto healthy = [&w](const Trajectory& t) {
+    for (int dim = 0; dim < 3; ++dim) {
+      if (TargetMean(t, dim, w.end, w.start, w.end) < 0.3) return false;
+    }
+    return true;
+  };
   for (size_t at = 0; at < n; ++at) {
     CustomerDraft& c = w.customers[order[at]];
     const Trend trend = at < improve                 ? Trend::kImprove
@@ -211,8 +234,13 @@ void BuildCustomers(World& w) {
                         : at < improve + drop + poor ? Trend::kPoor
                                                      : Trend::kMild;
     c.trajectory = DrawTrajectory(rng, trend);
-    c.fresh = at >= improve + drop + poor && at < improve + drop + poor + fresh;
+    c.fresh = at >= improve + drop + poor && at < taken;
     c.focus = !c.fresh && rng.Chance(trend == Trend::kImprove || trend == Trend::kDrop ? 0.35 : 0.12);
+    size_t& left = mapped_left[static_cast<size_t>(trend)];
+    if (!c.fresh && left > 0 && (trend != Trend::kMild || healthy(c.trajectory))) {
+      c.mapped = true;
+      --left;
+    }
   }
 
   // Key persons per customer: exactly the plan's total, at least four per established customer.
@@ -221,7 +249,7 @@ void BuildCustomers(World& w) {
   for (size_t i = 0; i < n; ++i) {
     CustomerDraft& c = w.customers[i];
     if (c.fresh) {
-      c.key_count = static_cast<uint32_t>(rng.Between(1, 3));
+      c.key_count = static_cast<uint32_t>(rng.Between(1, 2));
     } else {
       c.key_count = 4;
       weights[i] = rng.Uniform(0.4, 1.6) * (c.focus ? 1.3 : 1.0);

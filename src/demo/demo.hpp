@@ -43,7 +43,9 @@ DemoPlan DemoPlanFor(DemoConfig::Scale scale);
 
 // Builds the demo company. Deterministic: depends only on the config (no clock, no files). Calls
 // progress now and then (per kind, and every 100,000 facts) with (what, done, total). Every record
-// passes ValidateFields and every reference resolves within the bundle. Facts are in date order.
+// passes ValidateFields and every reference resolves within the bundle. Facts are in date order. As of
+// `end`, the customers show all five strategies of SPEC.md §6.5 (about 1/8 acquire, 3/8 grow, 1/8
+// win_back, 1/8 wait, 1/4 retain).
 // Thread-safe: shares no state between calls.
 MemoryBundle BuildDemo(const DemoConfig& config, const Progress& progress = {});
 

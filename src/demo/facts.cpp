@@ -23,12 +23,13 @@ FactDraft Fact(std::vector<FactDraft>& facts, int32_t day, uint32_t key) {
   return fact;
 }
 
-// The final stance (yes, no, unknown as 0, 1, 2) of a person on a vote kind (0 veto, 1 approve).
-uint8_t Stance(Rng& rng, Rank rank, int kind) {
+// The final stance (yes, no, unknown as 0, 1, 2) of a person on a vote kind (0 veto, 1 approve);
+// `known`: yes or no (the people of a well mapped customer).
+uint8_t Stance(Rng& rng, Rank rank, int kind, bool known) {
   static constexpr double kVeto[][2] = {{0.45, 0.4}, {0.45, 0.4}, {0.3, 0.55}, {0.05, 0.8}};  // by Rank
   static constexpr double kApprove[][2] = {{0.7, 0.15}, {0.25, 0.6}, {0.4, 0.45}, {0.03, 0.82}};
   const auto& p = (kind == 0 ? kVeto : kApprove)[static_cast<size_t>(rank)];
-  const double r = rng.Unit();
+  const double r = rng.Unit() * (known ? p[0] + p[1] : 1.0);
   return r < p[0] ? 0 : r < p[0] + p[1] ? 1 : 2;
 }
 
@@ -41,7 +42,7 @@ void BuildVotes(World& w) {
   static constexpr std::string_view kValues[] = {"yes", "no", "unknown"};
   Rng rng = Rng::Stream(w.config.seed, "votes");
   std::vector<FactDraft> facts;
-  facts.reserve(w.key_persons.size() * 2);
+  facts.reserve(w.key_persons.size() * 3);
   std::vector<int32_t> days;
   for (uint32_t k = 0; k < w.key_persons.size(); ++k) {
     const KeyPerson& kp = w.key_persons[k];
@@ -51,7 +52,7 @@ void BuildVotes(World& w) {
       // Sometimes the stance was first recorded as unknown or differently, and settled later.
       const size_t events = rng.Chance(0.3) ? 2 : 1;
       SpreadDays(rng, first, last, events, days);
-      const uint8_t stance = Stance(rng, kp.rank, kind);
+      const uint8_t stance = Stance(rng, kp.rank, kind, w.customers[kp.customer].mapped);
       for (size_t e = 0; e < days.size(); ++e) {
         FactDraft fact = Fact(facts, days[e], k);
         fact.a = kind;

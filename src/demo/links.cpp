@@ -1,5 +1,6 @@
 // Influence links (相識): inside each customer, from our employees to key persons (reps most, but every
-// department knows someone), and from competitors' staff.
+// department knows someone), and from competitors' staff. On a well mapped customer every key person is
+// known by someone on the last day.
 #include <algorithm>
 #include <unordered_set>
 
@@ -15,6 +16,7 @@ struct Linker {
   World& w;
   Rng& rng;
   std::unordered_set<uint64_t> seen;
+  std::vector<uint8_t> known_at_end;  // by person index: some link to the person holds on the last day
 
   // strong, medium, weak in proportion to the first two (the rest is weak).
   uint8_t Strength(double strong, double medium) {
@@ -50,7 +52,50 @@ struct Linker {
     Put(r, f::influence::kStrength, kStrengths[strength]);
     if (rng.Chance(0.25)) Put(r, f::influence::kNote, LinkNote(rng));
     PutSpan(w, r, span);
+    if (span.Contains(w.end)) known_at_end[to] = 1;
     return true;
+  }
+
+  // A link that holds from some day on (or always) through the last day, between two persons active on
+  // the last day. False when they cannot be linked so, or are already linked.
+  bool AddLasting(uint32_t from, Span a, uint32_t to, Span b, uint8_t strength, Span& span) {
+    if (!a.Contains(w.end) || !b.Contains(w.end)) return false;
+    const int32_t since = std::max(a.from, b.from);
+    span = Span{kNoDay, kForever};
+    if (since > w.start || rng.Chance(0.4)) {
+      span.from = static_cast<int32_t>(rng.Between(std::max(since, w.start - 700), w.end));
+    }
+    return Add(from, to, strength, span);
+  }
+
+  // Makes someone know key person `key` on the last day: a colleague or the customer's owner.
+  void EnsureKnown(const CustomerDraft& c, uint32_t key) {
+    const KeyPerson& kp = w.key_persons[key];
+    Span span;
+    const auto owner = [&] {
+      const uint32_t e = w.users[c.owner].employee;
+      const uint8_t strength = Strength(0.3, 0.5);
+      if (!AddLasting(w.employees[e].person, w.employees[e].span, kp.person, kp.span, strength, span)) return false;
+      w.ours_links.push_back(OursLink{e, key, strength, span});
+      return true;
+    };
+    const auto colleague = [&] {
+      // Mostly a senior colleague (the first few are the top person and the heads), else anyone.
+      const uint32_t seniors = std::min<uint32_t>(c.key_count, 7);
+      for (uint32_t tries = 0; tries < 2 * c.key_count; ++tries) {
+        const uint64_t pick = tries < 6 ? rng.Below(seniors) : rng.Below(c.key_count);
+        const uint32_t from = c.first_key + static_cast<uint32_t>(pick);
+        if (from == key) continue;
+        const KeyPerson& x = w.key_persons[from];
+        if (AddLasting(x.person, x.span, kp.person, kp.span, Strength(0.3, 0.45), span)) return true;
+      }
+      return false;
+    };
+    if (rng.Chance(0.5)) {
+      if (!colleague()) owner();
+    } else if (!owner()) {
+      colleague();
+    }
   }
 
   void Ours(uint32_t employee, uint32_t key, uint8_t strength) {
@@ -114,7 +159,7 @@ void CompetitorLinks(Linker& l, const CustomerDraft& c) {
 
 void BuildLinks(World& w) {
   Rng rng = Rng::Stream(w.config.seed, "links");
-  Linker l{w, rng, {}};
+  Linker l{w, rng, {}, std::vector<uint8_t>(w.person_ids.size(), 0)};
   l.seen.reserve(w.plan.key_persons * 2);
   w.bundle.of(Kind::kInfluence).reserve(w.plan.key_persons * 3 / 2);
   w.ours_links.reserve(w.plan.key_persons);
@@ -165,6 +210,16 @@ void BuildLinks(World& w) {
   }
 
   for (const CustomerDraft& c : w.customers) CompetitorLinks(l, c);
+
+  // On a well mapped customer everyone active on the last day is known by someone (the acquaintance
+  // feature): add a link from a colleague or the owner where none holds.
+  for (const CustomerDraft& c : w.customers) {
+    if (!c.mapped) continue;
+    for (uint32_t k = c.first_key; k < c.first_key + c.key_count; ++k) {
+      const KeyPerson& kp = w.key_persons[k];
+      if (kp.span.Contains(w.end) && !l.known_at_end[kp.person]) l.EnsureKnown(c, k);
+    }
+  }
 
   // Group our links by key person for the later stages (coaches, influence uses).
   std::stable_sort(w.ours_links.begin(), w.ours_links.end(),

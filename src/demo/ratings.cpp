@@ -16,6 +16,11 @@ std::pair<int32_t, int32_t> Window(const World& w, Span span) {
   return {std::max(w.start, span.from), std::min(w.end, span.to == kForever ? w.end : span.to - 1)};
 }
 
+// A person of a well mapped customer who is there on the last day: fully profiled as of the end.
+bool MappedOnLastDay(const World& w, const KeyPerson& kp) {
+  return w.customers[kp.customer].mapped && kp.rated && kp.span.Contains(w.end);
+}
+
 double Years(int32_t first, int32_t last) { return last < first ? 0 : (last - first + 1) / 730.0; }
 
 double Importance(uint8_t importance) {
@@ -59,29 +64,37 @@ struct Rater {
     facts.push_back(fact);
   }
 
-  uint8_t Value(const KeyPerson& kp, int dim, double mean) {
-    if (dim == kp.blind || rng.Chance(0.03)) return kUnknownAttitude;
+  // `sure`: always a known value (the latest observation of a well mapped customer's person).
+  uint8_t Value(const KeyPerson& kp, int dim, double mean, bool sure = false) {
+    if (!sure && (dim == kp.blind || rng.Chance(0.03))) return kUnknownAttitude;
     return AttitudeIndex(DrawAttitude(rng, mean, 0.45));
   }
 
-  // Customer level toward us (toward = 0) or a competitor (toward = 1 + competitor).
+  // Customer level toward us (toward = 0) or a competitor (toward = 1 + competitor). A person of a well
+  // mapped customer who is there on the last day ends toward us with a full observation (all three
+  // dimensions known) in the last weeks: BuildRatings reserves three ratings for it.
   void CustomerLevel(uint32_t key, uint32_t budget, uint8_t toward) {
     const KeyPerson& kp = w.key_persons[key];
     const CustomerDraft& c = w.customers[kp.customer];
     const auto [first, last] = Window(w, kp.span);
-    Observations(rng, budget, sizes);
+    const bool full = toward == 0 && MappedOnLastDay(w, kp) && budget >= 3;
+    Observations(rng, full ? budget - 3 : budget, sizes);
+    if (full) sizes.push_back(3);
     SpreadDays(rng, first, last, sizes.size(), days);
-    // A falling customer is noticed: its people were all re-rated in the last weeks.
-    if (toward == 0 && c.trajectory.trend == Trend::kDrop && last >= w.end - 25 && !days.empty()) {
-      days.back() = static_cast<int32_t>(rng.Between(std::max(first, w.end - 25), last));
+    // A falling customer is noticed: its people were all re-rated in the last weeks. So are the people
+    // of a well mapped customer, a little less recently.
+    const int32_t recent = c.trajectory.trend == Trend::kDrop ? 25 : full ? 60 : -1;
+    if (toward == 0 && recent >= 0 && last >= w.end - recent && !days.empty()) {
+      days.back() = static_cast<int32_t>(rng.Between(std::max(first, w.end - recent), last));
       std::sort(days.begin(), days.end());
     }
     const double dims[3] = {0, rng.Uniform(-0.25, 0.25), rng.Uniform(-0.25, 0.25)};
     for (size_t e = 0; e < sizes.size(); ++e) {
+      const bool sure = full && e + 1 == sizes.size();
       for (int dim = 0; dim < sizes[e]; ++dim) {
         const double mean = toward == 0 ? TargetMean(c.trajectory, dim, days[e], w.start, w.end)
                                         : RivalMean(w, c, toward - 1u, dim, days[e]);
-        Push(days[e], key, -1, dim, Value(kp, dim, mean + kp.bias + dims[dim]), toward);
+        Push(days[e], key, -1, dim, Value(kp, dim, mean + kp.bias + dims[dim], sure), toward);
       }
     }
   }
@@ -186,7 +199,19 @@ void BuildRatings(World& w) {
   };
   if (!positive(rival)) rival_total = 0;
   if (!positive(project)) project_total = 0;
-  const std::vector<uint32_t> ours_budget = Apportion(total - rival_total - project_total, ours, rng);
+  // Three ratings of each well mapped person's last observation are set aside before the split.
+  uint64_t reserved = 0;
+  for (uint32_t k = 0; k < w.key_persons.size(); ++k) {
+    if (ours[k] > 0 && MappedOnLastDay(w, w.key_persons[k])) reserved += 3;
+  }
+  const uint64_t ours_total = total - rival_total - project_total;
+  if (reserved > ours_total) reserved = 0;
+  std::vector<uint32_t> ours_budget = Apportion(ours_total - reserved, ours, rng);
+  if (reserved > 0) {
+    for (uint32_t k = 0; k < w.key_persons.size(); ++k) {
+      if (ours[k] > 0 && MappedOnLastDay(w, w.key_persons[k])) ours_budget[k] += 3;
+    }
+  }
   const std::vector<uint32_t> rival_budget = Apportion(rival_total, rival, rng);
   const std::vector<uint32_t> project_budget = Apportion(project_total, project, rng);
 

@@ -35,8 +35,9 @@ struct CustomerDraft {
   std::string short_name;
   int region = 0, industry = 0;
   bool focus = false;
-  bool fresh = false;  // won during the history: few key persons, not yet mapped
-  uint32_t owner = 0;  // index into World::users
+  bool fresh = false;   // won during the history: one or two key persons, votes not yet known
+  bool mapped = false;  // well mapped: every key person rated, voted, oriented and known by someone
+  uint32_t owner = 0;   // index into World::users
   Span span;
   uint32_t first_key = 0, key_count = 0;  // its key persons: key_persons[first_key, first_key + key_count)
   Trajectory trajectory;

@@ -4,14 +4,18 @@
 
 #include <algorithm>
 #include <climits>
+#include <iostream>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
 
 #include "domain/schema.hpp"
+#include "domain/strategy_config.hpp"
 #include "domain/validate.hpp"
 #include "domain/vocab.hpp"
+#include "engine/figures.hpp"
+#include "engine/graph.hpp"
 
 namespace brm {
 namespace {
@@ -263,6 +267,49 @@ TEST(Demo, SomeKeyPersonsStayUninsighted) {
     never += item.record.Bool(f::person::kKey) && !rated.count(item.record.id);
   EXPECT_GT(never, 10u);
   EXPECT_GT(unknown, 100u);
+}
+
+// SPEC §6.5: the recommended strategy of every customer as of `day`, counted per strategy, from the bundle
+// loaded into an engine graph as the service loads its store.
+std::map<std::string, int> StrategyCounts(const MemoryBundle& b, Date day) {
+  engine::Graph graph;
+  for (const EntitySpec* spec : AllSpecs()) {
+    for (const BundleItem& item : b.of(spec->kind)) graph.Apply(item.record);
+  }
+  const engine::Figures figures(graph, StrategyThresholds{});
+  std::map<std::string, int> counts;
+  for (const BundleItem& item : b.of(Kind::kOrganization)) {
+    if (item.record.Text(f::org::kKind) != "customer") continue;
+    const engine::Idx customer = graph.ids(Kind::kOrganization).Find(item.record.id);
+    ++counts[std::string(engine::StrategyName(figures.Recommend(customer, day)))];
+  }
+  return counts;
+}
+
+std::string Describe(const std::map<std::string, int>& counts) {
+  std::string text;
+  for (const auto& [strategy, n] : counts) text += strategy + "=" + std::to_string(n) + " ";
+  return text;
+}
+
+TEST(Demo, EveryStrategyIsRecommendedForSeveralCustomers) {
+  const auto counts = StrategyCounts(Demo(), kEnd);
+  for (std::string_view strategy : kStrategies) {
+    EXPECT_GE(counts.count(std::string(strategy)) ? counts.at(std::string(strategy)) : 0, 2)
+        << strategy << " in " << Describe(counts);
+  }
+}
+
+// The benchmark company shows the same mix; slow, so run on demand (--gtest_also_run_disabled_tests).
+TEST(Demo, DISABLED_LargeScaleRecommendsEveryStrategy) {
+  DemoConfig config = Config();
+  config.scale = DemoConfig::Scale::kLarge;
+  const auto counts = StrategyCounts(BuildDemo(config), kEnd);
+  std::cout << Describe(counts) << "\n";
+  for (std::string_view strategy : kStrategies) {
+    EXPECT_GE(counts.count(std::string(strategy)) ? counts.at(std::string(strategy)) : 0, 500)
+        << strategy << " in " << Describe(counts);
+  }
 }
 
 TEST(Demo, ReportsProgress) {
