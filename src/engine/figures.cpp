@@ -65,22 +65,23 @@ bool Figures::MemberCounts(Idx member, Date day) const {
   return p.exists && p.life.On(day);
 }
 
-int8_t Figures::Rating(Idx person, Dimension dimension, Idx toward, Idx opportunity, Date day) const {
+std::span<const FactPoint> Figures::History(Idx person, Dimension dimension, Idx toward, Idx opportunity) const {
   const Person& p = graph_.people[person];
-  if (toward == kOurs && opportunity == kNone) {
-    const int32_t series = p.customer_series[static_cast<int>(dimension)];
-    return series < 0 ? kUnknown : p.ratings[series].At(day);
-  }
+  if (toward == kOurs && opportunity == kNone) return p.Hot(static_cast<int>(dimension));
   for (const Series& series : p.ratings) {
     if (series.dimension == dimension && series.toward == toward && series.opportunity == opportunity) {
-      return series.At(day);
+      return series.points;
     }
   }
-  return kUnknown;
+  return {};
+}
+
+int8_t Figures::Rating(Idx person, Dimension dimension, Idx toward, Idx opportunity, Date day) const {
+  return ValueAt(History(person, dimension, toward, opportunity), day);
 }
 
 int8_t Figures::Vote(Idx person, VoteKind kind, Date day) const {
-  return ValueAt(graph_.people[person].votes[static_cast<int>(kind)], day);
+  return ValueAt(graph_.people[person].Hot(HotVote(kind)), day);
 }
 
 int Figures::Activities(Idx person, Idx opportunity, Date day) const {
@@ -121,17 +122,22 @@ std::vector<Idx> Figures::InfluencingEmployees(Idx person, Date day) const {
 }
 
 PersonState Figures::State(Idx person, Idx toward, Date day) const {
-  PersonState state;
-  const Person& p = graph_.people[person];
-  bool degrees_known = true;
-  for (Dimension d : kAllDimensions) {
-    const int8_t ours = Rating(person, d, kOurs, kNone, day);
-    degrees_known = degrees_known && ours != kUnknown;
-    state.degrees[static_cast<int>(d)] = toward == kOurs ? ours : Rating(person, d, toward, kNone, day);
+  std::array<int8_t, kDimensions> ours;
+  for (Dimension d : kAllDimensions) ours[static_cast<int>(d)] = Rating(person, d, kOurs, kNone, day);
+  PersonState state = StateFrom(person, ours, day);
+  if (toward != kOurs) {
+    for (Dimension d : kAllDimensions) state.degrees[static_cast<int>(d)] = Rating(person, d, toward, kNone, day);
   }
+  return state;
+}
+
+PersonState Figures::StateFrom(Idx person, const std::array<int8_t, kDimensions>& ours, Date day) const {
+  PersonState state;
+  state.degrees = ours;
+  const bool degrees_known = ours[0] != kUnknown && ours[1] != kUnknown && ours[2] != kUnknown;
   state.insighted = degrees_known && Vote(person, VoteKind::kVeto, day) != kUnknown &&
                     Vote(person, VoteKind::kApprove, day) != kUnknown;
-  state.fully_profiled = state.insighted && p.orientation != 6 && Acquainted(person, day);
+  state.fully_profiled = state.insighted && graph_.people[person].orientation != 6 && Acquainted(person, day);
   return state;
 }
 
@@ -169,15 +175,14 @@ Strategy Figures::Recommend(Idx customer, Date day) const {
     profiled += state.fully_profiled;
     for (int d = 0; d < kDimensions; ++d) now[d].Add(state.degrees[d]);
   }
-  return Recommend(customer, day, k, profiled, now);
+  return Recommend(k, profiled, now, CustomerDegrees(customer, kOurs, AddMonths(day, -thresholds_.drop_months)));
 }
 
-Strategy Figures::Recommend(Idx customer, Date day, int k, int profiled, const Degrees& now) const {
+Strategy Figures::Recommend(int k, int profiled, const Degrees& now, const Degrees& before) const {
   if (k == 0 || (k <= 2 && profiled < k)) return Strategy::kAcquire;
   const bool complete = k >= thresholds_.min_key_persons &&
                         profiled >= thresholds_.profiled_share * k - 1e-9;
   if (!complete) return Strategy::kGrow;
-  const Degrees before = CustomerDegrees(customer, kOurs, AddMonths(day, -thresholds_.drop_months));
   for (int d = 0; d < kDimensions; ++d) {
     if (FellBy(now[d], before[d], thresholds_.drop)) return Strategy::kWinBack;
   }
@@ -191,22 +196,65 @@ Strategy Figures::Recommend(Idx customer, Date day, int k, int profiled, const D
 }
 
 CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
+  // One pass over the customer's persons reads each key person's histories once for every date the
+  // figures need: D, one month and one year earlier (MoM, YoY), and drop_months earlier (the strategy).
+  enum { kNow, kMonth, kYear, kDrop, kDates };
+  const Date dates[kDates] = {day, AddMonths(day, -1), AddMonths(day, -12), AddMonths(day, -thresholds_.drop_months)};
   CustomerMetrics m;
   m.customer = customer;
   m.as_of = day;
   m.toward = toward;
   const Organization& org = graph_.orgs[customer];
-  for (Idx person : KeyPersons(customer, day)) {
-    const PersonState state = State(person, toward, day);
-    ++m.key_persons;
-    m.insighted += state.insighted;
-    m.fully_profiled += state.fully_profiled;
-    for (int d = 0; d < kDimensions; ++d) m.degrees[d].Add(state.degrees[d]);
+  bool org_on[kDates];
+  for (int w = 0; w < kDates; ++w) org_on[w] = org.kind == OrgKind::kCustomer && org.life.On(dates[w]);
+  if (org_on[kNow]) {
+    for (Idx dept : org.departments) {  // in id order
+      if (graph_.departments[dept].life.On(day)) m.departments.push_back(CustomerMetrics::Department{dept, 0, {}});
+    }
   }
+  Degrees degrees[kDates]{};
+  int counts[kDates] = {};
+  const std::vector<Idx>& persons = org.people;
+  for (size_t i = 0; i < persons.size(); ++i) {
+    // The figures wait on memory, not arithmetic: ask for the next persons' data ahead of time.
+    if (i + 4 < persons.size()) __builtin_prefetch(&graph_.people[persons[i + 4]]);
+    if (i + 2 < persons.size()) __builtin_prefetch(graph_.people[persons[i + 2]].hot.data());
+    const Idx index = persons[i];
+    const Person& person = graph_.people[index];
+    if (!person.exists || !person.key) continue;
+    std::span<const FactPoint> series[kDimensions];
+    for (Dimension d : kAllDimensions) {
+      const int i = static_cast<int>(d);
+      series[i] = toward == kOurs ? person.Hot(i) : History(index, d, toward, kNone);
+    }
+    for (int w = 0; w < kDates; ++w) {
+      if (!org_on[w] || !person.life.On(dates[w])) continue;
+      if (w == kDrop && toward != kOurs) continue;  // the strategy is toward ours: computed apart below
+      ++counts[w];
+      std::array<int8_t, kDimensions> values;
+      for (int d = 0; d < kDimensions; ++d) {
+        values[d] = ValueAt(series[d], dates[w]);
+        degrees[w][d].Add(values[d]);
+      }
+      if (w != kNow) continue;
+      const PersonState state = toward == kOurs ? StateFrom(index, values, day) : State(index, kOurs, day);
+      m.insighted += state.insighted;
+      m.fully_profiled += state.fully_profiled;
+      for (auto& row : m.departments) {
+        if (row.department != person.department) continue;
+        ++row.key_persons;
+        for (int d = 0; d < kDimensions; ++d) row.degrees[d].Add(values[d]);
+      }
+    }
+  }
+  m.key_persons = counts[kNow];
+  m.degrees = degrees[kNow];
+  m.month_ago = degrees[kMonth];
+  m.key_persons_month_ago = counts[kMonth];
+  m.year_ago = degrees[kYear];
+  m.key_persons_year_ago = counts[kYear];
   m.complete = m.key_persons >= thresholds_.min_key_persons &&
                m.fully_profiled >= thresholds_.profiled_share * m.key_persons - 1e-9;
-  m.month_ago = CustomerDegrees(customer, toward, AddMonths(day, -1), &m.key_persons_month_ago);
-  m.year_ago = CustomerDegrees(customer, toward, AddMonths(day, -12), &m.key_persons_year_ago);
   for (Idx opp : org.opportunities) {
     const Opportunity& o = graph_.opportunities[opp];
     if (o.OpenOn(day)) {
@@ -214,24 +262,8 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
       m.open_amount += o.amount;
     }
   }
-  m.strategy = toward == kOurs ? Recommend(customer, day, m.key_persons, m.fully_profiled, m.degrees)
+  m.strategy = toward == kOurs ? Recommend(m.key_persons, m.fully_profiled, m.degrees, degrees[kDrop])
                                : Recommend(customer, day);
-  if (org.kind == OrgKind::kCustomer && org.life.On(day)) {
-    std::vector<Idx> departments;
-    for (Idx dept : org.departments) {
-      if (graph_.departments[dept].life.On(day)) departments.push_back(dept);
-    }
-    SortById(Kind::kDepartment, departments);
-    for (Idx dept : departments) {
-      CustomerMetrics::Department row{dept, 0, {}};
-      for (Idx person : graph_.departments[dept].people) {
-        if (!ActiveKeyPerson(person, day)) continue;
-        ++row.key_persons;
-        for (Dimension d : kAllDimensions) row.degrees[static_cast<int>(d)].Add(Rating(person, d, toward, kNone, day));
-      }
-      m.departments.push_back(row);
-    }
-  }
   return m;
 }
 

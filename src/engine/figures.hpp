@@ -138,6 +138,11 @@ class Figures {
   // Sorted ids of the employees with a counting link to the person.
   std::vector<Idx> InfluencingEmployees(Idx person, Date day) const;
   PersonState State(Idx person, Idx toward, Date day) const;
+  // The state given the person's three customer-level degrees toward ours on the day.
+  PersonState StateFrom(Idx person, const std::array<int8_t, kDimensions>& ours, Date day) const;
+  // The history of (person, dimension, toward, opportunity), sorted by (date, recording order); empty when
+  // nothing was ever recorded.
+  std::span<const FactPoint> History(Idx person, Dimension dimension, Idx toward, Idx opportunity) const;
 
   // The active key persons of a customer on a day (none when the customer is not active).
   std::vector<Idx> KeyPersons(Idx customer, Date day) const;
@@ -145,8 +150,9 @@ class Figures {
 
   CustomerMetrics Customer(Idx customer, Idx toward, Date day) const;
   Strategy Recommend(Idx customer, Date day) const;
-  // The rule of SPEC.md §6.5 given the day's key persons (k), fully profiled (profiled) and means toward ours.
-  Strategy Recommend(Idx customer, Date day, int k, int profiled, const Degrees& now) const;
+  // The rule of SPEC.md §6.5 given the day's key persons (k), fully profiled (profiled), and the customer's
+  // degrees toward ours on the day (now) and drop_months earlier (before).
+  Strategy Recommend(int k, int profiled, const Degrees& now, const Degrees& before) const;
   ChainFigures Chain(Idx opportunity, Idx toward, Date day) const;
   Degrees ChainDegrees(Idx opportunity, Idx toward, Date day, int* members = nullptr) const;
   Profile PersonProfile(Idx person, Date day) const;

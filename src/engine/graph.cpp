@@ -78,7 +78,7 @@ void InsertSorted(std::vector<P>& points, P point, Less less) {
 
 }  // namespace
 
-int8_t ValueAt(const std::vector<FactPoint>& points, Date day) {
+int8_t ValueAt(std::span<const FactPoint> points, Date day) {
   auto it = std::upper_bound(points.begin(), points.end(), day,
                              [](Date d, const FactPoint& p) { return d < p.date; });
   while (it != points.begin()) {
@@ -99,6 +99,21 @@ Idx Ids::Intern(std::string_view id) {
 Idx Ids::Find(std::string_view id) const {
   auto it = index_.find(id);
   return it == index_.end() ? kNone : it->second;
+}
+
+void Graph::Compact() {
+  // Copies first, all of them, then swaps: freeing each old block before the next copy would let the
+  // allocator hand the same scattered blocks out again.
+  std::vector<std::vector<FactPoint>> hot(people.size());
+  std::vector<std::vector<Idx>> links(people.size());
+  for (size_t i = 0; i < people.size(); ++i) {
+    hot[i] = people[i].hot;
+    links[i] = people[i].links_in;
+  }
+  for (size_t i = 0; i < people.size(); ++i) {
+    people[i].hot.swap(hot[i]);
+    people[i].links_in.swap(links[i]);
+  }
 }
 
 Idx Graph::Ref(Kind kind, const Record& record, int field) {
@@ -134,6 +149,13 @@ void Graph::ApplyOrganization(const Record& record) {
   if (org.kind == OrgKind::kOurs) ours = index;
   else if (ours == index) ours = kNone;
   Ensure(users, org.owner);
+  // Keep `customers` in id order, so that lines need not sort them.
+  const Ids& org_ids = ids(Kind::kOrganization);
+  auto by_id = [&](Idx a, Idx b) { return org_ids.Id(a) < org_ids.Id(b); };
+  auto it = std::lower_bound(customers.begin(), customers.end(), index, by_id);
+  const bool listed = it != customers.end() && *it == index;
+  if (org.kind == OrgKind::kCustomer && !listed) customers.insert(it, index);
+  if (org.kind != OrgKind::kCustomer && listed) customers.erase(it);
 }
 
 void Graph::ApplyDepartment(const Record& record) {
@@ -149,6 +171,11 @@ void Graph::ApplyDepartment(const Record& record) {
   Ensure(orgs, org);
   Relink(orgs, &Organization::departments, old_org, org, index);
   departments[index].org = org;
+  if (org != kNone) {  // in id order, so that figures need not sort them
+    const Ids& dept_ids = ids(Kind::kDepartment);
+    std::sort(orgs[org].departments.begin(), orgs[org].departments.end(),
+              [&](Idx a, Idx b) { return dept_ids.Id(a) < dept_ids.Id(b); });
+  }
 }
 
 void Graph::ApplyPerson(const Record& record) {
@@ -269,17 +296,32 @@ void Graph::ApplyChainMember(const Record& record) {
   member.life = Life(record);
 }
 
-void Graph::ApplyRating(const Record& record) {
-  const Idx index = ids(Kind::kRating).Intern(record.id);
-  const Date until = record.DateAt(f::rating::kUntil).value_or(kMaxDate);
-  if (index < rating_refs_.size()) {  // a known fact: only its retirement can change
-    const FactRef& ref = rating_refs_[index];
-    if (ref.person == kNone) return;
-    for (FactPoint& point : people[ref.person].ratings[ref.series].points) {
+void Graph::InsertHot(Person& person, int kind, const FactPoint& point) {
+  const auto begin = person.hot.begin() + (kind == 0 ? 0 : person.hot_end[kind - 1]);
+  auto it = kind == kHotKinds - 1 ? person.hot.end() : person.hot.begin() + person.hot_end[kind];
+  while (it != begin && PointBefore(point, *(it - 1))) --it;
+  person.hot.insert(it, point);
+  for (int k = kind; k < kHotKinds - 1; ++k) ++person.hot_end[k];
+}
+
+void Graph::Retire(const FactRef& ref, Date until) {
+  if (ref.person == kNone) return;
+  Person& person = people[ref.person];
+  if (ref.series >= 0) {
+    for (FactPoint& point : person.ratings[ref.series].points) {
       if (point.seq == ref.seq) point.until = until;
     }
     return;
   }
+  for (FactPoint& point : person.hot) {
+    if (point.seq == ref.seq) point.until = until;
+  }
+}
+
+void Graph::ApplyRating(const Record& record) {
+  const Idx index = ids(Kind::kRating).Intern(record.id);
+  const Date until = record.DateAt(f::rating::kUntil).value_or(kMaxDate);
+  if (index < rating_refs_.size()) return Retire(rating_refs_[index], until);  // a known fact: only until changes
   const Idx person_index = Ref(Kind::kPerson, record, f::rating::kPerson);
   if (person_index == kNone) return;  // validation never lets a fact without its person through
   Person& person = Slot(people, person_index);
@@ -289,6 +331,14 @@ void Graph::ApplyRating(const Record& record) {
   Ensure(orgs, toward);
   const Idx opp = Ref(Kind::kOpportunity, record, f::rating::kOpportunity);
   Ensure(opportunities, opp);
+  const FactPoint point{record.DateAt(f::rating::kDate).value_or(kMinDate), ++seq_, until,
+                        AttitudeValue(record.Text(f::rating::kValue))};
+  if (toward == kOurs && opp == kNone) {
+    const int kind = static_cast<int>(dimension);
+    InsertHot(person, kind, point);
+    Slot(rating_refs_, index) = FactRef{person_index, -1 - kind, point.seq};
+    return;
+  }
   int32_t series = -1;
   for (size_t i = 0; i < person.ratings.size(); ++i) {
     const Series& s = person.ratings[i];
@@ -300,10 +350,7 @@ void Graph::ApplyRating(const Record& record) {
   if (series < 0) {
     series = static_cast<int32_t>(person.ratings.size());
     person.ratings.push_back(Series{dimension, toward, opp, {}});
-    if (toward == kOurs && opp == kNone) person.customer_series[static_cast<int>(dimension)] = series;
   }
-  const FactPoint point{record.DateAt(f::rating::kDate).value_or(kMinDate), ++seq_, until,
-                        AttitudeValue(record.Text(f::rating::kValue))};
   InsertSorted(person.ratings[series].points, point, PointBefore);
   Slot(rating_refs_, index) = FactRef{person_index, series, point.seq};
 }
@@ -311,22 +358,15 @@ void Graph::ApplyRating(const Record& record) {
 void Graph::ApplyVote(const Record& record) {
   const Idx index = ids(Kind::kVote).Intern(record.id);
   const Date until = record.DateAt(f::vote::kUntil).value_or(kMaxDate);
-  if (index < vote_refs_.size()) {
-    const FactRef& ref = vote_refs_[index];
-    if (ref.person == kNone) return;
-    for (FactPoint& point : people[ref.person].votes[ref.series]) {
-      if (point.seq == ref.seq) point.until = until;
-    }
-    return;
-  }
+  if (index < vote_refs_.size()) return Retire(vote_refs_[index], until);
   const Idx person_index = Ref(Kind::kPerson, record, f::vote::kPerson);
   if (person_index == kNone) return;  // validation never lets a fact without its person through
   Person& person = Slot(people, person_index);
-  const int kind = record.Text(f::vote::kKind) == "approve" ? 1 : 0;
+  const int kind = HotVote(record.Text(f::vote::kKind) == "approve" ? VoteKind::kApprove : VoteKind::kVeto);
   const FactPoint point{record.DateAt(f::vote::kDate).value_or(kMinDate), ++seq_, until,
                         YesNo(record.Text(f::vote::kValue))};
-  InsertSorted(person.votes[kind], point, PointBefore);
-  Slot(vote_refs_, index) = FactRef{person_index, kind, point.seq};
+  InsertHot(person, kind, point);
+  Slot(vote_refs_, index) = FactRef{person_index, -1 - kind, point.seq};
 }
 
 void Graph::ApplyActivity(const Record& record) {

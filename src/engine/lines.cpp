@@ -9,35 +9,19 @@ namespace {
 // Reads one series at ascending days in one forward pass (for trend series).
 class SeriesCursor {
  public:
-  explicit SeriesCursor(const Series* series) : series_(series) {}
+  explicit SeriesCursor(std::span<const FactPoint> points) : points_(points) {}
   int8_t At(Date day) {
-    if (!series_) return kUnknown;
-    const auto& points = series_->points;
-    while (next_ < points.size() && points[next_].date <= day) ++next_;
+    while (next_ < points_.size() && points_[next_].date <= day) ++next_;
     for (size_t i = next_; i > 0; --i) {
-      if (day < points[i - 1].until) return points[i - 1].value;
+      if (day < points_[i - 1].until) return points_[i - 1].value;
     }
     return kUnknown;
   }
 
  private:
-  const Series* series_;
+  std::span<const FactPoint> points_;
   size_t next_ = 0;
 };
-
-const Series* FindSeries(const Person& person, int dimension, Idx toward, Idx opportunity) {
-  if (toward == kOurs && opportunity == kNone) {
-    const int32_t index = person.customer_series[dimension];
-    return index < 0 ? nullptr : &person.ratings[index];
-  }
-  for (const Series& series : person.ratings) {
-    if (static_cast<int>(series.dimension) == dimension && series.toward == toward &&
-        series.opportunity == opportunity) {
-      return &series;
-    }
-  }
-  return nullptr;
-}
 
 InfluenceLine::Bucket BucketOf(int8_t value) {
   if (value == kUnknown) return InfluenceLine::kUnknownBucket;
@@ -65,11 +49,11 @@ std::vector<Date> MonthEnds(int from_year, unsigned from_month, int to_year, uns
 }
 
 std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
+  if (scope.company()) return graph_.customers;
   std::vector<Idx> customers;
-  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
-    if (graph_.orgs[org].kind == OrgKind::kCustomer && scope.Has(graph_, org)) customers.push_back(org);
+  for (Idx org : graph_.customers) {
+    if (scope.Has(graph_, org)) customers.push_back(org);
   }
-  figures_.SortById(Kind::kOrganization, customers);
   return customers;
 }
 
@@ -78,7 +62,11 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
   line.as_of = day;
   line.toward = toward;
   const auto dates = TrendDates(day);
-  for (Idx customer : CustomersIn(scope)) {
+  const std::vector<Idx> customers = CustomersIn(scope);
+  line.list.reserve(customers.size());
+  for (size_t c = 0; c < customers.size(); ++c) {
+    if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
+    const Idx customer = customers[c];
     const Organization& org = graph_.orgs[customer];
     std::array<Degrees, kWhens> degrees{};
     if (org.life.On(day)) {
@@ -184,9 +172,10 @@ void Lines::AddCustomer(Idx customer, Idx toward, const std::vector<Date>& days,
   for (Idx index : org.people) {
     const Person& person = graph_.people[index];
     if (!person.exists || !person.key) continue;
-    SeriesCursor cursors[kDimensions] = {SeriesCursor(FindSeries(person, 0, toward, kNone)),
-                                         SeriesCursor(FindSeries(person, 1, toward, kNone)),
-                                         SeriesCursor(FindSeries(person, 2, toward, kNone))};
+    SeriesCursor cursors[kDimensions] = {
+        SeriesCursor(figures_.History(index, Dimension::kCloseness, toward, kNone)),
+        SeriesCursor(figures_.History(index, Dimension::kSolution, toward, kNone)),
+        SeriesCursor(figures_.History(index, Dimension::kPrice, toward, kNone))};
     for (size_t i = 0; i < days.size(); ++i) {
       if (!org.life.On(days[i]) || !person.life.On(days[i])) continue;
       ++points[i].key_persons;

@@ -21,13 +21,6 @@ std::string_view YesNoName(int8_t value) {
   return "unknown";
 }
 
-void Stats::Add(int8_t value) {
-  ++n;
-  if (value == kUnknown) return;
-  ++counts[2 - value];
-  sum += value;
-}
-
 void Stats::Merge(const Stats& other) {
   n += other.n;
   for (size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];

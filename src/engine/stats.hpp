@@ -24,7 +24,12 @@ struct Stats {
   std::array<int, 5> counts{};  // strong_support, support, neutral, oppose, strong_oppose
   int64_t sum = 0;              // of the known values' numbers
 
-  void Add(int8_t value);
+  void Add(int8_t value) {  // inline: the figures' innermost loop
+    ++n;
+    if (value == kUnknown) return;
+    ++counts[2 - value];
+    sum += value;
+  }
   void Merge(const Stats& other);
   int known() const { return counts[0] + counts[1] + counts[2] + counts[3] + counts[4]; }
   int unknown() const { return n - known(); }

@@ -95,6 +95,7 @@ std::unique_ptr<engine::Graph> LoadGraph(Store& store) {
   for (const EntitySpec* spec : AllSpecs()) {
     store.ForEach(spec->kind, [&](Record&& record) { graph->Apply(record); });
   }
+  graph->Compact();
   return graph;
 }
 
