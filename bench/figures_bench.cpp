@@ -1,0 +1,621 @@
+// The figures engine's benchmarks on the large demo company (bench/README.md has the figures and targets).
+//
+//   brm_figures_bench --data DIR [--as-of YYYY-MM-DD] [--no-check] [Google Benchmark flags]
+//
+// DIR is a data directory made by `brm demo --scale large --data DIR --end 2026-11-23` (`bench/run figures`
+// makes it once and keeps it in build/bench-data/large); --as-of defaults to that end date. The program
+// loads DIR into an engine with LoadGraph (and reports the load time and the resident memory), checks once
+// that the SQL baseline computes the same customer line as the engine (--no-check skips that), runs the
+// benchmarks, and prints a summary against the targets. Run it pinned to one core (`taskset -c 1`), as
+// bench/run does.
+//
+// The benchmarks that write (last in the order) add ratings to the engine and, for the service path, to a
+// scratch copy of DIR in the temporary directory: DIR itself is never written.
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "demo/demo.hpp"
+#include "domain/schema.hpp"
+#include "engine/engine.hpp"
+#include "engine/lines.hpp"
+#include "json/record_json.hpp"
+#include "service/entities.hpp"
+#include "service/figures.hpp"
+#include "service/strategy_settings.hpp"
+#include "sql_line.hpp"
+#include "store/store.hpp"
+
+namespace {
+
+namespace bj = boost::json;
+namespace eng = brm::engine;
+using brm::Date;
+using brm::Kind;
+using eng::Idx;
+// The SQL baseline that the engine is compared with (sql_line.hpp).
+using brm::bench::CompareLines;
+using brm::bench::OpenSql;
+using brm::bench::SqlCustomerLine;
+using brm::bench::SqlFor;
+using brm::bench::SqlLine;
+using brm::bench::SqlVariant;
+
+constexpr const char* kDimensionWords[] = {"closeness", "solution", "price"};
+constexpr const char* kAttitudeWords[] = {"strong_support", "support", "neutral", "oppose", "strong_oppose"};
+
+// ---------------------------------------------------------------------------------------------------------
+// Process memory, from /proc/self/status.
+
+// The value of a "Vm…:  123 kB" line in KiB; 0 when missing.
+long StatusKiB(const std::string& key) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(key + ":", 0) == 0) return std::strtol(line.c_str() + key.size() + 1, nullptr, 10);
+  }
+  return 0;
+}
+
+double MiB(long kib) { return static_cast<double>(kib) / 1024.0; }
+
+// ---------------------------------------------------------------------------------------------------------
+// The shared state: the store, the loaded engine, and what the benchmarks pick from it.
+
+struct State {
+  std::string data_dir;
+  Date as_of;
+  std::unique_ptr<brm::Store> store;
+  eng::Engine engine;
+
+  std::vector<Idx> customers;  // customers active on as_of, by id
+  Idx largest = eng::kNone;    // the one with the most key persons
+  int largest_key_persons = 0;
+  std::vector<Idx> key_people;  // key persons active on as_of: the persons new ratings are about
+
+  // Figures reported once.
+  double load_seconds = 0;
+  long rss_before_kib = 0, rss_after_kib = 0, hwm_after_kib = 0;
+
+  // The service path's scratch copy of the data directory (made on first use).
+  std::filesystem::path scratch_dir;
+  std::unique_ptr<brm::Store> scratch;
+  std::unique_ptr<brm::EntityService> entities;
+  uint64_t next_rating = 0;
+};
+
+State* g = nullptr;
+
+// ---------------------------------------------------------------------------------------------------------
+// Reads.
+
+eng::CustomerLine EngineLine() {
+  return g->engine.With([](const eng::Figures& figures) {
+    return eng::Lines(figures).Customers(eng::Scope::Company(), eng::kOurs, g->as_of);
+  });
+}
+
+void CustomerLine(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(EngineLine());
+}
+
+// The subset of the line that the SQL baseline computes (counts, pooled means, tiers, each customer's means
+// and their changes), with the engine's public figures, for a like-for-like comparison.
+void CustomerLineDegreesOnly(benchmark::State& state) {
+  for (auto _ : state) {
+    g->engine.With([](const eng::Figures& figures) {
+      const eng::Lines lines(figures);
+      const eng::Graph& graph = figures.graph();
+      const auto dates = eng::TrendDates(g->as_of);
+      std::array<int, eng::kWhens> customers{};
+      std::array<eng::Degrees, eng::kWhens> pooled{};
+      std::array<std::array<std::array<int, 4>, eng::kDimensions>, eng::kWhens> tiers{};
+      std::vector<std::array<std::optional<double>, 2 * eng::kDimensions>> changes;
+      for (Idx customer : lines.CustomersIn(eng::Scope::Company())) {
+        std::array<eng::Degrees, eng::kWhens> degrees{};
+        for (int w = 0; w < eng::kWhens; ++w) {
+          if (!graph.orgs[customer].life.On(dates[w])) continue;
+          degrees[w] = figures.CustomerDegrees(customer, eng::kOurs, dates[w]);
+          ++customers[w];
+          for (int d = 0; d < eng::kDimensions; ++d) {
+            pooled[w][d].Merge(degrees[w][d]);
+            if (const auto tier = degrees[w][d].tier()) ++tiers[w][d][static_cast<int>(*tier)];
+          }
+        }
+        if (!graph.orgs[customer].life.On(dates[eng::kNow])) continue;
+        auto& row = changes.emplace_back();
+        for (int d = 0; d < eng::kDimensions; ++d) {
+          row[2 * d] = eng::Change(degrees[eng::kNow][d].mean(), degrees[eng::kMonthAgo][d].mean());
+          row[2 * d + 1] = eng::Change(degrees[eng::kNow][d].mean(), degrees[eng::kYearAgo][d].mean());
+        }
+      }
+      benchmark::DoNotOptimize(customers);
+      benchmark::DoNotOptimize(pooled);
+      benchmark::DoNotOptimize(tiers);
+      benchmark::DoNotOptimize(changes.data());
+      return 0;
+    });
+  }
+}
+
+void CustomerLineTrend24(benchmark::State& state) {
+  const brm::CivilDate end = brm::ToCivil(g->as_of);
+  const brm::CivilDate start = brm::ToCivil(brm::AddMonths(brm::FromCivil(brm::CivilDate{end.year, end.month, 1}), -23));
+  const std::vector<Date> days = eng::MonthEnds(start.year, start.month, end.year, end.month);
+  if (days.size() != 24) state.SkipWithError("not 24 month ends");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(g->engine.With([&](const eng::Figures& figures) {
+      return eng::Lines(figures).CustomerLineTrend(eng::Scope::Company(), eng::kOurs, days);
+    }));
+  }
+}
+
+// One customer's metrics, each iteration the next active customer: the mean over all of them.
+void CustomerMetrics(benchmark::State& state) {
+  size_t next = 0;
+  for (auto _ : state) {
+    const Idx customer = g->customers[next];
+    next = next + 1 == g->customers.size() ? 0 : next + 1;
+    benchmark::DoNotOptimize(g->engine.With(
+        [&](const eng::Figures& figures) { return figures.Customer(customer, eng::kOurs, g->as_of); }));
+  }
+}
+
+void CustomerMetricsLargest(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(g->engine.With(
+        [](const eng::Figures& figures) { return figures.Customer(g->largest, eng::kOurs, g->as_of); }));
+  }
+  state.SetLabel(std::to_string(g->largest_key_persons) + " key persons");
+}
+
+// For information: the same line through FiguresService, as `GET /api/v1/lines/customer` answers an
+// executive, i.e. with the JSON document built (not serialised).
+void ServiceCustomerLine(benchmark::State& state) {
+  brm::FiguresService service(*g->store, g->engine);
+  brm::FigureQuery query;
+  query.as_of = g->as_of;
+  for (auto _ : state) {
+    auto line = service.CustomerLine(brm::Actor::System(), query);
+    if (!line) {
+      state.SkipWithError(line.error().message.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(line->size());
+  }
+}
+
+void SqlCustomerLineBench(benchmark::State& state, SqlVariant variant) {
+  auto db = OpenSql(g->data_dir);
+  const std::string sql = SqlFor(variant);
+  for (auto _ : state) benchmark::DoNotOptimize(SqlCustomerLine(*db, sql, g->as_of));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writes.
+
+// A new rating about an active key person, dated as_of, with a new id each time.
+bj::object RatingBody(uint64_t n, bool with_id) {
+  // Spread the writes over the key persons (a multiplicative hash of n).
+  const Idx person = g->key_people[(n * 2654435761u) % g->key_people.size()];
+  return g->engine.With([&](const eng::Figures& figures) {
+    const eng::Graph& graph = figures.graph();
+    bj::object body;
+    if (with_id) body["id"] = "r-bench-" + std::to_string(n);
+    body["person"] = graph.Id(Kind::kPerson, person);
+    body["dimension"] = kDimensionWords[n % eng::kDimensions];
+    body["value"] = kAttitudeWords[n % 5];
+    body["toward"] = "ours";
+    body["date"] = brm::FormatDate(g->as_of);
+    const Idx owner = graph.orgs[graph.people[person].org].owner;
+    if (with_id && owner != eng::kNone) body["by"] = graph.Id(Kind::kUser, owner);
+    return body;
+  });
+}
+
+std::vector<brm::Record> NewRatings(size_t count) {
+  std::vector<brm::Record> records;
+  records.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    auto record = brm::json::DecodeRecord(Kind::kRating, RatingBody(g->next_rating++, true));
+    if (!record) {
+      std::cerr << "brm_figures_bench: bad rating: " << record.error().message << "\n";
+      std::exit(1);
+    }
+    records.push_back(std::move(*record));
+  }
+  return records;
+}
+
+// Engine::Apply of a new rating: the write part of "a rating write followed by a fresh line".
+void ApplyRating(benchmark::State& state) {
+  const std::vector<brm::Record> records = NewRatings(static_cast<size_t>(state.max_iterations));
+  size_t i = 0;
+  for (auto _ : state) g->engine.Apply(records[i++]);
+}
+
+// Engine::Apply of a new rating and the company customer line after it (the timed part). Each iteration
+// also computes the line alone, untimed by the framework but clocked here, before or after the timed part
+// in turn: the counters give the paired difference, the write's cost to a fresh line.
+void ApplyRatingThenLine(benchmark::State& state) {
+  using Clock = std::chrono::steady_clock;
+  const std::vector<brm::Record> records = NewRatings(static_cast<size_t>(state.max_iterations));
+  size_t i = 0;
+  double with_write = 0, alone = 0;
+  auto line_alone = [&] {
+    state.PauseTiming();
+    const auto start = Clock::now();
+    benchmark::DoNotOptimize(EngineLine());
+    alone += std::chrono::duration<double>(Clock::now() - start).count();
+    state.ResumeTiming();
+  };
+  for (auto _ : state) {
+    const bool alone_first = i % 2 == 0;
+    if (alone_first) line_alone();
+    const auto start = Clock::now();
+    g->engine.Apply(records[i++]);
+    benchmark::DoNotOptimize(EngineLine());
+    with_write += std::chrono::duration<double>(Clock::now() - start).count();
+    if (!alone_first) line_alone();
+  }
+  const double n = static_cast<double>(state.iterations());
+  state.counters["line_alone_ms"] = alone / n * 1e3;
+  state.counters["write_cost_ms"] = (with_write - alone) / n * 1e3;
+}
+
+// The service path on a scratch copy of the data directory: EntityService::Create of a rating by the rep
+// who owns the person's customer (validation, access rules, the store commit with synchronous=FULL, the
+// audit line) and the engine's Apply.
+void MakeScratchStore() {
+  namespace fs = std::filesystem;
+  g->scratch_dir = fs::temp_directory_path() / ("brm-figures-bench-" + std::to_string(getpid()));
+  fs::create_directories(g->scratch_dir);
+  for (const char* name : {"brm.db", "brm.db-wal"}) {
+    const fs::path from = fs::path(g->data_dir) / name;
+    if (fs::exists(from)) fs::copy_file(from, g->scratch_dir / name, fs::copy_options::overwrite_existing);
+  }
+  brm::StoreConfig config;
+  config.data_dir = g->scratch_dir.string();
+  g->scratch = brm::OpenSqliteStore(config);
+  g->entities = std::make_unique<brm::EntityService>(*g->scratch, &g->engine);
+}
+
+void ServiceCreateRating(benchmark::State& state) {
+  if (!g->entities) MakeScratchStore();
+  // The rep who owns the first active customer, rating key persons of their customers.
+  std::vector<Idx> people;
+  brm::Actor actor;
+  g->engine.With([&](const eng::Figures& figures) {
+    const eng::Graph& graph = figures.graph();
+    for (Idx customer : g->customers) {
+      const Idx owner = graph.orgs[customer].owner;
+      if (owner == eng::kNone || graph.users[owner].role != 0) continue;  // 0: rep
+      if (actor.user.empty()) {
+        const eng::User& user = graph.users[owner];
+        actor.user = graph.Id(Kind::kUser, owner);
+        actor.person = user.person == eng::kNone ? "" : graph.Id(Kind::kPerson, user.person);
+        actor.team = user.team == eng::kNone ? "" : graph.Id(Kind::kTeam, user.team);
+        actor.role = brm::Role::kRep;
+      }
+      if (graph.Id(Kind::kUser, owner) != actor.user) continue;
+      for (Idx person : figures.KeyPersons(customer, g->as_of)) people.push_back(person);
+    }
+    return 0;
+  });
+  if (people.empty()) {
+    state.SkipWithError("no rep with key persons");
+    return;
+  }
+  uint64_t n = 0;
+  for (auto _ : state) {
+    const Idx person = people[n % people.size()];
+    bj::object body;
+    g->engine.With([&](const eng::Figures& figures) {
+      body["person"] = figures.graph().Id(Kind::kPerson, person);
+      return 0;
+    });
+    body["dimension"] = kDimensionWords[n % eng::kDimensions];
+    body["value"] = kAttitudeWords[n % 5];
+    body["toward"] = "ours";
+    body["date"] = brm::FormatDate(g->as_of);
+    ++n;
+    auto created = g->entities->Create(actor, Kind::kRating, body);
+    if (!created) {
+      state.SkipWithError(created.error().message.c_str());
+      break;
+    }
+  }
+  state.SetLabel("as " + actor.user);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The summary: each benchmark's real time per operation (median of repetitions), against the targets.
+
+class SummaryReporter : public benchmark::ConsoleReporter {
+ public:
+  using ConsoleReporter::ConsoleReporter;
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      if (run.error_occurred) continue;
+      const double unit = benchmark::GetTimeUnitMultiplier(run.time_unit);
+      Times& times = times_[run.run_name.function_name];
+      const std::pair<double, double> t{run.GetAdjustedRealTime() / unit, run.GetAdjustedCPUTime() / unit};
+      if (run.run_type == Run::RT_Iteration) {
+        times.runs.push_back(t);
+        for (const auto& [name, counter] : run.counters) times.counters[name].push_back(counter.value);
+      } else if (run.aggregate_name == "median") {
+        times.median = t;
+        for (const auto& [name, counter] : run.counters) times.median_counters[name] = counter.value;
+      }
+    }
+  }
+
+  // Real and CPU seconds per operation, the median of the repetitions; nullopt when it did not run.
+  std::optional<std::pair<double, double>> Seconds(const std::string& name) const {
+    auto it = times_.find(name);
+    if (it == times_.end()) return std::nullopt;
+    if (it->second.median) return it->second.median;
+    if (it->second.runs.empty()) return std::nullopt;
+    std::vector<double> real, cpu;
+    for (const auto& [r, c] : it->second.runs) {
+      real.push_back(r);
+      cpu.push_back(c);
+    }
+    return std::pair{Median(real), Median(cpu)};
+  }
+
+  // A user counter of a benchmark, the median of the repetitions.
+  std::optional<double> Counter(const std::string& name, const std::string& counter) const {
+    auto it = times_.find(name);
+    if (it == times_.end()) return std::nullopt;
+    if (auto m = it->second.median_counters.find(counter); m != it->second.median_counters.end()) return m->second;
+    auto c = it->second.counters.find(counter);
+    if (c == it->second.counters.end() || c->second.empty()) return std::nullopt;
+    return Median(c->second);
+  }
+
+ private:
+  struct Times {
+    std::vector<std::pair<double, double>> runs;     // real, CPU
+    std::optional<std::pair<double, double>> median;  // the median aggregate, when repeated
+    std::map<std::string, std::vector<double>> counters;
+    std::map<std::string, double> median_counters;
+  };
+  static double Median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+  std::map<std::string, Times> times_;
+};
+
+std::string Ms(double seconds) {
+  char text[32];
+  const double magnitude = std::abs(seconds);
+  if (magnitude >= 1) std::snprintf(text, sizeof text, "%.0f ms", seconds * 1e3);
+  else if (magnitude >= 0.01) std::snprintf(text, sizeof text, "%.1f ms", seconds * 1e3);
+  else if (magnitude >= 1e-4) std::snprintf(text, sizeof text, "%.3f ms", seconds * 1e3);
+  else std::snprintf(text, sizeof text, "%.2f µs", seconds * 1e6);
+  return text;
+}
+
+void PrintSummary(const SummaryReporter& r) {
+  std::printf("\n== summary: median real time per operation (CPU time in brackets), targets of the issue ==\n");
+  auto row = [&](const char* what, const std::string& name, double target, const char* target_text) {
+    const auto t = r.Seconds(name);
+    if (!t) return;
+    std::printf("%-52s %12s (%s)  %s%s\n", what, Ms(t->first).c_str(), Ms(t->second).c_str(),
+                target > 0 ? (t->first <= target ? "meets " : "MISSES ") : "", target_text);
+  };
+  row("company customer line with MoM/YoY", "engine/customer_line", 0.050, "≤ 50 ms");
+  row("  same, only the figures the SQL computes", "engine/customer_line_degrees_only", 0, "");
+  row("  same through FiguresService, JSON document built", "service/customer_line_json", 0, "information");
+  row("24-month company trend series", "engine/customer_line_trend_24m", 0.200, "≤ 200 ms");
+  row("one customer's metrics (mean over customers)", "engine/customer_metrics", 0.001, "≤ 1 ms");
+  row("one customer's metrics (largest customer)", "engine/customer_metrics_largest", 0.001, "≤ 1 ms");
+  row("rating write: Engine::Apply", "engine/apply_rating", 0.001, "≤ 1 ms");
+  row("rating write + fresh company customer line", "engine/apply_rating_then_line", 0, "");
+  const auto alone = r.Counter("engine/apply_rating_then_line", "line_alone_ms");
+  const auto cost = r.Counter("engine/apply_rating_then_line", "write_cost_ms");
+  if (alone && cost) {
+    std::printf("%-52s %12s (paired line alone %s; noisy: the write itself is Engine::Apply above)\n",
+                "  its cost over the line alone", Ms(*cost / 1e3).c_str(), Ms(*alone / 1e3).c_str());
+  }
+  row("service: EntityService::Create of a rating", "service/create_rating", 0, "information (SQLite commit + engine)");
+  std::printf("%-52s %9.0f MiB (VmHWM %.0f MiB)  %s≤ 1.5 GiB\n", "resident memory after loading the engine",
+              MiB(g->rss_after_kib), MiB(g->hwm_after_kib), MiB(g->rss_after_kib) <= 1536 ? "meets " : "MISSES ");
+  std::printf("%-52s %12s\n", "load of the engine from the store (LoadGraph)", Ms(g->load_seconds).c_str());
+  std::optional<std::pair<std::string, double>> best;
+  for (const char* name :
+       {"sql/customer_line_window", "sql/customer_line_window_scan", "sql/customer_line_correlated"}) {
+    const auto t = r.Seconds(name);
+    if (!t) continue;
+    row(name, name, 0, "");
+    if (!best || t->first < best->second) best = std::pair{std::string(name), t->first};
+  }
+  const auto line = r.Seconds("engine/customer_line");
+  const auto subset = r.Seconds("engine/customer_line_degrees_only");
+  if (best && line) {
+    std::printf("SQL (fastest: %s) / engine customer line: %.0f×", best->first.c_str(), best->second / line->first);
+    if (subset) std::printf("; / engine on the same figures only: %.0f×", best->second / subset->first);
+    std::printf("\n");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+void Load() {
+  brm::StoreConfig config;
+  config.data_dir = g->data_dir;
+  if (!std::filesystem::exists(g->data_dir + "/brm.db")) {
+    std::cerr << "brm_figures_bench: no " << g->data_dir << "/brm.db; make it with "
+              << "`brm demo --scale large --data " << g->data_dir << " --end 2026-11-23`\n";
+    std::exit(1);
+  }
+  g->store = brm::OpenSqliteStore(config);
+  g->rss_before_kib = StatusKiB("VmRSS");
+  const auto start = std::chrono::steady_clock::now();
+  g->engine.Replace(brm::LoadGraph(*g->store));
+  g->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  g->rss_after_kib = StatusKiB("VmRSS");
+  g->hwm_after_kib = StatusKiB("VmHWM");
+  g->engine.SetThresholds(brm::StrategySettings(*g->store).Thresholds());
+
+  size_t key_persons = 0, customers = 0, records = 0;
+  for (const brm::EntitySpec* spec : brm::AllSpecs()) records += g->store->Count(spec->kind);
+  g->engine.With([&](const eng::Figures& figures) {
+    const eng::Graph& graph = figures.graph();
+    for (Idx org = 0; org < graph.orgs.size(); ++org) customers += graph.orgs[org].kind == eng::OrgKind::kCustomer;
+    for (const eng::Person& person : graph.people) {
+      key_persons += person.exists && person.key && person.org != eng::kNone &&
+                     graph.orgs[person.org].kind == eng::OrgKind::kCustomer;
+    }
+    for (Idx customer : eng::Lines(figures).CustomersIn(eng::Scope::Company())) {
+      if (!graph.orgs[customer].life.On(g->as_of)) continue;
+      g->customers.push_back(customer);
+      const std::vector<Idx> people = figures.KeyPersons(customer, g->as_of);
+      if (static_cast<int>(people.size()) > g->largest_key_persons) {
+        g->largest = customer;
+        g->largest_key_persons = static_cast<int>(people.size());
+      }
+      g->key_people.insert(g->key_people.end(), people.begin(), people.end());
+    }
+    return 0;
+  });
+  const brm::DemoPlan plan = brm::DemoPlanFor(brm::DemoConfig::Scale::kLarge);
+  std::printf("data: %s, as of %s: %zu records; %zu customers (%zu active), %zu key persons (%zu active), "
+              "%zu ratings\n",
+              g->data_dir.c_str(), brm::FormatDate(g->as_of).c_str(), records, customers, g->customers.size(),
+              key_persons, g->key_people.size(), g->store->Count(Kind::kRating));
+  if (customers != plan.customers || g->store->Count(Kind::kRating) < plan.ratings) {
+    std::printf("note: not the large demo company (%zu customers, %zu ratings planned)\n", plan.customers, plan.ratings);
+  }
+  std::printf("load: LoadGraph %.1f s; resident memory %.0f MiB before, %.0f MiB after (VmHWM %.0f MiB)\n",
+              g->load_seconds, MiB(g->rss_before_kib), MiB(g->rss_after_kib), MiB(g->hwm_after_kib));
+}
+
+// Once, not timed: the SQL baseline gives the same line as the engine, so that the comparison is fair.
+void CheckSql() {
+  const eng::CustomerLine line = EngineLine();
+  auto db = OpenSql(g->data_dir);
+  for (SqlVariant variant : {SqlVariant::kWindow, SqlVariant::kCorrelated}) {
+    const auto start = std::chrono::steady_clock::now();
+    const SqlLine sql = SqlCustomerLine(*db, SqlFor(variant), g->as_of);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string difference =
+        g->engine.With([&](const eng::Figures& figures) { return CompareLines(figures.graph(), line, sql); });
+    const char* name = variant == SqlVariant::kWindow ? "window" : "correlated";
+    if (!difference.empty()) {
+      std::fprintf(stderr, "brm_figures_bench: the SQL line (%s) differs from the engine's: %s\n", name,
+                   difference.c_str());
+      std::exit(1);
+    }
+    std::printf("check: SQL (%s, %.1f s) = engine: %d/%d/%d customers (D, D-1m, D-1y), pooled closeness "
+                "mean %.4f, %zu customer rows with means, tiers, MoM and YoY\n",
+                name, seconds, line.customers[0], line.customers[1], line.customers[2],
+                line.pooled[0][0].mean().value_or(0), sql.list.size());
+  }
+}
+
+void Register() {
+  using benchmark::RegisterBenchmark;
+  RegisterBenchmark("engine/customer_line", CustomerLine)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("engine/customer_line_degrees_only", CustomerLineDegreesOnly)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  RegisterBenchmark("service/customer_line_json", ServiceCustomerLine)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("engine/customer_line_trend_24m", CustomerLineTrend24)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("engine/customer_metrics", CustomerMetrics)->Unit(benchmark::kMicrosecond)->UseRealTime();
+  RegisterBenchmark("engine/customer_metrics_largest", CustomerMetricsLargest)
+      ->Unit(benchmark::kMicrosecond)
+      ->UseRealTime();
+  for (auto [name, variant] : {std::pair{"sql/customer_line_window", SqlVariant::kWindow},
+                               std::pair{"sql/customer_line_window_scan", SqlVariant::kWindowScan},
+                               std::pair{"sql/customer_line_correlated", SqlVariant::kCorrelated}}) {
+    // Seconds each: one run (the check above has already run two of them once more).
+    RegisterBenchmark(name, SqlCustomerLineBench, variant)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(1);
+  }
+  // Writes last: they add ratings to the engine. Fixed iteration counts bound how many.
+  RegisterBenchmark("engine/apply_rating", ApplyRating)->Unit(benchmark::kMicrosecond)->UseRealTime()->Iterations(20000);
+  RegisterBenchmark("engine/apply_rating_then_line", ApplyRatingThenLine)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Iterations(20);
+  RegisterBenchmark("service/create_rating", ServiceCreateRating)->Unit(benchmark::kMicrosecond)->UseRealTime();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  State state;
+  g = &state;
+  state.as_of = *brm::ParseDate("2026-11-23");
+  // Our flags out, the rest to Google Benchmark.
+  int kept = 1;
+  bool check = true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const std::string& flag) -> std::optional<std::string> {
+      if (arg == flag && i + 1 < argc) return std::string(argv[++i]);
+      if (arg.rfind(flag + "=", 0) == 0) return arg.substr(flag.size() + 1);
+      return std::nullopt;
+    };
+    if (auto dir = value("--data")) {
+      state.data_dir = *dir;
+    } else if (auto day = value("--as-of")) {
+      auto parsed = brm::ParseDate(*day);
+      if (!parsed) {
+        std::cerr << "brm_figures_bench: --as-of must be YYYY-MM-DD\n";
+        return 2;
+      }
+      state.as_of = *parsed;
+    } else if (arg == "--no-check") {
+      check = false;
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+  if (state.data_dir.empty()) {
+    std::cerr << "usage: brm_figures_bench --data DIR [--as-of YYYY-MM-DD] [--no-check] [benchmark flags]\n"
+                 "  DIR: made by `brm demo --scale large --data DIR --end 2026-11-23`\n";
+    return 2;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+
+  Load();
+  if (check) CheckSql();
+  std::fflush(stdout);
+  Register();
+  SummaryReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_ColorTabular
+                                                 : benchmark::ConsoleReporter::OO_Tabular);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  PrintSummary(reporter);
+  benchmark::Shutdown();
+
+  state.entities.reset();
+  state.scratch.reset();
+  if (!state.scratch_dir.empty()) std::filesystem::remove_all(state.scratch_dir);
+  return 0;
+}
