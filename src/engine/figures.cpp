@@ -360,7 +360,7 @@ Profile Figures::PersonProfile(Idx person, Date day) const {
     if (!MemberCounts(member, day)) continue;
     const ChainMember& cm = graph_.members[member];
     if (cm.opportunity == kNone || !(graph_.opportunities[cm.opportunity].opened <= day)) continue;
-    Profile::Chain chain{cm.opportunity, cm.role, {}};
+    Profile::Chain chain{cm.opportunity, cm.role, {}, Activities(person, cm.opportunity, day)};
     for (Dimension d : kAllDimensions) {
       chain.degrees[static_cast<int>(d)] = Rating(person, d, kOurs, cm.opportunity, day);
     }

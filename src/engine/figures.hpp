@@ -87,6 +87,7 @@ struct Profile {
     Idx opportunity = kNone;
     uint8_t role = 0;
     std::array<int8_t, kDimensions> degrees{};  // project level
+    int interaction = 0;                        // activities of the last 90 days linked to the opportunity
   };
   std::vector<Chain> chains;  // by opportunity id
 };

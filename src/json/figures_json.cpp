@@ -160,6 +160,7 @@ bj::object ProfileJson(const engine::Graph& graph, const engine::Profile& p) {
     row["opportunity"] = Id(graph, Kind::kOpportunity, chain.opportunity);
     row["role"] = Word(vocab::kDecisionRoles, chain.role);
     for (int d = 0; d < engine::kDimensions; ++d) row[kDimensionNames[d]] = engine::AttitudeName(chain.degrees[d]);
+    row["interaction"] = engine::InteractionName(chain.interaction);  // the project interaction level
     chains.push_back(std::move(row));
   }
   o["chains"] = std::move(chains);

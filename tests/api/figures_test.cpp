@@ -135,6 +135,8 @@ TEST_F(FiguresApi, ProfileShowsTheSevenFeatures) {
   ASSERT_EQ(chains.size(), 1u);
   HasFields(chains[0], {"opportunity", "role", "closeness", "solution", "price"});
   EXPECT_EQ(chains[0].at("opportunity"), "o1");
+  EXPECT_EQ(chains[0].at("role"), "decision_maker");
+  EXPECT_EQ(chains[0].at("interaction"), "low");  // a1 (o1) on 2026-02-01, within the 90 days ending 03-01
 }
 
 TEST_F(FiguresApi, EmployeeMetricsCountInfluenceAndWins) {
