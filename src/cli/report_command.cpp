@@ -4,7 +4,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
-#include "json/serialize.hpp"
 #include "service/figures.hpp"
 #include "service/strategy_settings.hpp"
 
@@ -36,9 +35,9 @@ int Report(const std::vector<std::string>& args) {
   engine.Replace(LoadGraph(*store));
   engine.SetThresholds(StrategySettings(*store).Thresholds());
   FiguresService figures(*store, engine);
-  std::string out = json::Serialize(figures.Report(*as_of));
-  out += '\n';
-  std::cout << out;
+  std::ios::sync_with_stdio(false);
+  figures.WriteReport(*as_of, std::cout);
+  std::cout.flush();
   return std::cout.good() ? 0 : 1;
 }
 

@@ -1,6 +1,7 @@
 #include "service/figures.hpp"
 
 #include <algorithm>
+#include <ostream>
 #include <unordered_map>
 
 #include "domain/schema.hpp"
@@ -9,6 +10,7 @@
 #include "engine/lines.hpp"
 #include "engine/warnings.hpp"
 #include "json/figures_json.hpp"
+#include "json/serialize.hpp"
 #include "json/work_json.hpp"
 #include "service/access.hpp"
 #include "service/entities.hpp"
@@ -77,16 +79,24 @@ bj::value OverrideJson(const std::optional<StrategyOverrideRow>& row) {
   return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
 }
 
-// Shows each customer's strategy override (SPEC.md §6.5) beside its recommendation.
-void AddOverrides(Store& store, bj::array& customers) {
-  std::unordered_map<std::string, StrategyOverrideRow> overrides;
-  store.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { overrides.emplace(row.customer, std::move(row)); });
-  for (bj::value& metrics : customers) {
-    auto it = overrides.find(std::string(metrics.at("customer").as_string()));
-    metrics.as_object()["strategy_override"] =
-        OverrideJson(it == overrides.end() ? std::nullopt : std::optional(it->second));
+// Every customer's strategy override, to show beside its recommendation (SPEC.md §6.5).
+class OverrideIndex {
+ public:
+  explicit OverrideIndex(Store& store) {
+    store.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { rows_.emplace(row.customer, std::move(row)); });
   }
-}
+  // Sets "strategy_override" of a customer metrics object (null when none).
+  void AddTo(bj::object& metrics) const {
+    auto it = rows_.find(std::string(metrics.at("customer").as_string()));
+    metrics["strategy_override"] = OverrideJson(it == rows_.end() ? std::nullopt : std::optional(it->second));
+  }
+  void AddTo(bj::array& customers) const {
+    for (bj::value& metrics : customers) AddTo(metrics.as_object());
+  }
+
+ private:
+  std::unordered_map<std::string, StrategyOverrideRow> rows_;
+};
 
 }  // namespace
 
@@ -246,7 +256,7 @@ Result<bj::object> FiguresService::CustomerLine(const Actor& actor, const Figure
                                   lines.Customers(MakeScope(figures.graph(), *owners), *toward, query.as_of),
                                   ScopeName(actor, query.scope));
   });
-  if (line) AddOverrides(store_, (*line)["customers"].as_array());
+  if (line) OverrideIndex(store_).AddTo((*line)["customers"].as_array());
   return line;
 }
 
@@ -336,17 +346,66 @@ Result<bj::value> FiguresService::InfluenceCentres(const Actor& actor, std::stri
   });
 }
 
-bj::object FiguresService::Report(Date as_of) {
-  bj::object report = engine_.With([&](const Figures& figures) {
+namespace {
+
+// Writes a JSON document piece by piece: one array element at a time, so that the whole document is
+// never in memory (a large tenant's report runs to gigabytes).
+class ReportWriter {
+ public:
+  explicit ReportWriter(std::ostream& out) : out_(out) { out_ << '{'; }
+  void Key(std::string_view key) {
+    if (!first_key_) out_ << ',';
+    first_key_ = false;
+    out_ << json::Serialize(bj::string(key)) << ':';
+  }
+  void Value(const bj::value& value) {
+    buffer_.clear();
+    json::SerializeTo(buffer_, value);
+    out_ << buffer_;
+  }
+  void Field(std::string_view key, const bj::value& value) {
+    Key(key);
+    Value(value);
+  }
+  // Writes "key": [ make(item) for each item ].
+  template <typename Items, typename Make>
+  void Array(std::string_view key, const Items& items, Make&& make) {
+    Key(key);
+    out_ << '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out_ << ',';
+      first = false;
+      Value(make(item));
+    }
+    out_ << ']';
+  }
+  void End() { out_ << "}\n"; }
+
+ private:
+  std::ostream& out_;
+  std::string buffer_;
+  bool first_key_ = true;
+};
+
+}  // namespace
+
+void FiguresService::WriteReport(Date as_of, std::ostream& out) {
+  const OverrideIndex overrides(store_);
+  auto with_override = [&](bj::object metrics) {
+    overrides.AddTo(metrics);
+    return metrics;
+  };
+  engine_.With([&](const Figures& figures) {
     const engine::Graph& graph = figures.graph();
     const engine::Lines lines(figures);
     const engine::Scope company = engine::Scope::Company();
-    bj::object doc;
-    doc["as_of"] = FormatDate(as_of);
+    ReportWriter report(out);
+    report.Field("as_of", bj::string(FormatDate(as_of)));
     const engine::CustomerLine customer_line = lines.Customers(company, engine::kOurs, as_of);
-    bj::array customers;
-    for (const auto& metrics : customer_line.list) customers.push_back(json::CustomerMetricsJson(graph, metrics));
-    doc["customers"] = std::move(customers);
+    report.Array("customers", customer_line.list, [&](const engine::CustomerMetrics& metrics) {
+      return with_override(json::CustomerMetricsJson(graph, metrics));
+    });
     std::vector<Idx> opportunities;
     for (Idx opp = 0; opp < graph.opportunities.size(); ++opp) {
       if (graph.opportunities[opp].customer != kNone && graph.opportunities[opp].opened <= as_of) {
@@ -354,9 +413,8 @@ bj::object FiguresService::Report(Date as_of) {
       }
     }
     figures.SortById(Kind::kOpportunity, opportunities);
-    bj::array chains;
-    for (Idx opp : opportunities) chains.push_back(json::ChainJson(graph, figures.Chain(opp, engine::kOurs, as_of)));
-    doc["opportunities"] = std::move(chains);
+    report.Array("opportunities", opportunities,
+                 [&](Idx opp) { return json::ChainJson(graph, figures.Chain(opp, engine::kOurs, as_of)); });
     std::vector<Idx> people, employees;
     for (Idx person = 0; person < graph.people.size(); ++person) {
       if (figures.ActiveKeyPerson(person, as_of)) people.push_back(person);
@@ -364,23 +422,21 @@ bj::object FiguresService::Report(Date as_of) {
     }
     figures.SortById(Kind::kPerson, people);
     figures.SortById(Kind::kPerson, employees);
-    bj::array profiles;
-    for (Idx person : people) profiles.push_back(json::ProfileJson(graph, figures.PersonProfile(person, as_of)));
-    doc["people"] = std::move(profiles);
-    doc["customer_line"] = json::CustomerLineJson(graph, customer_line, "company");
-    doc["influence_line"] = json::InfluenceLineJson(graph, lines.Influence(company, engine::kOurs, as_of), "company");
-    bj::array employee_metrics;
-    for (Idx person : employees) {
-      employee_metrics.push_back(
-          json::EmployeeJson(graph, figures.EmployeeInfluence(person, engine::kOurs, as_of, company)));
-    }
-    doc["employees"] = std::move(employee_metrics);
-    doc["warnings"] = json::WarningsJson(graph, engine::Warnings(figures).Check(company, as_of));
-    return doc;
+    report.Array("people", people,
+                 [&](Idx person) { return json::ProfileJson(graph, figures.PersonProfile(person, as_of)); });
+    bj::object line = json::CustomerLineJson(graph, customer_line, "company");
+    overrides.AddTo(line["customers"].as_array());
+    report.Field("customer_line", line);
+    line = {};
+    report.Field("influence_line",
+                 json::InfluenceLineJson(graph, lines.Influence(company, engine::kOurs, as_of), "company"));
+    report.Array("employees", employees, [&](Idx person) {
+      return json::EmployeeJson(graph, figures.EmployeeInfluence(person, engine::kOurs, as_of, company));
+    });
+    report.Array("warnings", engine::Warnings(figures).Check(company, as_of),
+                 [&](const engine::Warning& warning) { return json::WarningJson(graph, warning); });
+    report.End();
   });
-  AddOverrides(store_, report["customers"].as_array());
-  AddOverrides(store_, report["customer_line"].as_object()["customers"].as_array());
-  return report;
 }
 
 }  // namespace brm

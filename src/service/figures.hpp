@@ -8,6 +8,7 @@
 // Threads: safe to share; figures run under the engine's shared lock.
 #pragma once
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -62,8 +63,9 @@ class FiguresService {
   Result<boost::json::value> Paths(const Actor& actor, std::string_view person, const FigureQuery& query);
   Result<boost::json::value> InfluenceCentres(const Actor& actor, std::string_view customer, const FigureQuery& query);
 
-  // The company-scope document of `brm report` (SPEC.md §11), arrays sorted by id.
-  boost::json::object Report(Date as_of);
+  // Writes the company-scope document of `brm report` (SPEC.md §11), arrays sorted by id, followed by a
+  // newline. Streams one array element at a time: the document is never whole in memory.
+  void WriteReport(Date as_of, std::ostream& out);
 
  private:
   // The owners whose customers a scope covers; nullopt for the whole company.
