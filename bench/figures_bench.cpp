@@ -17,13 +17,11 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +36,7 @@
 #include "service/figures.hpp"
 #include "service/strategy_settings.hpp"
 #include "sql_line.hpp"
+#include "summary.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -54,6 +53,7 @@ using brm::bench::SqlCustomerLine;
 using brm::bench::SqlFor;
 using brm::bench::SqlLine;
 using brm::bench::SqlVariant;
+using brm::bench::SummaryReporter;
 
 constexpr const char* kDimensionWords[] = {"closeness", "solution", "price"};
 constexpr const char* kAttitudeWords[] = {"strong_support", "support", "neutral", "oppose", "strong_oppose"};
@@ -343,122 +343,6 @@ void ServiceCreateRating(benchmark::State& state) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The summary: each benchmark's real time per operation (median of repetitions), against the targets.
-
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  using ConsoleReporter::ConsoleReporter;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      if (run.error_occurred) continue;
-      const double unit = benchmark::GetTimeUnitMultiplier(run.time_unit);
-      Times& times = times_[run.run_name.function_name];
-      const std::pair<double, double> t{run.GetAdjustedRealTime() / unit, run.GetAdjustedCPUTime() / unit};
-      if (run.run_type == Run::RT_Iteration) {
-        times.runs.push_back(t);
-        for (const auto& [name, counter] : run.counters) times.counters[name].push_back(counter.value);
-      } else if (run.aggregate_name == "median") {
-        times.median = t;
-        for (const auto& [name, counter] : run.counters) times.median_counters[name] = counter.value;
-      }
-    }
-  }
-
-  // Real and CPU seconds per operation, the median of the repetitions; nullopt when it did not run.
-  std::optional<std::pair<double, double>> Seconds(const std::string& name) const {
-    auto it = times_.find(name);
-    if (it == times_.end()) return std::nullopt;
-    if (it->second.median) return it->second.median;
-    if (it->second.runs.empty()) return std::nullopt;
-    std::vector<double> real, cpu;
-    for (const auto& [r, c] : it->second.runs) {
-      real.push_back(r);
-      cpu.push_back(c);
-    }
-    return std::pair{Median(real), Median(cpu)};
-  }
-
-  // A user counter of a benchmark, the median of the repetitions.
-  std::optional<double> Counter(const std::string& name, const std::string& counter) const {
-    auto it = times_.find(name);
-    if (it == times_.end()) return std::nullopt;
-    if (auto m = it->second.median_counters.find(counter); m != it->second.median_counters.end()) return m->second;
-    auto c = it->second.counters.find(counter);
-    if (c == it->second.counters.end() || c->second.empty()) return std::nullopt;
-    return Median(c->second);
-  }
-
- private:
-  struct Times {
-    std::vector<std::pair<double, double>> runs;     // real, CPU
-    std::optional<std::pair<double, double>> median;  // the median aggregate, when repeated
-    std::map<std::string, std::vector<double>> counters;
-    std::map<std::string, double> median_counters;
-  };
-  static double Median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  }
-  std::map<std::string, Times> times_;
-};
-
-std::string Ms(double seconds) {
-  char text[32];
-  const double magnitude = std::abs(seconds);
-  if (magnitude >= 1) std::snprintf(text, sizeof text, "%.0f ms", seconds * 1e3);
-  else if (magnitude >= 0.01) std::snprintf(text, sizeof text, "%.1f ms", seconds * 1e3);
-  else if (magnitude >= 1e-4) std::snprintf(text, sizeof text, "%.3f ms", seconds * 1e3);
-  else std::snprintf(text, sizeof text, "%.2f µs", seconds * 1e6);
-  return text;
-}
-
-void PrintSummary(const SummaryReporter& r) {
-  std::printf("\n== summary: median real time per operation (CPU time in brackets), targets of the issue ==\n");
-  auto row = [&](const char* what, const std::string& name, double target, const char* target_text) {
-    const auto t = r.Seconds(name);
-    if (!t) return;
-    std::printf("%-52s %12s (%s)  %s%s\n", what, Ms(t->first).c_str(), Ms(t->second).c_str(),
-                target > 0 ? (t->first <= target ? "meets " : "MISSES ") : "", target_text);
-  };
-  row("company customer line with MoM/YoY", "engine/customer_line", 0.050, "≤ 50 ms");
-  row("  same, only the figures the SQL computes", "engine/customer_line_degrees_only", 0, "");
-  row("  same through FiguresService, JSON document built", "service/customer_line_json", 0, "information");
-  row("24-month company trend series", "engine/customer_line_trend_24m", 0.200, "≤ 200 ms");
-  row("one customer's metrics (mean over customers)", "engine/customer_metrics", 0.001, "≤ 1 ms");
-  row("one customer's metrics (largest customer)", "engine/customer_metrics_largest", 0.001, "≤ 1 ms");
-  row("rating write: Engine::Apply", "engine/apply_rating", 0.001, "≤ 1 ms");
-  row("rating write + fresh company customer line", "engine/apply_rating_then_line", 0, "");
-  const auto alone = r.Counter("engine/apply_rating_then_line", "line_alone_ms");
-  const auto cost = r.Counter("engine/apply_rating_then_line", "write_cost_ms");
-  if (alone && cost) {
-    std::printf("%-52s %12s (paired line alone %s; noisy: the write itself is Engine::Apply above)\n",
-                "  its cost over the line alone", Ms(*cost / 1e3).c_str(), Ms(*alone / 1e3).c_str());
-  }
-  row("service: EntityService::Create of a rating", "service/create_rating", 0, "information (SQLite commit + engine)");
-  std::printf("%-52s %9.0f MiB (VmHWM %.0f MiB)  %s≤ 1.5 GiB\n", "resident memory after loading the engine",
-              MiB(g->rss_after_kib), MiB(g->hwm_after_kib), MiB(g->rss_after_kib) <= 1536 ? "meets " : "MISSES ");
-  std::printf("%-52s %12s\n", "load of the engine from the store (LoadGraph)", Ms(g->load_seconds).c_str());
-  std::optional<std::pair<std::string, double>> best;
-  for (const char* name :
-       {"sql/customer_line_window", "sql/customer_line_window_scan", "sql/customer_line_correlated"}) {
-    const auto t = r.Seconds(name);
-    if (!t) continue;
-    row(name, name, 0, "");
-    if (!best || t->first < best->second) best = std::pair{std::string(name), t->first};
-  }
-  const auto line = r.Seconds("engine/customer_line");
-  const auto subset = r.Seconds("engine/customer_line_degrees_only");
-  if (best && line) {
-    std::printf("SQL (fastest: %s) / engine customer line: %.0f×", best->first.c_str(), best->second / line->first);
-    if (subset) std::printf("; / engine on the same figures only: %.0f×", best->second / subset->first);
-    std::printf("\n");
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
 
 void Load() {
   brm::StoreConfig config;
@@ -611,7 +495,7 @@ int main(int argc, char** argv) {
   SummaryReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_ColorTabular
                                                  : benchmark::ConsoleReporter::OO_Tabular);
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  PrintSummary(reporter);
+  PrintSummary(reporter, brm::bench::LoadFigures{g->load_seconds, g->rss_after_kib, g->hwm_after_kib});
   benchmark::Shutdown();
 
   state.entities.reset();
