@@ -11,11 +11,11 @@ all: build
 deps:
 	@scripts/install-deps
 
-# Release build: the program at build/brm, the web app at build/web.
+# Release build: the program at build/brm, the web app at build/web (TypeScript checked, then bundled by Vite).
 build: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBRM_TESTS=OFF >/dev/null
 	@cmake --build build -j $(JOBS)
-	@mkdir -p build/web && cp -r web/index.html build/web/
+	@cd web && npm run --silent build >/dev/null
 
 # Debug build with AddressSanitizer and UndefinedBehaviorSanitizer, tests included.
 debug: deps
@@ -27,8 +27,12 @@ run: build
 	@echo; echo "BRM on http://$(LISTEN)"; cat $(DATA)/demo-logins.txt 2>/dev/null || true; echo
 	@exec build/brm serve --data $(DATA) --listen $(LISTEN)
 
+# Every test: C++ (under the sanitizers), the web app's units (Vitest), then the browser end-to-end tests
+# against a real `brm serve` with the demo company (screenshots in build/e2e/screenshots).
 test: build debug
 	@cd build/debug && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+	@cd web && npx --no-install vitest run --reporter=dot
+	@node web/e2e/run.mjs
 
 bench: build
 	@bench/run

@@ -61,6 +61,7 @@ Response Api::Route(Request& request) {
     if (s[3] == "logout" && s.size() == 4 && request.method == "POST") return LogoutHandler(*caller);
     if (s[3] == "me" && s.size() == 4 && request.method == "GET") return MeHandler(*caller);
     if (s[3] == "password" && s.size() == 4 && request.method == "POST") return PasswordHandler(request, *caller);
+    if (s[3] == "language" && s.size() == 4 && request.method == "PUT") return LanguageHandler(request, *caller);
     if (s[3] == "tokens") return TokensHandler(request, *caller);
     return MethodNotAllowed();
   }

@@ -39,6 +39,7 @@ class Api {
   Response MeHandler(const Caller& caller);
   Response TokensHandler(const Request& request, const Caller& caller);
   Response PasswordHandler(const Request& request, const Caller& caller);
+  Response LanguageHandler(const Request& request, const Caller& caller);
 
   // handlers/entity_handlers.cpp
   Response CollectionHandler(const Request& request, const Caller& caller, Kind kind);

@@ -33,6 +33,10 @@ class EntityService {
   // Admin only: removes a person's name, contact details and notes (and the notes of activities and
   // influence links about them, and those values in the audit trail). Every figure stays the same.
   Result<Record> ErasePerson(const Actor& actor, std::string_view id);
+  // Sets the actor's own interface language (a word of vocab::kLanguages), whatever their role: the one
+  // change to a user record that is not an administrator's. Audited like any change; kInvalid naming
+  // "language" for another word, kNotFound when the actor has no user record (the CLI).
+  Result<Record> SetOwnLanguage(const Actor& actor, std::string_view language);
   // Sets a user's password: admins for anyone, every user for themselves.
   Status SetPassword(const Actor& actor, std::string_view user_id, std::string_view password);
   // The audit trail of a record the actor may see.
@@ -43,9 +47,13 @@ class EntityService {
   Page Directory(const ListQuery& query);
 
  private:
+  // Which rule allows a write: the role rules of access.cpp, or the narrow right of every user to change
+  // their own language (and nothing else of their user record).
+  enum class Grant { kByRole, kOwnLanguage };
   // Validates and stores `record` (an update when `before` is set) as `actor`, who sees `visibility`.
   Result<Record> Write(const Actor& actor, const Visibility& visibility, Record record,
-                       const std::optional<Record>& before, const std::optional<std::string>& password);
+                       const std::optional<Record>& before, const std::optional<std::string>& password,
+                       Grant grant = Grant::kByRole);
 
   Store& store_;
   engine::Engine* engine_;

@@ -34,7 +34,8 @@ Status NotForEmployees(const Actor& actor) {
   return {};
 }
 
-// The target of a figure: kOurs, or a competitor's index; kInvalid naming "toward" otherwise.
+}  // namespace
+
 Result<Idx> ResolveToward(const Figures& figures, const std::string& toward) {
   if (toward == "ours") return engine::kOurs;
   const engine::Graph& graph = figures.graph();
@@ -44,6 +45,8 @@ Result<Idx> ResolveToward(const Figures& figures, const std::string& toward) {
   }
   return org;
 }
+
+namespace {
 
 std::vector<Idx> UserIndexes(const engine::Graph& graph, const std::optional<std::vector<std::string>>& owners) {
   std::vector<Idx> users;
@@ -192,6 +195,14 @@ Status FiguresService::CheckVisible(const Actor& actor, Kind kind, std::string_v
   if (auto status = NotForEmployees(actor); !status) return status;
   if (!store_.Get(kind, id, VisibilityFor(store_, actor))) return NotFound(kind, id);
   return {};
+}
+
+Result<Record> FiguresService::FindVisible(const Actor& actor, const Visibility& visibility, Kind kind,
+                                           std::string_view id) {
+  if (auto status = NotForEmployees(actor); !status) return status.error();
+  auto record = store_.Get(kind, id, visibility);
+  if (!record) return NotFound(kind, id);
+  return std::move(*record);
 }
 
 Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::string_view customer,

@@ -41,6 +41,10 @@ struct MonthRange {
 // Parses "YYYY-MM" values; missing ends default to the 24 months ending with the month of `as_of`.
 Result<MonthRange> ParseMonthRange(const std::string& from, const std::string& to, Date as_of);
 
+// The target of a figure: engine::kOurs for "ours", or the index of the competitor with that id; kInvalid
+// naming "toward" otherwise. Call it inside Engine::With.
+Result<engine::Idx> ResolveToward(const engine::Figures& figures, const std::string& toward);
+
 class FiguresService {
  public:
   FiguresService(Store& store, engine::Engine& engine) : store_(store), engine_(engine) {}
@@ -63,6 +67,12 @@ class FiguresService {
   Result<boost::json::value> Paths(const Actor& actor, std::string_view person, const FigureQuery& query);
   Result<boost::json::value> InfluenceCentres(const Actor& actor, std::string_view customer, const FigureQuery& query);
 
+  // The map of a customer on query.as_of toward query.toward (`GET /customers/{id}/graph`; customer_graph.cpp):
+  // its active departments and persons with their attitudes and votes, the reporting lines between them,
+  // and the influence links reaching them whose far end the actor may see, with those far persons.
+  // kNotFound for an id that is not a customer the actor may see.
+  Result<boost::json::object> CustomerGraph(const Actor& actor, std::string_view customer, const FigureQuery& query);
+
   // Writes the company-scope document of `brm report` (SPEC.md §11), arrays sorted by id, followed by a
   // newline. Streams one array element at a time: the document is never whole in memory.
   void WriteReport(Date as_of, std::ostream& out);
@@ -73,6 +83,8 @@ class FiguresService {
   // The owners of what the actor may see (their widest perspective); nullopt for everything.
   std::optional<std::vector<std::string>> HomeOwners(const Actor& actor);
   Status CheckVisible(const Actor& actor, Kind kind, std::string_view id);
+  // The record as `visibility` (the actor's) shows it; kForbidden for employees, kNotFound when hidden.
+  Result<Record> FindVisible(const Actor& actor, const Visibility& visibility, Kind kind, std::string_view id);
 
   Store& store_;
   engine::Engine& engine_;

@@ -1,4 +1,4 @@
-// /api/v1/auth/*: login, logout, me, password, API tokens.
+// /api/v1/auth/*: login, logout, me, password, language, API tokens.
 #include "domain/schema.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
@@ -84,6 +84,25 @@ Response Api::PasswordHandler(const Request& request, const Caller& caller) {
     return ErrorResponse(error);
   }
   return JsonResponse(200, {{"password_changed", true}});
+}
+
+Response Api::LanguageHandler(const Request& request, const Caller& caller) {
+  auto body = ParseObject(request.body);
+  if (!body) return ErrorResponse(body.error());
+  for (const auto& [key, unused] : *body) {
+    if (key != "language") {
+      const std::string name(key);
+      return ErrorResponse(
+          MakeError(ErrorCode::kInvalid, "\"" + name + "\" is not a key of this body; send only \"language\".", name));
+    }
+  }
+  auto language = StringField(*body, "language");
+  if (!language) return ErrorResponse(language.error());
+  auto user = entities_.SetOwnLanguage(caller.actor, *language);
+  if (!user) return ErrorResponse(user.error());
+  Caller changed = caller;
+  changed.user = std::move(*user);
+  return JsonResponse(200, SessionJson(store_, changed));
 }
 
 Response Api::TokensHandler(const Request& request, const Caller& caller) {

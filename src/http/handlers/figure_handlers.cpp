@@ -1,5 +1,6 @@
 // The figures of SPEC.md §11: customer metrics and trend, decision chains and their trend, key person
-// profiles, employee metrics, and the customer and influence lines with their trend. GET only.
+// profiles, employee metrics, the customer and influence lines with their trend, and a customer's graph
+// (org chart and influence links). GET only.
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -56,13 +57,14 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres };
+                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
   else if (head == "opportunities" && action == "chain") figure = Figure::kChain;
   else if (head == "opportunities" && action == "trend") figure = Figure::kChainTrend;
   else if (head == "customers" && action == "influence-centres") figure = Figure::kCentres;
+  else if (head == "customers" && action == "graph") figure = Figure::kGraph;
   else if (head == "people" && action == "profile") figure = Figure::kProfile;
   else if (head == "people" && action == "paths") figure = Figure::kPaths;
   else if (head == "warnings" && s.size() == 3) figure = Figure::kWarnings;
@@ -101,6 +103,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
     case Figure::kWarnings: return Reply(figures_.Warnings(actor, query));
     case Figure::kPaths: return Reply(figures_.Paths(actor, id, query));
     case Figure::kCentres: return Reply(figures_.InfluenceCentres(actor, id, query));
+    case Figure::kGraph: return Reply(figures_.CustomerGraph(actor, id, query));
     case Figure::kNone: break;
   }
   return std::nullopt;

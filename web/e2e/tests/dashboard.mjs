@@ -1,0 +1,178 @@
+// The dashboard, the customer list and the warnings page, against the figures the API gives.
+import { expect } from '../expect.mjs';
+
+async function until(check, what, timeout = 15_000) {
+  const started = Date.now();
+  let last;
+  while (Date.now() - started < timeout) {
+    last = await check();
+    if (last === true) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+async function customerCount(page) {
+  return (await page.getByTestId('dash-customer-count').innerText()).trim();
+}
+
+async function chooseScope(page, label) {
+  await page.getByTestId('scope-select').click();
+  await page.keyboard.type(label);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+function searchBox(page) {
+  return page.locator('input[data-testid="customers-search"], [data-testid="customers-search"] input').first();
+}
+
+/** The data-value of each closeness percent cell on the page, as numbers (null when unknown). */
+async function closenessColumn(page) {
+  const values = await page.locator('[data-testid="customers-table"] [data-testid="closeness-percent"]').evaluateAll((cells) =>
+    cells.map((c) => c.getAttribute('data-value')));
+  return values.map((v) => (v === '' || v === null ? null : Number(v)));
+}
+
+function ordered(values, descending) {
+  const known = values.filter((v) => v !== null);
+  const firstNull = values.indexOf(null);
+  if (firstNull >= 0 && values.slice(firstNull).some((v) => v !== null)) return false; // unknown last
+  return known.every((v, i) => i === 0 || (descending ? known[i - 1] >= v : known[i - 1] <= v));
+}
+
+export const tests = [
+  {
+    name: 'a manager opens the team view and one rep\'s individual view',
+    async run({ page, login, api, shot }) {
+      await login('manager1');
+      const team = await api('GET', '/teams/team-east');
+      const line = await api('GET', '/lines/customer?scope=team:team-east');
+      expect(line.status === 200, `the team line answers (${line.status})`);
+      await page.getByTestId('dash-customer-count').waitFor();
+      const scopeText = await page.getByTestId('scope-select').innerText();
+      expect(scopeText.includes(team.body.name), `the scope select shows the team (${scopeText})`);
+      await until(async () => (await customerCount(page)) === String(line.body.trend.customers) || (await customerCount(page)), 'the team count');
+      await page.getByTestId('dash-warnings').waitFor();
+      await shot('dashboard-team');
+
+      const users = await api('GET', '/users?team=team-east');
+      const rep = users.body.items.find((u) => u.role === 'rep');
+      expect(rep, 'team-east has a rep');
+      const repLine = await api('GET', `/lines/customer?scope=user:${rep.id}`);
+      expect(repLine.body.trend.customers !== line.body.trend.customers, 'the rep owns fewer customers than the team');
+      await chooseScope(page, rep.login);
+      await until(async () => (await customerCount(page)) === String(repLine.body.trend.customers) || (await customerCount(page)), `${rep.login}'s count`);
+      const scopeNow = await page.getByTestId('scope-select').innerText();
+      expect(scopeNow.includes(rep.login), `the scope select shows the rep (${scopeNow})`);
+      await page.waitForLoadState('networkidle');
+      await shot('dashboard-rep');
+    },
+  },
+  {
+    name: 'the dashboard tier click lists customers; the customer list searches in Chinese and sorts',
+    async run({ page, login, api, base, shot }) {
+      await login('manager1');
+      const line = await api('GET', '/lines/customer?scope=team:team-east');
+      const orgs = await api('GET', '/organizations?kind=customer&limit=1000');
+      const names = Object.fromEntries(orgs.body.items.map((o) => [o.id, o.name]));
+
+      // The tier with the most customers of closeness: its button lists exactly them.
+      const tiers = Object.entries(line.body.tiers.closeness).sort((a, b) => b[1].count - a[1].count);
+      const [tier, cell] = tiers[0];
+      expect(cell.count > 0 && cell.count <= 10, `a tier with a few customers (${tier}: ${cell.count})`);
+      await page.getByTestId(`tier-closeness-${tier}`).click();
+      await page.getByTestId('tier-customers').waitFor();
+      const listed = await page.getByTestId('tier-customer-link').allInnerTexts();
+      const expected = cell.customers.map((id) => names[id]);
+      expect(JSON.stringify([...listed].sort()) === JSON.stringify([...expected].sort()), `the tier lists its customers (${listed} vs ${expected})`);
+
+      // A click on the chart's bar of another tier lists that tier instead.
+      const chart = page.getByTestId('tier-chart-closeness');
+      const box = await chart.boundingBox();
+      const other = tiers.find(([t, c]) => t !== tier && c.count > 0);
+      if (box && other) {
+        const index = ['excellent', 'good', 'fair', 'poor'].indexOf(other[0]);
+        const plotLeft = box.x + 36, plotWidth = box.width - 36 - 12;
+        const x = plotLeft + (plotWidth / 4) * (index + 0.5);
+        const y = box.y + box.height - 28 - 3; // just above the axis: inside every bar with a count
+        await page.mouse.click(x, y);
+        await until(async () => (await page.getByTestId('tier-customer-link').count()) === other[1].count || (await page.getByTestId('tier-customer-link').count()), 'the clicked tier');
+      }
+
+      // The customer list: a Chinese substring of a real name finds it.
+      await page.goto(`${base}/customers`);
+      await page.getByTestId('customer-link').first().waitFor();
+      await shot('customers');
+      const ids = line.body.customers.map((m) => m.customer);
+      const target = names[ids.find((id) => /[\u4e00-\u9fff]{4,}/.test(names[id]))];
+      const part = target.slice(2, 5);
+      const matching = ids.map((id) => names[id]).filter((n) => n.includes(part));
+      await searchBox(page).fill(part);
+      await until(async () => (await page.getByTestId('customer-link').count()) === matching.length || (await page.getByTestId('customer-link').count()), `the rows matching ${part}`);
+      const found = await page.getByTestId('customer-link').allInnerTexts();
+      expect(found.includes(target), `the search for ${part} finds ${target} (${found})`);
+      expect(found.every((n) => n.includes(part)), `every row matches ${part} (${found})`);
+      expect(page.url().includes('q='), `the search is kept in the URL (${page.url()})`);
+
+      // Sorting by closeness percent: descending first, then ascending; unknown last.
+      await searchBox(page).fill('');
+      await until(async () => (await page.getByTestId('customer-link').count()) === Math.min(20, ids.length) || (await page.getByTestId('customer-link').count()), 'all rows back');
+      const header = page.locator('th.ant-table-column-has-sorters').filter({ has: page.getByTestId('sort-closeness-percent') });
+      await header.click();
+      await until(async () => page.url().includes('order=desc') || page.url(), 'descending sort');
+      await until(async () => ordered(await closenessColumn(page), true) || (await closenessColumn(page)), 'the rows in descending order');
+      const descending = await closenessColumn(page);
+      expect(descending.length === Math.min(20, ids.length), `all rows shown (${descending.length})`);
+      expect(ordered(descending, true), `closeness descends (${descending})`);
+      const best = line.body.customers.filter((m) => m.degrees.closeness.percent !== null).sort((a, b) => b.degrees.closeness.percent - a.degrees.closeness.percent)[0];
+      expect(descending[0] === best.degrees.closeness.percent, `the best closeness comes first (${descending[0]} vs ${best.degrees.closeness.percent})`);
+      await header.click();
+      await until(async () => page.url().includes('order=asc') || page.url(), 'ascending sort');
+      await until(async () => ordered(await closenessColumn(page), false) || (await closenessColumn(page)), 'the rows in ascending order');
+      const ascending = await closenessColumn(page);
+      expect(ordered(ascending, false), `closeness ascends (${ascending})`);
+
+      // Warnings: the table counts what the API lists.
+      const warnings = await api('GET', '/warnings?scope=team:team-east');
+      await page.goto(`${base}/warnings`);
+      await page.locator('[data-testid="warnings-table"] tbody tr.ant-table-row').first().waitFor();
+      const count = await page.getByTestId('warnings-count').innerText();
+      expect(count.includes(String(warnings.body.length)), `the warnings count (${count} vs ${warnings.body.length})`);
+      await shot('warnings');
+      await page.getByTestId('warnings-severity').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      const high = warnings.body.filter((w) => w.severity === 'high').length;
+      await until(async () => (await page.getByTestId('warnings-count').innerText()).includes(String(high)) || (await page.getByTestId('warnings-count').innerText()), 'the high warnings');
+      expect(page.url().includes('severity=high'), `the filter is kept in the URL (${page.url()})`);
+    },
+  },
+  {
+    name: 'the dashboard, customers and warnings pages load cleanly for rep01, manager1 and ceo',
+    async run({ page, login, base, shot }) {
+      for (const user of ['rep01', 'manager1', 'ceo']) {
+        await login(user);
+        await page.getByTestId('dash-customer-count').waitFor();
+        await page.getByTestId('dash-warnings').waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.goto(`${base}/customers`);
+        await page.getByTestId('customer-link').first().waitFor();
+        await page.locator('[data-testid="customers-table"] .ant-table-row-expand-icon').first().click();
+        await page.waitForLoadState('networkidle');
+        await page.goto(`${base}/warnings`);
+        await page.getByTestId('warnings-count').waitFor();
+        await page.waitForLoadState('networkidle');
+        if (user === 'ceo') {
+          // The competitor perspective adds the key persons that competitor can influence.
+          await page.goto(`${base}/`);
+          await page.getByTestId('dash-customer-count').waitFor();
+          await page.getByTestId('toward-select').click();
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+          await page.getByTestId('competitor-influenced').waitFor();
+          await shot('dashboard-competitor');
+        }
+        await page.getByTestId('logout').click();
+        await page.waitForURL(/\/login/);
+      }
+    },
+  },
+];

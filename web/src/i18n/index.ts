@@ -1,0 +1,43 @@
+// i18next set up with Simplified Chinese by default and English. The shared words are the default namespace;
+// each page area adds its own namespace.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import * as common from './common';
+import * as dashboard from '../pages/dashboard/i18n';
+import * as customers from '../pages/customers/i18n';
+import * as customer from '../pages/customer/i18n';
+import * as person from '../pages/person/i18n';
+import * as opportunity from '../pages/opportunity/i18n';
+import * as influence from '../pages/influence/i18n';
+import * as iknow from '../pages/iknow/i18n';
+import * as admin from '../pages/admin/i18n';
+import * as warnings from '../pages/warnings/i18n';
+import type { Language } from '../api/types';
+
+const areas = { dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings };
+
+function bundle(language: 'zh' | 'en') {
+  const resources: Record<string, object> = { common: common[language] };
+  for (const [name, area] of Object.entries(areas)) resources[name] = area[language];
+  return resources;
+}
+
+export const LANGUAGE_KEY = 'brm.language';
+
+export function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(LANGUAGE_KEY) : null;
+  return stored === 'en' ? 'en' : 'zh-CN';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': bundle('zh'), en: bundle('en') },
+  lng: initialLanguage(),
+  fallbackLng: 'zh-CN',
+  defaultNS: 'common',
+  ns: ['common', ...Object.keys(areas)],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+export default i18n;

@@ -1,0 +1,250 @@
+// /customers/:id — one customer: header and figures, the org chart and the influence graph (Cytoscape), key
+// persons, departments, the 24-month trend, the strategy with its override, and the opportunities. A customer
+// the user may not see shows only the error.
+import { EnvironmentOutlined, PlusOutlined, StarFilled, StarOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useApi, useNames } from '../../api/hooks';
+import type { CustomerMetrics, LineTrendPoint, Opportunity, ReportingLine } from '../../api/types';
+import { ErrorAlert, PageState } from '../../components/PageState';
+import { StrategyTag } from '../../components/Tags';
+import { errorText } from '../../lib/errors';
+import { usePerspective } from '../../state/perspective';
+import { useMe } from '../../state/session';
+import { addPerson, graphPath, metricsPath, setFocus, trendPath, type CustomerGraph, type NewPerson } from './api';
+import { InfluenceGraph } from './InfluenceGraph';
+import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi } from './move';
+import { OrgChart } from './OrgChart';
+import { AddPersonModal, MoveModal } from './PersonForms';
+import { DepartmentsSection, KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
+import { StrategyPanel } from './StrategyPanel';
+
+const TABS = ['overview', 'orgchart', 'influence', 'keyPersons', 'trend'] as const;
+type TabKey = (typeof TABS)[number];
+
+const moveApi: MoveApi = {
+  retire: (line) => api.del<ReportingLine>(`/reporting-lines/${encodeURIComponent(line)}`),
+  create: (body) => api.post<ReportingLine>('/reporting-lines', body),
+};
+
+/** Whether the user may write this customer: reps their own, managers, executives and admins what they see. */
+export function mayWrite(role: string, userId: string, owner: string | null): boolean {
+  if (role === 'admin' || role === 'executive' || role === 'manager') return true;
+  return role === 'rep' && owner === userId;
+}
+
+export default function CustomerPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('customer');
+  const me = useMe();
+  const perspective = usePerspective();
+  const { message, modal } = App.useApp();
+  const [search, setSearch] = useSearchParams();
+  const tab: TabKey = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as TabKey) : 'overview';
+
+  const graph = useApi<CustomerGraph>(graphPath(id), perspective.params);
+  const metrics = useApi<CustomerMetrics>(metricsPath(id), perspective.params);
+  const visible = !!graph.data && !!metrics.data;
+  const trend = useApi<LineTrendPoint[]>(visible ? trendPath(id) : null, perspective.params);
+  const opportunities = useApi<{ items: Opportunity[] }>(visible ? '/opportunities' : null, { customer: id, limit: 1000 });
+
+  const [addOpen, setAddOpen] = useState(false);
+  const [moveFor, setMoveFor] = useState<string | null | undefined>(undefined);
+  const [lastMove, setLastMove] = useState<DoneMove | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const customer = graph.data?.customer;
+  const owner = perspective.users.find((u) => u.id === customer?.owner);
+  const ownerNames = useNames('people', [owner?.person]);
+  const canWrite = !!customer && mayWrite(me.user.role, me.user.id, customer.owner);
+  const names = useMemo(() => new Map((graph.data?.people ?? []).map((p) => [p.id, p.name])), [graph.data]);
+  const nameOf = useCallback((pid: string | null | undefined) => (pid ? names.get(pid) ?? pid : t('person.noManager')), [names, t]);
+
+  const reloadAll = useCallback(() => {
+    graph.reload();
+    metrics.reload();
+    trend.reload();
+  }, [graph, metrics, trend]);
+
+  const error = graph.error ?? metrics.error;
+  if (error) return <ErrorAlert error={error} onRetry={() => { graph.reload(); metrics.reload(); }} />;
+  if (!graph.data || !metrics.data || !customer) return <PageState loading />;
+  const data = graph.data;
+  const figures = metrics.data;
+
+  const toggleFocus = async () => {
+    try {
+      await setFocus(customer.id, !customer.focus);
+      message.success(t('focusSaved'));
+      graph.reload();
+      metrics.reload();
+    } catch (failure) {
+      message.error(errorText(failure));
+    }
+  };
+
+  const undo = async (done: DoneMove) => {
+    setBusy(true);
+    try {
+      await undoMove(done, moveApi);
+      setLastMove(null);
+      message.success(t('orgchart.undone'));
+      reloadAll();
+    } catch (failure) {
+      message.error(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const move = async (person: string, manager: string | null) => {
+    const problem = moveProblem(person, manager, data.reporting);
+    if (problem) {
+      message.warning(t(`orgchart.problem.${problem}`));
+      return;
+    }
+    setBusy(true);
+    try {
+      const done = await runMove(planMove(person, manager, data.reporting), moveApi);
+      setLastMove(done);
+      setMoveFor(undefined);
+      const text = manager ? t('orgchart.moved', { person: nameOf(person), manager: nameOf(manager) }) : t('orgchart.movedRoot', { person: nameOf(person) });
+      message.open({
+        type: 'success',
+        key: 'customer-move',
+        duration: 10,
+        content: (
+          <span data-testid="move-done">
+            {text}{' '}
+            <Button size="small" type="link" onClick={() => { message.destroy('customer-move'); void undo(done); }} data-testid="move-undo-toast">
+              {t('common.undo', { ns: 'common' })}
+            </Button>
+          </span>
+        ),
+      });
+      reloadAll();
+    } catch (failure) {
+      message.error(errorText(failure));
+      reloadAll();
+      throw failure;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmDrop = (person: string, manager: string) => {
+    const problem = moveProblem(person, manager, data.reporting);
+    if (problem) {
+      message.warning(t(`orgchart.problem.${problem}`));
+      return;
+    }
+    const old = data.reporting.find((l) => l.person === person)?.manager;
+    modal.confirm({
+      title: t('orgchart.confirmTitle'),
+      content: t('orgchart.confirmMove', { person: nameOf(person), manager: nameOf(manager), old: nameOf(old) }),
+      okText: t('common.confirm', { ns: 'common' }),
+      cancelText: t('common.cancel', { ns: 'common' }),
+      onOk: () => move(person, manager).catch(() => undefined),
+    });
+  };
+
+  const add = async (form: NewPerson) => {
+    try {
+      const { person } = await addPerson(customer.id, form);
+      message.success(t('person.added', { name: person.name }));
+      setAddOpen(false);
+      reloadAll();
+    } catch (failure) {
+      message.error(errorText(failure));
+      reloadAll();
+      throw failure;
+    }
+  };
+
+  const override = figures.strategy_override;
+  const chartTools = canWrite ? (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="orgchart-add">{t('orgchart.addPerson')}</Button>
+      <Button icon={<SwapOutlined />} onClick={() => setMoveFor(null)} data-testid="orgchart-move" disabled={!data.people.length}>{t('orgchart.movePerson')}</Button>
+      {lastMove ? (
+        <Button icon={<UndoOutlined />} onClick={() => void undo(lastMove)} loading={busy} data-testid="orgchart-undo">{t('orgchart.undoMove')}</Button>
+      ) : null}
+    </>
+  ) : null;
+
+  return (
+    <div data-testid="customer-page">
+      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <div data-testid="customer-header">
+          <Space align="center" wrap size="middle">
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-name">{customer.name}</Typography.Title>
+            <Tooltip title={customer.focus ? t('focusOff') : t('focusOn')}>
+              <Button
+                type="text"
+                shape="circle"
+                aria-label={customer.focus ? t('focusOff') : t('focusOn')}
+                aria-pressed={customer.focus}
+                data-testid="focus-toggle"
+                data-focus={customer.focus ? 'true' : 'false'}
+                disabled={!canWrite}
+                onClick={() => void toggleFocus()}
+                icon={customer.focus ? <StarFilled style={{ color: '#faad14', fontSize: 20 }} /> : <StarOutlined style={{ fontSize: 20 }} />}
+              />
+            </Tooltip>
+            <StrategyTag strategy={figures.strategy} overridden={!!override} />
+            {override ? <StrategyTag strategy={override.strategy} /> : null}
+          </Space>
+          <Space wrap size="small" style={{ marginTop: 4 }}>
+            <Tag>{t('industry')}: {customer.industry ?? '—'}</Tag>
+            <Tag icon={<EnvironmentOutlined />}>{t('region')}: {customer.region ?? '—'}</Tag>
+            <Tag data-testid="customer-owner">
+              {t('owner')}: {customer.owner ? (owner ? `${ownerNames[owner.person] ?? owner.login} (${owner.login})` : customer.owner) : t('noOwner')}
+            </Tag>
+            <Typography.Text type="secondary">{t('asOf', { date: figures.as_of })}</Typography.Text>
+          </Space>
+        </div>
+        <MetricsSummary metrics={figures} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setSearch((s) => { const next = new URLSearchParams(s); next.set('tab', key); return next; }, { replace: true })}
+          items={[
+            {
+              key: 'overview',
+              label: t('tabs.overview'),
+              children: (
+                <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                  <StrategyPanel customer={customer.id} metrics={figures} canWrite={canWrite} onChanged={() => metrics.reload()} />
+                  <DepartmentsSection metrics={figures} graph={data} />
+                  <OpportunitiesTable items={opportunities.data?.items} loading={opportunities.loading} error={opportunities.error} onRetry={opportunities.reload} />
+                </Space>
+              ),
+            },
+            {
+              key: 'orgchart',
+              label: t('tabs.orgchart'),
+              children: (
+                <OrgChart graph={data} canWrite={canWrite && !busy} onDrop={confirmDrop} onMoveRequest={(pid) => setMoveFor(pid)} tools={chartTools} />
+              ),
+            },
+            { key: 'influence', label: t('tabs.influence'), children: <InfluenceGraph graph={data} /> },
+            {
+              key: 'keyPersons',
+              label: `${t('tabs.keyPersons')} (${data.people.filter((p) => p.key).length})`,
+              children: <KeyPersonsTable graph={data} />,
+            },
+            { key: 'trend', label: t('tabs.trend'), children: <TrendSection points={trend.data} loading={trend.loading} error={trend.error} onRetry={trend.reload} /> },
+          ]}
+        />
+      </Space>
+      {canWrite ? (
+        <>
+          <AddPersonModal open={addOpen} graph={data} onCancel={() => setAddOpen(false)} onSubmit={add} />
+          <MoveModal open={moveFor !== undefined} graph={data} person={moveFor ?? null} onCancel={() => setMoveFor(undefined)} onSubmit={move} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// The customer line of the perspective: trend cards, a tier chart per degree (a click lists the tier's
+// customers), the 24-month trends, and the key persons a competitor can influence (competitor perspective).
+import { Button, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useNames } from '../../api/hooks';
+import { DIMENSIONS, TIERS, type CustomerLine, type CustomerMetrics, type Dimension, type LineTrendPoint, type Tier } from '../../api/types';
+import { Chart } from '../../components/Chart';
+import { Delta } from '../../components/Delta';
+import { TierTag } from '../../components/Tags';
+import { TrendCard } from '../../components/TrendCard';
+import { formatMean, formatPercent, TIER_COLOR } from '../../lib/format';
+import { usePerspective } from '../../state/perspective';
+import { percentTrendOption, supportTrendOption, tierAt, tierOption } from './charts';
+
+const CARD_COL = { xs: 24, sm: 12, lg: 6 };
+
+function DegreeValue({ percent, mean }: { percent: number | null | undefined; mean: number | null | undefined }) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <Tooltip title={t('meanTip', { mean: formatMean(mean) })}>
+      <span>
+        {formatPercent(percent)}
+        <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }}>{formatMean(mean)}</Typography.Text>
+      </span>
+    </Tooltip>
+  );
+}
+
+function TierChart({ dimension, line, selected, onSelect }: {
+  dimension: Dimension; line: CustomerLine; selected: { dimension: Dimension; tier: Tier } | null; onSelect(dimension: Dimension, tier: Tier): void;
+}) {
+  const { t } = useTranslation('dashboard');
+  const cells = line.tiers?.[dimension];
+  const unrated = line.customers.filter((m) => !m.degrees?.[dimension]?.tier).length;
+  const option = useMemo(
+    () => tierOption(cells, (tier) => t(`tier.${tier}`, { ns: 'common' }), t('customers')),
+    [cells, t],
+  );
+  const onClick = useCallback((params: { dataIndex?: number }) => {
+    const tier = tierAt(params.dataIndex);
+    if (tier) onSelect(dimension, tier);
+  }, [dimension, onSelect]);
+  return (
+    <Card size="small" title={t('tiers', { dimension: t(`dimension.${dimension}`, { ns: 'common' }) })}>
+      <Chart option={option} height={180} onClick={onClick} testId={`tier-chart-${dimension}`} />
+      <Space size={4} wrap style={{ marginTop: 4 }}>
+        {TIERS.map((tier) => {
+          const cell = cells?.[tier];
+          const active = selected?.dimension === dimension && selected.tier === tier;
+          return (
+            <Tooltip key={tier} title={t('tierMean', { mean: formatMean(cell?.mean) })}>
+              <Button
+                size="small"
+                type={active ? 'primary' : 'default'}
+                data-testid={`tier-${dimension}-${tier}`}
+                onClick={() => onSelect(dimension, tier)}
+                style={active ? undefined : { borderColor: TIER_COLOR[tier] }}
+              >
+                {t(`tier.${tier}`, { ns: 'common' })} {cell?.count ?? 0}
+              </Button>
+            </Tooltip>
+          );
+        })}
+        {unrated ? (
+          <Tooltip title={t('unratedTip')}>
+            <Typography.Text type="secondary" data-testid={`tier-${dimension}-none`}>{t('unrated', { count: unrated })}</Typography.Text>
+          </Tooltip>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
+
+function TierCustomers({ dimension, tier, line, names, onClose }: {
+  dimension: Dimension; tier: Tier; line: CustomerLine; names: Record<string, string>; onClose(): void;
+}) {
+  const { t } = useTranslation('dashboard');
+  const perspective = usePerspective();
+  const cell = line.tiers?.[dimension]?.[tier];
+  const byId = useMemo(() => new Map(line.customers.map((m) => [m.customer, m])), [line.customers]);
+  const logins = useMemo(() => Object.fromEntries(perspective.users.map((u) => [u.id, u.login])), [perspective.users]);
+  const rows = (cell?.customers ?? []).map((id) => byId.get(id) ?? ({ customer: id } as CustomerMetrics));
+  return (
+    <Card
+      size="small"
+      data-testid="tier-customers"
+      title={t('tierCustomers', {
+        dimension: t(`dimension.${dimension}`, { ns: 'common' }), tier: t(`tier.${tier}`, { ns: 'common' }), count: rows.length,
+      })}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{t('tierMean', { mean: formatMean(cell?.mean) })}</Typography.Text>
+          <Delta value={cell?.mom?.mean} label="mom" />
+          <Delta value={cell?.yoy?.mean} label="yoy" />
+          <Button size="small" onClick={onClose}>{t('closeList')}</Button>
+        </Space>
+      }
+    >
+      <Table<CustomerMetrics>
+        size="small"
+        rowKey="customer"
+        dataSource={rows}
+        pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        locale={{ emptyText: t('noTierCustomers') }}
+        columns={[
+          {
+            key: 'name', title: t('customer'),
+            render: (_, m) => <Link to={`/customers/${m.customer}`} data-testid="tier-customer-link">{names[m.customer] ?? m.customer}</Link>,
+          },
+          { key: 'owner', title: t('owner'), render: (_, m) => (m.owner ? logins[m.owner] ?? m.owner : '—') },
+          { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => formatPercent(m.degrees?.[dimension]?.percent) },
+          { key: 'mean', title: t('common.mean', { ns: 'common' }), align: 'right', render: (_, m) => formatMean(m.degrees?.[dimension]?.mean) },
+          { key: 'tier', title: t('tier'), render: (_, m) => <TierTag tier={m.degrees?.[dimension]?.tier} /> },
+          { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function CompetitorInfluenced({ ids }: { ids: string[] }) {
+  const { t } = useTranslation('dashboard');
+  const names = useNames('people', ids);
+  return (
+    <Card size="small" title={t('competitorInfluenced', { count: ids.length })} data-testid="competitor-influenced">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('competitorInfluencedHint')}</Typography.Paragraph>
+      {ids.length ? (
+        <Space size={[4, 8]} wrap>
+          {ids.map((id) => (
+            <Tag key={id}><Link to={`/people/${id}`}>{names[id] ?? id}</Link></Tag>
+          ))}
+        </Space>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+    </Card>
+  );
+}
+
+export function CustomerLineSection({ line, trend, names }: { line: CustomerLine; trend: LineTrendPoint[] | undefined; names: Record<string, string> }) {
+  const { t } = useTranslation('dashboard');
+  const [selected, setSelected] = useState<{ dimension: Dimension; tier: Tier } | null>(null);
+  const [supportDimension, setSupportDimension] = useState<Dimension>('closeness');
+  const onSelect = useCallback((dimension: Dimension, tier: Tier) => setSelected({ dimension, tier }), []);
+  const dimensionName = useCallback((d: Dimension) => t(`dimensionShort.${d}`, { ns: 'common' }), [t]);
+  const percentOption = useMemo(() => percentTrendOption(trend ?? [], DIMENSIONS, dimensionName), [trend, dimensionName]);
+  const supportOption = useMemo(
+    () => supportTrendOption(trend ?? [], supportDimension, { supporters: t('supporters'), opposers: t('opposers') }),
+    [trend, supportDimension, t],
+  );
+  const competitorInfluenced = Array.isArray(line.competitor_influenced) ? (line.competitor_influenced as string[]) : null;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={[12, 12]}>
+        <Col {...CARD_COL}>
+          <TrendCard
+            testId="card-customers"
+            title={t('customers')}
+            value={<span data-testid="dash-customer-count">{line.trend.customers}</span>}
+            mom={line.trend.mom?.customers}
+            yoy={line.trend.yoy?.customers}
+            whole
+          />
+        </Col>
+        {DIMENSIONS.map((d) => (
+          <Col key={d} {...CARD_COL}>
+            <TrendCard
+              testId={`card-${d}`}
+              title={t(`dimension.${d}`, { ns: 'common' })}
+              value={<DegreeValue percent={line.trend.degrees?.[d]?.percent} mean={line.trend[d]} />}
+              mom={line.trend.mom?.[d]}
+              yoy={line.trend.yoy?.[d]}
+            />
+          </Col>
+        ))}
+      </Row>
+      <Typography.Text type="secondary">{t('tierHint')}</Typography.Text>
+      <Row gutter={[12, 12]}>
+        {DIMENSIONS.map((d) => (
+          <Col key={d} xs={24} lg={8}>
+            <TierChart dimension={d} line={line} selected={selected} onSelect={onSelect} />
+          </Col>
+        ))}
+      </Row>
+      {selected ? (
+        <TierCustomers dimension={selected.dimension} tier={selected.tier} line={line} names={names} onClose={() => setSelected(null)} />
+      ) : null}
+      {competitorInfluenced ? <CompetitorInfluenced ids={competitorInfluenced} /> : null}
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('percentTrend')}>
+            <Chart option={percentOption} height={260} testId="percent-trend" />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            title={t('supportTrend')}
+            extra={
+              <Segmented
+                size="small"
+                value={supportDimension}
+                onChange={(value) => setSupportDimension(value as Dimension)}
+                options={DIMENSIONS.map((d) => ({ value: d, label: dimensionName(d) }))}
+                data-testid="support-dimension"
+              />
+            }
+          >
+            <Chart option={supportOption} height={260} testId="support-trend" />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

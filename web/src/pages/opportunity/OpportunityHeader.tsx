@@ -1,0 +1,90 @@
+// The opportunity's header (name, customer, owner, amount, status, stage, type, dates, win probability) and the
+// chain's degrees with MoM/YoY and the missing roles.
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useNames } from '../../api/hooks';
+import type { ChainFigure, Opportunity } from '../../api/types';
+import { DIMENSIONS } from '../../api/types';
+import { TierTag } from '../../components/Tags';
+import { TrendCard } from '../../components/TrendCard';
+import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+
+const STATUS_COLOR: Record<string, string> = { open: 'blue', won: 'green', lost: 'red', abandoned: 'default' };
+
+export function OpportunityHeader({ opportunity }: { opportunity: Opportunity }) {
+  const { t } = useTranslation('opportunity');
+  const customers = useNames('organizations', [opportunity.customer]);
+  const users = useNames('users', [opportunity.owner]);
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} data-testid="opportunity-header">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="opportunity-name">{opportunity.name}</Typography.Title>
+        <Tag color={STATUS_COLOR[opportunity.status]} data-testid="opportunity-status">{t(`status.${opportunity.status}`, { ns: 'common' })}</Tag>
+        {opportunity.focus && <Tag color="gold">{t('focus')}</Tag>}
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+        <Descriptions.Item label={t('customer')}>
+          <Link to={`/customers/${encodeURIComponent(opportunity.customer)}`} data-testid="opportunity-customer">
+            {customers[opportunity.customer] ?? opportunity.customer}
+          </Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('owner')}>{opportunity.owner ? users[opportunity.owner] ?? opportunity.owner : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('amount')}>{formatAmount(opportunity.amount, opportunity.currency)}</Descriptions.Item>
+        <Descriptions.Item label={t('winProbability')}>
+          {opportunity.win_probability === null ? '—' : `${Math.round(opportunity.win_probability * 100)}%`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('stage')}>{opportunity.stage ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('type')}>{t(`types.${opportunity.type}`, { defaultValue: opportunity.type })}</Descriptions.Item>
+        <Descriptions.Item label={t('opened')}>{opportunity.opened}</Descriptions.Item>
+        <Descriptions.Item label={t('closed')}>{opportunity.closed ?? '—'}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+export function ChainDegrees({ chain, towardName }: { chain: ChainFigure; towardName: string }) {
+  const { t } = useTranslation('opportunity');
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={<>{t('chainDegrees')} <Typography.Text type="secondary">· {t('toward', { name: towardName })}</Typography.Text></>}
+      data-testid="chain-degrees"
+    >
+      <Row gutter={[12, 12]}>
+        {DIMENSIONS.map((d) => {
+          const s = chain.degrees[d];
+          return (
+            <Col key={d} xs={24} md={8}>
+              <TrendCard
+                testId={`chain-degree-${d}`}
+                title={t(`dimension.${d}`, { ns: 'common' })}
+                value={<Space size={6}><span data-testid={`chain-percent-${d}`}>{formatPercent(s.percent)}</span><TierTag tier={s.tier} /><Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('common.mean', { ns: 'common' })} {formatMean(s.mean)}</Typography.Text></Space>}
+                mom={chain.mom[d]}
+                yoy={chain.yoy[d]}
+                extra={
+                  <div style={{ marginTop: 4, fontSize: 12, color: '#595959' }}>
+                    <Space size={8} wrap>
+                      <span>{t('known', { known: s.known, n: s.n })}</span>
+                      <span style={{ color: '#389e0d' }}>{t('supporters', { count: s.supporters })}</span>
+                      <span style={{ color: '#cf1322' }}>{t('opposers', { count: s.opposers })}</span>
+                    </Space>
+                  </div>
+                }
+              />
+            </Col>
+          );
+        })}
+      </Row>
+      <div style={{ marginTop: 12 }} data-testid="missing-roles">
+        <Typography.Text type="secondary">{t('missingRoles')}: </Typography.Text>
+        {chain.missing_roles.length ? (
+          chain.missing_roles.map((r) => <Tag key={r} color="orange">{t(`chainRole.${r}`, { ns: 'common' })}</Tag>)
+        ) : (
+          <Tag color="green">{t('noMissingRoles')}</Tag>
+        )}
+      </div>
+    </Card>
+  );
+}

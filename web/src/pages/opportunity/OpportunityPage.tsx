@@ -1,0 +1,63 @@
+// The opportunity page (SPEC.md §6.2): header, the chain's degrees and missing roles, the chain grouped by role
+// (add, edit, remove members, rate them in this opportunity), the side-by-side with each competitor, the trend.
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useApi } from '../../api/hooks';
+import type { ChainFigure, LineTrendPoint, Opportunity } from '../../api/types';
+import { PageState } from '../../components/PageState';
+import { usePerspective } from '../../state/perspective';
+import { useTranslation } from 'react-i18next';
+import { ChainDegrees, OpportunityHeader } from './OpportunityHeader';
+import { ChainSection } from './ChainSection';
+import { ChainTrend } from './ChainTrend';
+import { CompareSection, useChains } from './CompareSection';
+
+export default function OpportunityPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('opportunity');
+  const perspective = usePerspective();
+  const path = `/opportunities/${encodeURIComponent(id)}`;
+  const opportunity = useApi<Opportunity>(path);
+  const ready = !!opportunity.data;
+  const chain = useApi<ChainFigure>(ready ? `${path}/chain` : null, perspective.params);
+  const trend = useApi<LineTrendPoint[]>(ready ? `${path}/trend` : null, perspective.params);
+  const [generation, setGeneration] = useState(0);
+  const compare = useChains(id, perspective.competitors, perspective.asOf ?? undefined, generation);
+
+  useEffect(() => {
+    if (opportunity.data) document.title = `${opportunity.data.name} · BRM`;
+  }, [opportunity.data]);
+
+  const towardName = perspective.toward === 'ours' ? t('ours') : perspective.competitors.find((c) => c.id === perspective.toward)?.name ?? perspective.toward;
+  const changed = () => {
+    chain.reload();
+    trend.reload();
+    setGeneration((g) => g + 1);
+  };
+
+  return (
+    <PageState loading={opportunity.loading && !opportunity.data} error={opportunity.error} onRetry={opportunity.reload}>
+      {opportunity.data && (
+        <div data-testid="opportunity-page">
+          <OpportunityHeader opportunity={opportunity.data} />
+          <PageState loading={chain.loading && !chain.data} error={chain.error} onRetry={chain.reload}>
+            {chain.data && (
+              <>
+                <ChainDegrees chain={chain.data} towardName={towardName} />
+                <ChainSection
+                  opportunity={id}
+                  customer={opportunity.data.customer}
+                  chain={chain.data}
+                  competitors={perspective.competitors}
+                  onChanged={changed}
+                />
+              </>
+            )}
+          </PageState>
+          <CompareSection chains={compare.chains} competitors={perspective.competitors} error={compare.error} loading={compare.loading} />
+          <ChainTrend points={trend.data} opened={opportunity.data.opened} loading={trend.loading} error={trend.error} onRetry={trend.reload} />
+        </div>
+      )}
+    </PageState>
+  );
+}

@@ -1,0 +1,85 @@
+// The perspective every figure follows: scope (me, a team, one user, the company), the side the degrees are
+// measured toward (ours or one competitor) and the as-of day. Kept per user in localStorage.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { listAll } from '../api/client';
+import type { Organization, Team, User } from '../api/types';
+import { defaultScope, scopeAllowed } from '../lib/perspective';
+import { useMe } from './session';
+
+export interface Perspective {
+  scope: string;
+  toward: string; // 'ours' or a competitor organization id
+  asOf: string | null; // YYYY-MM-DD; null = today on the server
+}
+
+interface PerspectiveValue extends Perspective {
+  teams: Team[];
+  users: User[];
+  competitors: Organization[];
+  set(change: Partial<Perspective>): void;
+  /** Reads the teams, users and competitors again (after an admin changed them). */
+  reload(): void;
+  /** Query parameters for figures that take a scope (lines, warnings). */
+  scoped: Record<string, string>;
+  /** Query parameters for figures of one record (customer, opportunity, person). */
+  params: Record<string, string>;
+}
+
+const PerspectiveContext = createContext<PerspectiveValue | null>(null);
+
+export function PerspectiveProvider({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const key = `brm.perspective.${me.user.id}`;
+  const [state, setState] = useState<Perspective>(() => {
+    const fallback: Perspective = { scope: defaultScope(me.user), toward: 'ours', asOf: null };
+    try {
+      return { ...fallback, ...(JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Perspective>) };
+    } catch {
+      return fallback;
+    }
+  });
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [users, setUsers] = useState<User[]>([]);
+  const [competitors, setCompetitors] = useState<Organization[]>([]);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (me.user.role === 'employee') return;
+    void Promise.all([listAll<Team>('teams'), listAll<User>('users'), listAll<Organization>('organizations', { kind: 'competitor' })])
+      .then(([t, u, c]) => {
+        setTeams(t);
+        setUsers(u);
+        setCompetitors(c);
+        // A remembered scope that is no longer allowed (a team changed, say) falls back to the default.
+        setState((s) => (scopeAllowed(s.scope, me.user, t, u) ? s : { ...s, scope: defaultScope(me.user) }));
+        setState((s) => (s.toward === 'ours' || c.some((o) => o.id === s.toward) ? s : { ...s, toward: 'ours' }));
+      })
+      .catch(() => undefined);
+  }, [me.user, generation]);
+
+  useEffect(() => localStorage.setItem(key, JSON.stringify(state)), [key, state]);
+
+  const value = useMemo<PerspectiveValue>(() => {
+    const params: Record<string, string> = {};
+    if (state.asOf) params.as_of = state.asOf;
+    if (state.toward !== 'ours') params.toward = state.toward;
+    return {
+      ...state,
+      teams,
+      users,
+      competitors,
+      set: (change) => setState((s) => ({ ...s, ...change })),
+      reload: () => setGeneration((g) => g + 1),
+      params,
+      scoped: { ...params, scope: state.scope },
+    };
+  }, [state, teams, users, competitors]);
+
+  return <PerspectiveContext.Provider value={value}>{children}</PerspectiveContext.Provider>;
+}
+
+export function usePerspective(): PerspectiveValue {
+  const value = useContext(PerspectiveContext);
+  if (!value) throw new Error('usePerspective outside PerspectiveProvider');
+  return value;
+}
