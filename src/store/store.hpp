@@ -55,6 +55,7 @@ struct ListQuery {
   std::vector<std::pair<int, std::string>> equals;  // field index → exact value ("true"/"false" for bools)
   std::string search;                                 // substring of the spec's search field
   std::optional<Date> active_on;                      // only records active on that day
+  std::vector<std::string> ids;                       // only records with one of these ids; empty: any id
   size_t offset = 0;
   size_t limit = 50;
 };

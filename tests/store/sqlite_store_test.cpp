@@ -302,6 +302,25 @@ TEST_P(StoreRecords, ListSearchesNamesBySubstringIgnoringAsciiCase) {
   EXPECT_TRUE(ListIds(Kind::kOrganization, {.search = "北京"}).empty());
 }
 
+TEST_P(StoreRecords, ListByIdsKeepsRecordingOrderSkipsUnknownIdsAndCombinesWithTheOtherFilters) {
+  Record quoted = Org("q\"1", "引号", "partner"), slashed = Org("b\\2", "反斜杠");
+  CommitAll({Org("z", "甲"), Org("b", "乙", "competitor"), quoted, Org("a", "丙"), slashed});
+  using Ids = std::vector<std::string>;
+  size_t total = 0;
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.ids = {"a", "z", "nope", "a"}}, &total), (Ids{"z", "a"}));
+  EXPECT_EQ(total, 2u) << "a duplicate counts once, an unknown id not at all";
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.ids = {"b\\2", "q\"1"}}), (Ids{"q\"1", "b\\2"}))
+      << "ids are bound, not written into the SQL";
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.ids = {"x' OR '1'='1"}}), (Ids{}));
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.equals = {{f::org::kKind, "customer"}}, .ids = {"z", "b", "a"}}, &total),
+            (Ids{"z", "a"}));
+  EXPECT_EQ(total, 2u);
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.search = "乙", .ids = {"z", "b"}}), (Ids{"b"}));
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.ids = {"z", "b", "a"}, .offset = 1, .limit = 1}, &total), (Ids{"b"}));
+  EXPECT_EQ(total, 3u);
+  EXPECT_EQ(ListIds(Kind::kOrganization, {.ids = {}}).size(), 5u) << "no ids: no id filter";
+}
+
 TEST_P(StoreRecords, ListActiveOnIncludesSinceExcludesUntilAndTreatsNullAsOpen) {
   auto dated = [](std::string id, Value since, Value until) {
     Record r = Org(std::move(id), "公司");

@@ -156,6 +156,12 @@ TEST_P(StoreVisibility, ListAppliesVisibilityBeforeFilteringCountingAndPaging) {
   EXPECT_EQ(page.total, 1u);
   EXPECT_EQ(store_->List(Kind::kPerson, ListQuery{.search = "周强"}, Owners({"u-rep1"})).total, 0u);
   EXPECT_EQ(store_->List(Kind::kPerson, ListQuery{.search = "周强"}, Owners({"u-rep2"})).total, 1u);
+  page = store_->List(Kind::kPerson, ListQuery{.ids = {"p4", "p1", "nope"}}, Owners({"u-rep1"}));
+  EXPECT_EQ(page.total, 1u) << "p4 is rep2's";
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].id, "p1");
+  EXPECT_EQ(store_->List(Kind::kPerson, ListQuery{.ids = {"p4", "p1"}}, Visibility{}).total, 2u);
+  EXPECT_EQ(store_->List(Kind::kInfluence, ListQuery{.ids = {"i1", "i2"}}, Employee("e-staff")).total, 1u);
 }
 
 }  // namespace

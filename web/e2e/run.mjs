@@ -74,6 +74,7 @@ function harness(page, problems) {
     },
     async shot(name) {
       await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1000); // let the charts finish their entry animation
       await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
     },
     /** Calls the API with the page's session (cookie and CSRF header). */

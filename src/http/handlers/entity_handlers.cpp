@@ -1,5 +1,6 @@
 // /api/v1/{collection}[/{id}[/{action}]]: list, create, read, change, retire, history, erase.
 #include "domain/schema.hpp"
+#include "domain/validate.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
 #include "json/record_json.hpp"
@@ -30,7 +31,29 @@ Result<Date> DateParameter(const std::string& name, const std::string& text) {
   return *date;
 }
 
-// Reads paging, search, active_on and field filters from the query string; unknown parameters are refused.
+// The `ids` parameter: comma-separated record ids, each valid as an id (duplicates are harmless), added to
+// `ids` (so that a repeated `ids` asks for the union), at most kMaxIds in all.
+Status AddIds(const std::string& name, const std::string& text, std::vector<std::string>& ids) {
+  constexpr size_t kMaxIds = 1000;
+  if (text.empty()) return BadParameter(name, "\"" + name + "\" needs at least one id.");
+  for (size_t start = 0, n = 1;; ++n) {
+    const size_t comma = text.find(',', start);
+    std::string id = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!ValidId(id)) {
+      return BadParameter(name, "Id " + std::to_string(n) + " of \"" + name +
+                                    "\" is not valid: an id is 1 to 128 characters without '/' or control characters.");
+    }
+    if (ids.size() == kMaxIds) {
+      return BadParameter(name, "\"" + name + "\" holds at most " + std::to_string(kMaxIds) + " ids.");
+    }
+    ids.push_back(std::move(id));
+    if (comma == std::string::npos) return {};
+    start = comma + 1;
+  }
+}
+
+// Reads paging, search, active_on, ids and field filters from the query string; unknown parameters are
+// refused.
 Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t default_page, size_t max_page) {
   const EntitySpec& spec = Spec(kind);
   ListQuery query;
@@ -51,11 +74,13 @@ Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t defau
       auto date = DateParameter(name, value);
       if (!date) return date.error();
       query.active_on = *date;
+    } else if (name == "ids") {
+      if (auto status = AddIds(name, value, query.ids); !status) return status.error();
     } else {
       const int index = spec.Index(name);
       if (index < 0) {
         return BadParameter(name, "\"" + name + "\" is neither a field of " + WithArticle(spec.noun, false) +
-                                      " nor a list parameter (limit, offset, search, active_on).");
+                                      " nor a list parameter (limit, offset, search, active_on, ids).");
       }
       const FieldSpec& field = spec.fields[index];
       if (field.type == FieldType::kText || field.type == FieldType::kNumber) {

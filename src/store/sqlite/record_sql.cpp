@@ -176,6 +176,9 @@ std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& vis
     if (spec.since >= 0) where += " AND (since IS NULL OR since <= :day)";
     if (spec.until >= 0) where += " AND (until IS NULL OR :day < until)";
   }
+  // One bound JSON array rather than a placeholder per id: the statement text stays the same whatever the
+  // number of ids, so the connection's statement cache does not grow with every list length asked.
+  if (!query.ids.empty()) where += " AND id IN (SELECT value FROM json_each(:ids))";
   return where;
 }
 
@@ -194,6 +197,11 @@ void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const Visibil
   }
   if (!query.search.empty()) stmt.Bind(":search", query.search);
   if (query.active_on) stmt.Bind(":day", FormatDate(*query.active_on));
+  if (!query.ids.empty()) {
+    boost::json::array ids;
+    for (const std::string& id : query.ids) ids.emplace_back(id);
+    stmt.Bind(":ids", boost::json::serialize(ids));
+  }
 }
 
 }  // namespace brm::sqlite

@@ -1,6 +1,9 @@
 // Loading data in components: useApi for one GET that follows its parameters, useNames for the names of ids.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Params } from './client';
+import { api, listAll, type Params } from './client';
+import { lookupName, type NamedCollection } from './names';
+
+export { forgetNames, rememberNames } from './names';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -9,23 +12,25 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GET `path` (nothing while path is null) and again whenever path or params change. */
-export function useApi<T>(path: string | null, params?: Params): Loaded<T> {
+/** Runs `load` whenever `key` changes (nothing while key is null) and again on reload(); an answer that
+ * arrives after the key moved on is dropped. */
+export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(key !== null);
   const [generation, setGeneration] = useState(0);
-  const key = path === null ? null : `${path}?${JSON.stringify(params ?? {})}`;
+  const latest = useRef(load);
+  latest.current = load;
 
   useEffect(() => {
-    if (path === null) {
+    if (key === null) {
       setLoading(false);
       return undefined;
     }
     let current = true;
     setLoading(true);
-    api
-      .get<T>(path, params)
+    latest
+      .current()
       .then((answer) => {
         if (!current) return;
         setData(answer);
@@ -40,67 +45,61 @@ export function useApi<T>(path: string | null, params?: Params): Loaded<T> {
     return () => {
       current = false;
     };
-    // `key` stands for path and params.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { data, error, loading, reload };
 }
 
-type Collection = 'people' | 'organizations' | 'users' | 'opportunities' | 'departments' | 'teams';
-const nameCache = new Map<string, Promise<string | null>>();
-
-function nameOf(collection: Collection, record: Record<string, unknown>): string {
-  if (collection === 'users') return String(record.login ?? record.id);
-  return String(record.name ?? record.id);
+/** GET `path` (nothing while path is null), again whenever path or params change. */
+export function useApi<T>(path: string | null, params?: Params): Loaded<T> {
+  return useLoad(path === null ? null : `${path}?${JSON.stringify(params ?? {})}`, () => api.get<T>(path!, params));
 }
 
-/** Remembers names already known (from a list the page loaded), so useNames does not ask for them. */
-export function rememberNames(collection: Collection, records: { id: string }[]) {
-  for (const record of records) {
-    nameCache.set(`${collection}/${record.id}`, Promise.resolve(nameOf(collection, record as Record<string, unknown>)));
-  }
+/** Every record of a list, page after page (listAll); nothing while params is null. */
+export function useAll<T>(collection: string, params: Params | null): Loaded<T[]> {
+  return useLoad(params === null ? null : `${collection}?${JSON.stringify(params)}`, () => listAll<T>(collection, params!));
 }
 
-export function forgetNames() {
-  nameCache.clear();
-}
-
-/** The names of `ids` of one collection, fetched once each; an id the user may not read keeps its id. */
-export function useNames(collection: Collection, ids: (string | null | undefined)[]): Record<string, string> {
+/** The names of `ids` of one collection (batched and cached by api/names.ts); an id the viewer may not read
+ * keeps its id. */
+export function useNames(collection: NamedCollection, ids: (string | null | undefined)[]): Record<string, string> {
   const [names, setNames] = useState<Record<string, string>>({});
   const wanted = Array.from(new Set(ids.filter((id): id is string => !!id))).sort();
   const key = wanted.join('\n');
-  const latest = useRef(key);
-  latest.current = key;
 
   useEffect(() => {
     let current = true;
-    const lookups = wanted.map((id) => {
-      const cacheKey = `${collection}/${id}`;
-      let lookup = nameCache.get(cacheKey);
-      if (!lookup) {
-        lookup = api
-          .get<Record<string, unknown>>(`/${collection}/${encodeURIComponent(id)}`)
-          .then((record) => nameOf(collection, record))
-          .catch((error) => {
-            if (error instanceof ApiError && error.status === 404) return null;
-            nameCache.delete(cacheKey);
-            return null;
-          });
-        nameCache.set(cacheKey, lookup);
-      }
-      return lookup.then((name) => [id, name ?? id] as const);
-    });
-    void Promise.all(lookups).then((pairs) => {
+    void Promise.all(wanted.map((id) => lookupName(collection, id).then((name) => [id, name ?? id] as const))).then((pairs) => {
       if (current) setNames(Object.fromEntries(pairs));
     });
     return () => {
       current = false;
     };
+    // `key` stands for `wanted`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [collection, key]);
 
   return names;
+}
+
+/** A write in progress: `run(action)` marks it saving, clears the last error, and keeps the error the action
+ * throws for an ErrorAlert. Resolves true when the action succeeded. */
+export function useSubmit() {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await action();
+      return true;
+    } catch (failure) {
+      setError(failure);
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }, []);
+  return { saving, error, setError, run };
 }

@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Row, Sel
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useNames } from '../../api/hooks';
+import { useApi, useNames, useSubmit } from '../../api/hooks';
 import { STRATEGIES, type CustomerMetrics, type Strategy, type StrategyTemplates } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
@@ -22,8 +22,7 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
   const { t, i18n } = useTranslation('customer');
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, setError, run } = useSubmit();
   const [form] = Form.useForm<{ strategy: Strategy; reason: string }>();
   const templates = useApi<StrategyTemplates>(`/strategy/templates/${metrics.strategy}`);
   const override = metrics.strategy_override ?? null;
@@ -31,18 +30,12 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
   const tactics = templates.data ? chooseTactics(templates.data, i18n.language) : null;
 
   const save = async (values: { strategy: Strategy; reason: string }) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await putOverride(customer, values.strategy, values.reason);
       message.success(t('strategy.saved'));
       setEditing(false);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const remove = async () => {

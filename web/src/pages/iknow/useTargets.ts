@@ -1,8 +1,7 @@
-// Who my declarations point at. An employee reads the directory (people active today, with their
-// organization's name): GET /people/{id} would answer 404 for anyone no longer active, and the browser
-// logs every 404. Other roles see only links whose both ends they may read, so they read each person.
+// Who my declarations point at, read in batches of ids: for an employee from the directory (people active
+// today, with their organization's name), for other roles from the people they may read.
 import { useEffect, useState } from 'react';
-import { api, listAll } from '../../api/client';
+import { listAll } from '../../api/client';
 import type { Department, Organization, Person } from '../../api/types';
 import type { DirectoryPerson, Target } from './model';
 
@@ -27,18 +26,21 @@ export function loadDepartmentNames(user: string): Promise<Map<string, string>> 
   return once(`departments/${user}`, async () => new Map((await listAll<Department>('departments')).map((d) => [d.id, d.name])));
 }
 
-function loadDirectory(user: string): Promise<Map<string, Target>> {
-  return once(`directory/${user}`, async () => {
-    const people = await listAll<DirectoryPerson>('people');
-    return new Map(people.map((p) => [p.id, { name: p.name, orgName: p.org_name, title: p.title }]));
-  });
-}
-
-function loadPerson(user: string, id: string): Promise<Target> {
-  return once(`person/${user}/${id}`, async () => {
-    const [person, orgs] = await Promise.all([api.get<Person>(`/people/${encodeURIComponent(id)}`), loadOrgNames(user)]);
-    return { name: person.name, orgName: orgs.get(person.org) ?? person.org, title: person.title };
-  });
+/** The people behind `ids`, 200 a request (`?ids=`): an employee gets the directory's projection (people
+ * active today, with their organization's name), others the records they may read. Anyone not returned
+ * (no longer active, or not visible) is left out, and nobody is asked for one by one (a 404 is logged). */
+async function loadTargets(user: string, employee: boolean, ids: string[]): Promise<Map<string, Target>> {
+  const found = new Map<string, Target>();
+  const orgs = employee ? null : await loadOrgNames(user);
+  for (let start = 0; start < ids.length; start += 200) {
+    const chunk = ids.slice(start, start + 200).join(',');
+    if (employee) {
+      for (const p of await listAll<DirectoryPerson>('people', { ids: chunk })) found.set(p.id, { name: p.name, orgName: p.org_name, title: p.title });
+    } else {
+      for (const p of await listAll<Person>('people', { ids: chunk })) found.set(p.id, { name: p.name, orgName: orgs!.get(p.org) ?? p.org, title: p.title });
+    }
+  }
+  return found;
 }
 
 /** Forget what was read (after my own writes the directory does not change, so only on sign-out). */
@@ -56,12 +58,7 @@ export function useTargets(user: string, employee: boolean, ids: string[]): { ta
     if (!wanted.length) return undefined;
     let current = true;
     setLoading(true);
-    const work = employee
-      ? loadDirectory(user).then((directory) => new Map(wanted.flatMap((id) => (directory.has(id) ? [[id, directory.get(id)!] as const] : []))))
-      : Promise.all(wanted.map((id) => loadPerson(user, id).then((t) => [id, t] as const).catch(() => null))).then(
-          (pairs) => new Map(pairs.filter((p): p is readonly [string, Target] => p !== null)),
-        );
-    work
+    loadTargets(user, employee, wanted)
       .then((found) => current && setTargets(found))
       .catch(() => undefined)
       .finally(() => current && setLoading(false));

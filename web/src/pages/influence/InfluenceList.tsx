@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useNames } from '../../api/hooks';
 import { ATTITUDES, type Attitude } from '../../api/types';
 import { AttitudeTag } from '../../components/Tags';
 import { compareCloseness, filterRows, label, type InfluenceRow, type Named } from './model';
@@ -18,6 +19,14 @@ function Masked({ value }: { value: Named }) {
   );
 }
 
+/** A name not read in advance (long lists): asked for when its row is on show, batched with the page's. */
+function LazyName({ collection, id, link }: { collection: 'people' | 'departments'; id: string; link?: boolean }) {
+  const names = useNames(collection, [id]);
+  const name = names[id];
+  if (!name) return <Typography.Text type="secondary">…</Typography.Text>;
+  return link ? <Link to={`/people/${encodeURIComponent(id)}`}>{name}</Link> : <>{name}</>;
+}
+
 export function InfluenceList({ rows, loadingNames }: { rows: InfluenceRow[]; loadingNames: boolean }) {
   const { t } = useTranslation('influence');
   const [text, setText] = useState('');
@@ -29,7 +38,9 @@ export function InfluenceList({ rows, loadingNames }: { rows: InfluenceRow[]; lo
       title: t('list.person'),
       key: 'person',
       render: (_, row) =>
-        row.person.name && row.readable ? <Link to={`/people/${encodeURIComponent(row.person.id)}`}>{row.person.name}</Link> : <Masked value={row.person} />,
+        !row.readable ? <Masked value={row.person} />
+          : row.person.name ? <Link to={`/people/${encodeURIComponent(row.person.id)}`}>{row.person.name}</Link>
+          : <LazyName collection="people" id={row.person.id} link />,
       sorter: (a, b) => label(a.person).localeCompare(label(b.person), 'zh-CN'),
     },
     {
@@ -42,7 +53,11 @@ export function InfluenceList({ rows, loadingNames }: { rows: InfluenceRow[]; lo
     {
       title: t('list.department'),
       key: 'department',
-      render: (_, row) => (row.department ? row.department.name ?? <Masked value={row.department} /> : '—'),
+      render: (_, row) => {
+        if (!row.department) return '—';
+        if (row.department.name) return row.department.name;
+        return row.readable ? <LazyName collection="departments" id={row.department.id} /> : <Masked value={row.department} />;
+      },
     },
     { title: t('list.title'), dataIndex: 'title', key: 'title', render: (title: string | null) => title ?? '—' },
     {

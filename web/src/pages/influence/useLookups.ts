@@ -1,10 +1,11 @@
 // The names the influence list needs, read only where the viewer may read them: our organization's people
-// (the influencers and the users), the visible customers, and the people and departments of those visible
-// customers that appear in the list. Nothing is asked for an id the viewer may not open (it would answer 404).
+// (the influencers and the users), the visible customers, and the listed people and departments of those
+// visible customers (by ids, in batches). Nothing is asked about a person of a customer the viewer may not see.
 import { useEffect, useState } from 'react';
 import { listAll } from '../../api/client';
-import type { Department, InfluenceListEntry, Organization, Person, User } from '../../api/types';
-import { mapLimit, type Lookups } from './model';
+import { lookupName } from '../../api/names';
+import type { InfluenceListEntry, Organization, Person, User } from '../../api/types';
+import type { Lookups } from './model';
 
 interface Base {
   oursPeople: Person[];
@@ -14,13 +15,11 @@ interface Base {
 
 let basePromise: Promise<Base> | null = null;
 let baseOwner = '';
-const orgCache = new Map<string, Promise<{ people: Person[]; departments: Department[] }>>();
 
 /** Our organization's people, the visible customers and the users, loaded once per signed-in user. */
 export function loadBase(userId: string): Promise<Base> {
   if (!basePromise || baseOwner !== userId) {
     baseOwner = userId;
-    orgCache.clear();
     basePromise = (async () => {
       const [ours, customers, users] = await Promise.all([
         listAll<Organization>('organizations', { kind: 'ours' }),
@@ -40,20 +39,15 @@ export function loadBase(userId: string): Promise<Base> {
 /** Forget what was read, so that the next visit of the page reads it afresh. */
 export function forgetLookups() {
   basePromise = null;
-  orgCache.clear();
 }
 
-function loadOrg(org: string) {
-  let entry = orgCache.get(org);
-  if (!entry) {
-    entry = Promise.all([listAll<Person>('people', { org }), listAll<Department>('departments', { org })]).then(([people, departments]) => ({
-      people,
-      departments,
-    }));
-    entry.catch(() => orgCache.delete(org));
-    orgCache.set(org, entry);
-  }
-  return entry;
+/** Up to this many readable persons, every name is read at once (so that the search finds them all);
+ * beyond it the list names the persons of the page on show (LazyName). */
+export const PREFETCH = 3000;
+
+async function names(collection: 'people' | 'departments', ids: string[]): Promise<Map<string, string>> {
+  const pairs = await Promise.all(ids.map((id) => lookupName(collection, id).then((name) => [id, name] as const)));
+  return new Map(pairs.filter((pair): pair is readonly [string, string] => pair[1] !== null));
 }
 
 export interface LoadedLookups {
@@ -64,8 +58,6 @@ export interface LoadedLookups {
 
 export function useLookups(userId: string, list: InfluenceListEntry[] | undefined): LoadedLookups {
   const [state, setState] = useState<LoadedLookups>({ lookups: null, oursPeople: [], error: undefined });
-  const companies = Array.from(new Set((list ?? []).map((e) => e.company))).sort();
-  const key = `${list ? 'y' : 'n'}|${companies.join(',')}`;
 
   useEffect(() => {
     if (!list) return undefined;
@@ -73,14 +65,16 @@ export function useLookups(userId: string, list: InfluenceListEntry[] | undefine
     (async () => {
       const base = await loadBase(userId);
       const visible = new Set(base.customers.map((c) => c.id));
-      const orgs = await mapLimit(companies.filter((c) => visible.has(c)), 4, loadOrg);
-      const people = new Map<string, string>();
-      const departments = new Map<string, string>();
+      const readable = list.filter((entry) => visible.has(entry.company));
+      const few = readable.length <= PREFETCH;
+      const [listed, departments] = few
+        ? await Promise.all([
+            names('people', readable.map((entry) => entry.person)),
+            names('departments', [...new Set(readable.flatMap((entry) => (entry.department ? [entry.department] : [])))]),
+          ])
+        : [new Map<string, string>(), new Map<string, string>()];
+      const people = new Map<string, string>(listed);
       for (const person of base.oursPeople) people.set(person.id, person.name);
-      for (const org of orgs) {
-        for (const person of org.people) people.set(person.id, person.name);
-        for (const department of org.departments) departments.set(department.id, department.name);
-      }
       const oursNames = new Map(base.oursPeople.map((p) => [p.id, p.name]));
       const userNames = new Map(base.users.map((u) => [u.id, oursNames.get(u.person) ?? u.login]));
       return {
@@ -94,9 +88,7 @@ export function useLookups(userId: string, list: InfluenceListEntry[] | undefine
     return () => {
       current = false;
     };
-    // `key` stands for the list's companies.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, userId]);
+  }, [list, userId]);
 
   return state;
 }

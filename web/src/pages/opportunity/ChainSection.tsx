@@ -7,14 +7,13 @@ import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import { rememberNames, useNames } from '../../api/hooks';
+import { rememberNames, useAll, useNames, useSubmit } from '../../api/hooks';
 import type { ChainFigure, ChainMemberFigure, ChainRole, Organization, Person, Rating, YesNo } from '../../api/types';
 import { CHAIN_ROLES, DIMENSIONS } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { AttitudeTag } from '../../components/Tags';
 import { YesNoTag } from '../person/ProfileCards';
 import { RatingPicker } from '../person/RatingPicker';
-import { useAll } from '../person/useAll';
 import { candidates, groupByRole, isInherited, memberBody, memberPatch, type MemberForm } from './chain';
 
 const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
@@ -155,25 +154,18 @@ function AddMemberModal({ opportunity, customer, members, onClose, onSaved }: {
   const { message } = App.useApp();
   const [form] = Form.useForm<Omit<MemberForm, 'since'> & { since: Dayjs | null }>();
   const people = useAll<Person>('people', { org: customer, active_on: 'today' });
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
   useEffect(() => {
     if (people.data) rememberNames('people', people.data);
   }, [people.data]);
   const options = candidates(people.data ?? [], members).map((p) => ({ value: p.id, label: p.title ? `${p.name} · ${p.title}` : p.name }));
 
   async function submit(values: Omit<MemberForm, 'since'> & { since: Dayjs | null }) {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post('/chain-members', memberBody(opportunity, { ...values, since: values.since ? values.since.format('YYYY-MM-DD') : null }));
       void message.success(t('memberAdded'));
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -214,8 +206,7 @@ function EditMemberModal({ member, name, onClose, onSaved }: { member: ChainMemb
   const { t } = useTranslation('opportunity');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ role: ChainRole; veto: YesNo; approve: YesNo }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
 
   async function submit(values: { role: ChainRole; veto: YesNo; approve: YesNo }) {
     const patch = memberPatch(member, values);
@@ -223,17 +214,11 @@ function EditMemberModal({ member, name, onClose, onSaved }: { member: ChainMemb
       onClose();
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.patch(`/chain-members/${encodeURIComponent(member.member)}`, patch);
       void message.success(t('memberSaved'));
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

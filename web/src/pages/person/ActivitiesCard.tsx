@@ -1,11 +1,11 @@
 // The activity log (newest first, paged) and a form to add an activity.
 import { App, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import { useNames } from '../../api/hooks';
+import { useNames, useSubmit } from '../../api/hooks';
 import type { Activity } from '../../api/types';
 import { ACTIVITY_KINDS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
@@ -20,25 +20,18 @@ export function ActivitiesCard({ person, activities, opportunities, canWrite, on
   const { t } = useTranslation('person');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
   const sorted = useMemo(() => newestFirst(activities), [activities]);
   const users = useNames('users', activities.map((a) => a.by));
   const opportunityNames = useNames('opportunities', activities.map((a) => a.opportunity));
 
   async function submit(values: Values) {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post('/activities', activityBody(person, { ...values, date: values.date.format('YYYY-MM-DD') }));
       void message.success(t('activitySaved'));
       form.resetFields();
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

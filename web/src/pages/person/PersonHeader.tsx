@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import { useNames } from '../../api/hooks';
+import { useAll, useNames, useSubmit } from '../../api/hooks';
 import type { Department, Organization, Person } from '../../api/types';
 import { IMPORTANCES, ORIENTATIONS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
 import { personPatch, type PersonForm } from './forms';
-import { useAll } from './useAll';
 
 export function PersonHeader({ person, org, canEdit, onSaved }: {
   person: Person; org: Organization | undefined; canEdit: boolean; onSaved(): void;
@@ -50,8 +49,7 @@ function EditModal({ person, onClose, onSaved }: { person: Person; onClose(): vo
   const { t } = useTranslation('person');
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
   const departments = useAll<Department>('departments', { org: person.org, active_on: 'today' });
 
   async function submit(values: PersonForm) {
@@ -60,17 +58,11 @@ function EditModal({ person, onClose, onSaved }: { person: Person; onClose(): vo
       onClose();
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.patch(`/people/${encodeURIComponent(person.id)}`, patch);
       void message.success(t('saved'));
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -4,7 +4,7 @@ import { Card, Col, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useApi, rememberNames } from '../../api/hooks';
+import { rememberNames, useAll, useApi } from '../../api/hooks';
 import type { Activity, Opportunity, Organization, Person, Profile, Rating, Vote } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
@@ -15,7 +15,6 @@ import { PersonHeader } from './PersonHeader';
 import { FeaturesCard, PortraitCard } from './ProfileCards';
 import { RatingHistory } from './RatingHistory';
 import { RatingPicker } from './RatingPicker';
-import { useAll } from './useAll';
 import { VotesCard } from './VotesCard';
 
 export default function PersonPage() {

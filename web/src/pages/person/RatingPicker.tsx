@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useSubmit } from '../../api/hooks';
 import type { Attitude, Dimension, Organization, Rating } from '../../api/types';
 import { ATTITUDES, DIMENSIONS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
@@ -60,8 +61,7 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
   const [toward, setToward] = useState('ours');
   const [chosenOpportunity, setChosenOpportunity] = useState<string | null>(null);
   const [picks, setPicks] = useState<Picks>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
 
   // Six in a row when the words are short (Chinese), three when they are long (English) or the screen is narrow.
   const longWords = ATTITUDES.some((v) => t(`attitude.${v}`, { ns: 'common' }).length > 6);
@@ -74,18 +74,12 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
   async function save() {
     const bodies = ratingBodies(picks, current, { person, date: day, toward, opportunity: level });
     if (!bodies.length) return;
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       for (const body of bodies) await api.post('/ratings', body);
       setPicks({});
       void message.success(t('ratingsSaved', { count: bodies.length }));
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const options = (

@@ -1,10 +1,10 @@
 // The two votes: current veto and approval, their history, and a form to set one.
 import { App, Button, Card, DatePicker, Form, Radio, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useNames } from '../../api/hooks';
+import { useNames, useSubmit } from '../../api/hooks';
 import type { Vote, YesNo } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
 import { voteBody } from './forms';
@@ -17,23 +17,16 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
   const { t } = useTranslation('person');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: 'veto' | 'approve'; value: YesNo; date: Dayjs }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { saving, error, run } = useSubmit();
   const users = useNames('users', votes.map((v) => v.by));
   const sorted = useMemo(() => newestFirst(votes), [votes]);
 
   async function submit(values: { kind: 'veto' | 'approve'; value: YesNo; date: Dayjs }) {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post('/votes', voteBody(person, { kind: values.kind, value: values.value, date: values.date.format('YYYY-MM-DD') }));
       void message.success(t('voteSaved'));
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
