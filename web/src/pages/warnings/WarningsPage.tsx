@@ -10,7 +10,7 @@ import type { Warning } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
 import { useCustomers } from '../customers/names';
-import { filterWarnings, personIds, SEVERITIES, summarize, WARNING_KINDS } from './model';
+import { bySeverity, filterWarnings, personIds, SEVERITIES, summarize, WARNING_KINDS } from './model';
 import { KindTag, SeverityTag } from './tags';
 import { WarningText, type WarningNames } from './WarningText';
 
@@ -34,7 +34,7 @@ export default function WarningsPage() {
     setPage(1);
   };
 
-  const all = useMemo(() => warnings.data ?? [], [warnings.data]);
+  const all = useMemo(() => bySeverity(warnings.data ?? []), [warnings.data]);
   const shown = useMemo(() => filterWarnings(all, filter), [all, filter.severity, filter.kind, filter.customer]); // eslint-disable-line react-hooks/exhaustive-deps
   const summary = useMemo(() => summarize(all), [all]);
   const visible = shown.slice((page - 1) * pageSize, page * pageSize);

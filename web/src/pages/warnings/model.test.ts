@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Warning } from '../../api/types';
 import { en, zh } from './i18n';
-import { filterWarnings, personIds, sentenceKey, summarize, topWarnings, WARNING_KINDS, withNames } from './model';
+import { bySeverity, filterWarnings, personIds, sentenceKey, summarize, topWarnings, WARNING_KINDS, withNames } from './model';
 
 function w(kind: string, severity: Warning['severity'], customer: string | null, extra: Partial<Warning> = {}): Warning {
   return { kind, severity, customer, opportunity: null, person: null, message: '', dimensions: [], employees: [], competitors: [], ...extra };
@@ -29,6 +29,12 @@ describe('warnings', () => {
     expect(s.bySeverity).toEqual({ high: 1, medium: 2, low: 3 });
     expect(s.byKind[0]).toEqual({ kind: 'opposer_to_neutral', count: 2 });
     expect(s.byKind.slice(1).map((k) => k.kind)).toEqual(['attitude_conflict', 'sharp_drop', 'mean_falling', 'ask_employee']);
+  });
+  it('the list is the most severe first, then in the server order', () => {
+    expect(bySeverity(list).map((x) => `${x.severity}:${x.kind}:${x.customer}`)).toEqual([
+      'high:sharp_drop:cust-2', 'medium:attitude_conflict:cust-1', 'medium:mean_falling:null',
+      'low:opposer_to_neutral:cust-1', 'low:opposer_to_neutral:cust-2', 'low:ask_employee:cust-2',
+    ]);
   });
   it('top warnings are the most severe first, then in order', () => {
     expect(topWarnings(list, 3).map((x) => x.kind)).toEqual(['sharp_drop', 'attitude_conflict', 'mean_falling']);

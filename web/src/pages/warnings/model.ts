@@ -56,13 +56,17 @@ export function summarize(list: Warning[]): WarningSummary {
 
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
-/** The first `n` warnings, most severe first, otherwise in the server's order. */
-export function topWarnings(list: Warning[], n: number): Warning[] {
+/** The warnings most severe first, otherwise in the server's order. */
+export function bySeverity(list: Warning[]): Warning[] {
   return list
     .map((w, i) => ({ w, i }))
     .sort((a, b) => (SEVERITY_RANK[a.w.severity] ?? 3) - (SEVERITY_RANK[b.w.severity] ?? 3) || a.i - b.i)
-    .slice(0, n)
     .map(({ w }) => w);
+}
+
+/** The first `n` warnings, most severe first, otherwise in the server's order. */
+export function topWarnings(list: Warning[], n: number): Warning[] {
+  return bySeverity(list).slice(0, n);
 }
 
 function escape(text: string): string {
