@@ -1,6 +1,6 @@
 // The customer page: header and figures, the org chart and influence graph on canvases, the key persons
 // table, adding and moving a person, and the strategy override.
-import { expect } from '../expect.mjs';
+import { expect, until } from '../expect.mjs';
 
 /** Picks an option of an AntD Select with search: open it, type, take the first match. */
 async function choose(page, testId, text) {
@@ -10,15 +10,8 @@ async function choose(page, testId, text) {
   await page.keyboard.press('Enter');
 }
 
-async function until(what, check, timeout = 10_000) {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+/** until() with the description first, as these tests read best. */
+const waitFor = (what, check) => until(check, what);
 
 async function firstCustomer(api) {
   const mine = await api('GET', '/organizations?kind=customer&limit=1000');
@@ -46,10 +39,10 @@ export const tests = [
 
       // The focus star toggles the customer's focus flag (and back).
       await page.getByTestId('focus-toggle').click();
-      await until('the focus change', async () => (await page.getByTestId('focus-toggle').getAttribute('data-focus')) === String(!customer.focus));
+      await waitFor('the focus change', async () => (await page.getByTestId('focus-toggle').getAttribute('data-focus')) === String(!customer.focus));
       expect((await api('GET', `/organizations/${customer.id}`)).body.focus === !customer.focus, 'the focus is stored');
       await page.getByTestId('focus-toggle').click();
-      await until('the focus back', async () => (await page.getByTestId('focus-toggle').getAttribute('data-focus')) === String(customer.focus));
+      await waitFor('the focus back', async () => (await page.getByTestId('focus-toggle').getAttribute('data-focus')) === String(customer.focus));
 
       // The org chart: one node per person of the graph.
       await page.getByRole('tab', { name: '组织结构图' }).click();
@@ -70,7 +63,7 @@ export const tests = [
       const other = graph.people.find((p) => !p.key);
       if (other) expect(!text.includes(other.name) || keyPersons.some((k) => k.name === other.name), `not a key person: ${other.name}`);
       await page.getByTestId('key-persons-search').fill(keyPersons[0].name);
-      await until('the search', async () => {
+      await waitFor('the search', async () => {
         const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
         return rows.length >= 1 && rows.every((r) => r.includes(keyPersons[0].name));
       });
@@ -107,7 +100,7 @@ export const tests = [
       await page.getByTestId('add-person-title').fill('项目经理');
       await choose(page, 'add-person-manager', root.name);
       await page.getByTestId('add-person-submit').click();
-      await until('the new node', async () => Number(await chart.getAttribute('data-nodes')) === before + 1);
+      await waitFor('the new node', async () => Number(await chart.getAttribute('data-nodes')) === before + 1);
       const found = await api('GET', `/people?org=${customer.id}&search=${encodeURIComponent(name)}`);
       expect(found.body.items.length === 1, 'the person is stored');
       const added = found.body.items[0];
@@ -129,7 +122,7 @@ export const tests = [
 
       // Undo restores the old line.
       await page.getByTestId('orgchart-undo').click();
-      await until('the undo', async () => {
+      await waitFor('the undo', async () => {
         const now = await api('GET', `/reporting-lines?person=${added.id}&active_on=today`);
         return now.body.items.length === 1 && now.body.items[0].manager === root.id;
       });
@@ -159,7 +152,7 @@ export const tests = [
 
       await page.getByTestId('override-remove').click();
       await page.getByTestId('override-remove-confirm').click();
-      await until('the removal', async () => (await page.getByTestId('override-reason').count()) === 0);
+      await waitFor('the removal', async () => (await page.getByTestId('override-reason').count()) === 0);
       const gone = (await api('GET', `/customers/${customer.id}/metrics`)).body.strategy_override;
       expect(gone === null, 'the override is removed');
     },
@@ -198,7 +191,7 @@ export const tests = [
       const moved = await api('GET', `/reporting-lines?person=${line.person}&active_on=today`);
       expect(moved.body.items.length === 1 && moved.body.items[0].manager === target.id, 'the dragged person reports to the target');
       await page.getByTestId('move-undo-toast').click();
-      await until('the undo', async () => {
+      await waitFor('the undo', async () => {
         const now = await api('GET', `/reporting-lines?person=${line.person}&active_on=today`);
         return now.body.items.length === 1 && now.body.items[0].manager === line.manager;
       });

@@ -1,16 +1,6 @@
 // The dashboard, the customer list and the warnings page, against the figures the API gives.
-import { expect } from '../expect.mjs';
+import { expect, until } from '../expect.mjs';
 
-async function until(check, what, timeout = 15_000) {
-  const started = Date.now();
-  let last;
-  while (Date.now() - started < timeout) {
-    last = await check();
-    if (last === true) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 async function customerCount(page) {
   return (await page.getByTestId('dash-customer-count').innerText()).trim();

@@ -1,17 +1,7 @@
 // The key person page (rating entry in two clicks, also on a phone) and the opportunity page (the decision
 // chain: add, edit, remove a member; the side-by-side with the competitors; the trend).
-import { expect } from '../expect.mjs';
+import { expect, until } from '../expect.mjs';
 
-async function until(check, what, timeout = 15_000) {
-  const started = Date.now();
-  let last;
-  while (Date.now() - started < timeout) {
-    last = await check();
-    if (last === true) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 /** A key person of one of the signed-in rep's customers whose customer-level closeness toward ours is known and not strong_support. */
 async function findKeyPerson(api, accept = (profile) => profile.features.closeness !== 'strong_support' && profile.features.closeness !== 'unknown') {
