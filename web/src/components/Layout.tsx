@@ -127,7 +127,7 @@ export function Layout() {
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      <AntLayout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={190}>
+      <AntLayout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={210}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>{t('app.short')}</div>
         <Menu
           mode="inline"

@@ -63,7 +63,7 @@ export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
     dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings',
-    admin: 'Admin', users: 'Users and teams', strategy: 'Strategy settings', bundle: 'Import and export',
+    admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export',
   },
   shell: {
     perspective: 'Perspective', me: 'Mine', team: 'Team', user: 'Individual', company: 'Company', competitor: 'Competitor',

@@ -11,6 +11,7 @@ import { FormModal } from './FormModal';
 import { activeOn } from '../influence/model';
 import type { DirectoryData } from './useDirectoryData';
 import { filterUsers, ROLES, userChange, userCreateRequest, userRows, type UserCreateForm, type UserEditForm, type UserRow } from './usersModel';
+import { paging } from '../../lib/paging';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'password'; user: UserRow } | null;
 
@@ -93,7 +94,7 @@ export function UsersTab({ data, reload }: { data: DirectoryData; reload(): void
         rowKey="id"
         columns={columns}
         dataSource={shown}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { ns: 'common', count: total }) }}
+        pagination={paging(20)}
         scroll={{ x: 1000 }}
       />
 

@@ -1,14 +1,15 @@
 // The influence graph: the customer's people with our employees, competitors' staff and others linked to
 // them. A force layout for graphs of a few hundred nodes, concentric rings (inside, then outsiders) above.
 import { ExpandOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Switch, Typography } from 'antd';
+import { Button, Card, Space, Switch, Typography } from 'antd';
 import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ATTITUDE_COLOR } from '../../lib/format';
 import type { CustomerGraph } from './api';
-import { createCy, LARGE } from './cy';
+import { createCy, fitAtMost, keepSized, LARGE, replaceElements } from './cy';
+import { GraphCanvas } from './GraphCanvas';
 import { influenceElements, SIDE_STYLE } from './influence';
 import { Dot } from './OrgChart';
 
@@ -68,11 +69,9 @@ export function InfluenceGraph({ graph }: { graph: CustomerGraph }) {
       const id = event.target.id() as string;
       if (event.target.data('side') === 'internal') navigateRef.current(`/people/${encodeURIComponent(id)}`);
     });
-    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => cy.resize()) : null;
-    observer?.observe(container.current);
+    const release = keepSized(cy, container.current);
     return () => {
-      observer?.disconnect();
-      cy.destroy();
+      release();
       cyRef.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -81,10 +80,7 @@ export function InfluenceGraph({ graph }: { graph: CustomerGraph }) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add([...elements.nodes, ...elements.edges]);
-    });
+    replaceElements(cy, elements);
     if (!elements.nodes.length) return;
     const large = elements.nodes.length > LARGE;
     const layout = large
@@ -97,11 +93,7 @@ export function InfluenceGraph({ graph }: { graph: CustomerGraph }) {
         })
       : cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 1500, padding: 20 } as cytoscape.LayoutOptions);
     layout.run();
-    cy.fit(undefined, 30);
-    if (cy.zoom() > 1.3) {
-      cy.zoom(1.3);
-      cy.center();
-    }
+    fitAtMost(cy, 1.3);
   }, [elements]);
 
   const other = elements.counts.partner + elements.counts.customer;
@@ -118,22 +110,14 @@ export function InfluenceGraph({ graph }: { graph: CustomerGraph }) {
         </Typography.Text>
       </Space>
       <div style={{ display: 'flex', gap: 12 }}>
-        <div style={{ flex: 1, minWidth: 0, position: 'relative' }}>
-          <div
-            ref={container}
-            data-testid="influence-graph"
-            data-nodes={elements.nodes.length}
-            data-edges={elements.edges.length}
-            role="img"
-            aria-label={t('tabs.influence')}
-            style={{ height: 560, border: '1px solid #f0f0f0', borderRadius: 6, background: '#fcfcfc' }}
-          />
-          {elements.edges.length === 0 ? (
-            <div style={{ position: 'absolute', top: 16, left: 0, right: 0, display: 'flex', justifyContent: 'center', pointerEvents: 'none' }}>
-              <Empty description={t('influence.empty')} />
-            </div>
-          ) : null}
-        </div>
+        <GraphCanvas
+          canvas={container}
+          testId="influence-graph"
+          label={t('tabs.influence')}
+          nodes={elements.nodes.length}
+          edges={elements.edges.length}
+          empty={elements.edges.length === 0 ? t('influence.empty') : null}
+        />
         <Card size="small" title={t('orgchart.legend')} style={{ width: 270, flex: 'none', alignSelf: 'flex-start' }} data-testid="influence-legend">
           <Space direction="vertical" size={6} style={{ fontSize: 12 }}>
             <span><Dot color={ATTITUDE_COLOR.support} border={SIDE_STYLE.internal.border} /> {t('influence.legendInternal')}</span>

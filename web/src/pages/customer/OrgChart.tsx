@@ -1,7 +1,7 @@
 // The reporting tree on a Cytoscape canvas: click a node for its panel, double-click to open the person,
 // drop a node onto another to make it report there (after a confirmation; the page offers Undo).
 import { AimOutlined, ExpandOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import type cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { AttitudeTag } from '../../components/Tags';
 import { ATTITUDE_COLOR } from '../../lib/format';
 import type { CustomerGraph } from './api';
-import { createCy, LARGE } from './cy';
+import { createCy, fitAtMost, keepSized, LARGE, replaceElements } from './cy';
+import { GraphCanvas } from './GraphCanvas';
 import { APPROVE_COLOR, BOTH_COLOR, dropTarget, orgElements, VETO_COLOR, type Box } from './orgchart';
 
 const style = (large: boolean): cytoscape.StylesheetJson => [
@@ -112,11 +113,9 @@ export function OrgChart({ graph, canWrite, onDrop, onMoveRequest, tools }: OrgC
       node.position({ x: from.x, y: from.y });
       if (target) handlers.current.onDrop(node.id(), target);
     });
-    const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => cy.resize()) : null;
-    observer?.observe(container.current);
+    const release = keepSized(cy, container.current);
     return () => {
-      observer?.disconnect();
-      cy.destroy();
+      release();
       cyRef.current = null;
       fitted.current = false;
     };
@@ -128,17 +127,10 @@ export function OrgChart({ graph, canWrite, onDrop, onMoveRequest, tools }: OrgC
     const cy = cyRef.current;
     if (!cy) return;
     cy.style(style(large));
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add([...elements.nodes, ...elements.edges]);
-    });
+    replaceElements(cy, elements);
     cy.autoungrabify(!canWrite);
     if (!fitted.current) {
-      cy.fit(undefined, 30);
-      if (cy.zoom() > 1.2) {
-        cy.zoom(1.2);
-        cy.center();
-      }
+      fitAtMost(cy, 1.2);
       fitted.current = true;
     }
     if (selected && cy.getElementById(selected).nonempty()) cy.getElementById(selected).select();
@@ -181,22 +173,14 @@ export function OrgChart({ graph, canWrite, onDrop, onMoveRequest, tools }: OrgC
         {large ? <Typography.Text type="secondary">{t('orgchart.large')}</Typography.Text> : null}
       </Space>
       <div style={{ display: 'flex', gap: 12, alignItems: 'stretch' }}>
-        <div style={{ flex: 1, minWidth: 0, position: 'relative' }}>
-          <div
-            ref={container}
-            data-testid="orgchart"
-            data-nodes={elements.nodes.length}
-            data-edges={elements.edges.length}
-            role="img"
-            aria-label={t('tabs.orgchart')}
-            style={{ height: 560, border: '1px solid #f0f0f0', borderRadius: 6, background: '#fcfcfc' }}
-          />
-          {graph.people.length === 0 ? (
-            <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-              <Empty description={t('orgchart.empty')} />
-            </div>
-          ) : null}
-        </div>
+        <GraphCanvas
+          canvas={container}
+          testId="orgchart"
+          label={t('tabs.orgchart')}
+          nodes={elements.nodes.length}
+          edges={elements.edges.length}
+          empty={graph.people.length === 0 ? t('orgchart.empty') : null}
+        />
         <div style={{ width: 270, flex: 'none', display: 'flex', flexDirection: 'column', gap: 12 }}>
           {person ? (
             <Card size="small" title={t('orgchart.selected')} data-testid="orgchart-panel">

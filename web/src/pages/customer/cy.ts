@@ -22,3 +22,30 @@ export function createCy(container: HTMLElement, nodeCount: number, style: cytos
     pixelRatio: large ? 1 : 'auto',
   });
 }
+
+/** Follows the container's size; returns the clean-up that also destroys the instance. */
+export function keepSized(cy: cytoscape.Core, container: HTMLElement): () => void {
+  const observer = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => cy.resize()) : null;
+  observer?.observe(container);
+  return () => {
+    observer?.disconnect();
+    cy.destroy();
+  };
+}
+
+/** Swaps every element for `elements` in one batch. */
+export function replaceElements(cy: cytoscape.Core, elements: { nodes: cytoscape.ElementDefinition[]; edges: cytoscape.ElementDefinition[] }) {
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add([...elements.nodes, ...elements.edges]);
+  });
+}
+
+/** Fits the graph in view, but no closer than `maxZoom` (a few nodes would otherwise fill the screen). */
+export function fitAtMost(cy: cytoscape.Core, maxZoom: number) {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > maxZoom) {
+    cy.zoom(maxZoom);
+    cy.center();
+  }
+}

@@ -12,6 +12,7 @@ import { errorText } from '../../lib/errors';
 import { useMe } from '../../state/session';
 import { declarationRows, type DeclarationRow, type Strength } from './model';
 import { useTargets } from './useTargets';
+import { paging } from '../../lib/paging';
 
 export function MyDeclarations({ links, employee }: { links: Loaded<Page<InfluenceLink>>; employee: boolean }) {
   const { t } = useTranslation('iknow');
@@ -119,7 +120,7 @@ export function MyDeclarations({ links, employee }: { links: Loaded<Page<Influen
           columns={columns}
           dataSource={rows}
           locale={{ emptyText: t('mine.empty') }}
-          pagination={{ defaultPageSize: 10, hideOnSinglePage: true, showTotal: (total) => t('common.total', { ns: 'common', count: total }) }}
+          pagination={paging(10, { hideOnSinglePage: true })}
         />
       </PageState>
     </Card>

@@ -9,6 +9,7 @@ import { useNames } from '../../api/hooks';
 import { ATTITUDES, type Attitude } from '../../api/types';
 import { AttitudeTag } from '../../components/Tags';
 import { compareCloseness, filterRows, label, type InfluenceRow, type Named } from './model';
+import { paging } from '../../lib/paging';
 
 function Masked({ value }: { value: Named }) {
   const { t } = useTranslation('influence');
@@ -107,7 +108,7 @@ export function InfluenceList({ rows, loadingNames }: { rows: InfluenceRow[]; lo
         loading={loadingNames}
         columns={columns}
         dataSource={shown}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (total) => t('common.total', { ns: 'common', count: total }) }}
+        pagination={paging(20)}
         scroll={{ x: 1000 }}
       />
     </Space>

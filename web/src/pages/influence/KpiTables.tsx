@@ -11,6 +11,7 @@ import { TierTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
 import { formatMean, formatShare } from '../../lib/format';
 import { kpiRow, kpiScopes, mapLimit, type EmployeeEntry, type KpiRow, type KpiScope } from './model';
+import { paging } from '../../lib/paging';
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -140,7 +141,7 @@ export function EmployeeKpiTable({ entries, params }: { entries: EmployeeEntry[]
         rowKey="person"
         columns={columns}
         dataSource={rows}
-        pagination={{ defaultPageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (total) => t('common.total', { ns: 'common', count: total }) }}
+        pagination={paging(10)}
       />
     </Space>
   );
