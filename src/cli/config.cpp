@@ -26,6 +26,7 @@ const std::map<std::string, std::string>& EnvironmentOptions() {
       {"BRM_TRUST_PROXY", "trust-proxy"},
       {"BRM_LOGIN_LIMIT", "login-limit"},
       {"BRM_READY_FILE", "ready-file"},
+      {"BRM_PASSWORD_LIST", "password-list"},
       {"BRM_DEMO_END", "end"},
   };
   return options;

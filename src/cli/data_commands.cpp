@@ -28,7 +28,7 @@ bool Help(const po::variables_map& vm, const po::options_description& options, c
 std::optional<Record> UserByLogin(Store& store, const std::string& login) {
   ListQuery query;
   query.equals.emplace_back(fields::user::kLogin, login);
-  auto page = store.List(Kind::kUser, query, Visibility{});
+  auto page = store.List(Kind::kUser, query);
   if (page.items.empty()) return std::nullopt;
   return page.items.front();
 }
@@ -89,7 +89,9 @@ int Backup(const std::vector<std::string>& args) {
 
 int Passwd(const std::vector<std::string>& args) {
   po::options_description options("brm passwd");
-  options.add_options()("help", "show this help")("login", po::value<std::string>()->required(), "user login");
+  options.add_options()("help", "show this help")("login", po::value<std::string>()->required(), "user login")(
+      "password-list", po::value<std::string>()->default_value(PasswordConfig{}.common_list),
+      "common passwords users may not choose, one per line; empty for none (env BRM_PASSWORD_LIST)");
   AddDataOption(options);
   auto vm = Parse(args, options, {"login"});
   if (Help(vm, options, "brm passwd --data DIR LOGIN  (reads the new password from stdin)")) return 0;
@@ -101,7 +103,9 @@ int Passwd(const std::vector<std::string>& args) {
   }
   std::string password;
   std::getline(std::cin, password);
-  EntityService service(*store);
+  engine::Engine engine;  // empty: setting a password consults no figure
+  EntityService service(*store, engine,
+                        PasswordRules::Load(PasswordConfig{vm["password-list"].as<std::string>()}));
   if (auto status = service.SetPassword(Actor::System(), user->id, password); !status) {
     std::cerr << "brm passwd: " << status.error().message << "\n";
     return 1;

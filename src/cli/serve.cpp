@@ -52,7 +52,9 @@ int Serve(const std::vector<std::string>& args) {
       "trust-proxy", po::value<bool>()->default_value(false),
       "read the client address from X-Forwarded-For, behind a reverse proxy (env BRM_TRUST_PROXY)")(
       "login-limit", po::value<int>()->default_value(5), "failed sign-ins per login per 15 minutes (env BRM_LOGIN_LIMIT)")(
-      "ready-file", po::value<std::string>(), "write the bound port to this file once listening (env BRM_READY_FILE)");
+      "ready-file", po::value<std::string>(), "write the bound port to this file once listening (env BRM_READY_FILE)")(
+      "password-list", po::value<std::string>()->default_value(PasswordConfig{}.common_list),
+      "common passwords users may not choose, one per line; empty for none (env BRM_PASSWORD_LIST)");
   AddDataOption(options);
   auto vm = Parse(args, options);
   if (vm.count("help")) {
@@ -82,6 +84,7 @@ int Serve(const std::vector<std::string>& args) {
   api_config.auth.secure_cookie = vm["secure-cookie"].as<bool>();
   api_config.auth.login_failures = vm["login-limit"].as<int>();
   api_config.trust_proxy = vm["trust-proxy"].as<bool>();
+  api_config.passwords = PasswordRules::Load(PasswordConfig{vm["password-list"].as<std::string>()});
   engine::Engine engine;
   engine.Replace(LoadGraph(*store));
   http::Api api(*store, engine, api_config);

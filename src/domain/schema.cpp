@@ -20,6 +20,7 @@ FieldSpec Personal(FieldSpec f) {
 FieldSpec Currency() {
   FieldSpec f{.name = "currency", .type = FT::kText, .fallback = std::string("CNY")};
   f.max_length = 3;
+  f.currency = true;
   return f;
 }
 FieldSpec Email() {

@@ -32,6 +32,7 @@ struct FieldSpec {
   Value fallback{};          // value taken when the field is absent or null
   bool personal = false;     // removed by "erase person"
   bool email = false;        // kText holding an e-mail address (something@domain)
+  bool currency = false;     // kText holding an ISO 4217 code (vocab::IsCurrency)
   size_t max_length = 200;   // kText only, in bytes
   double min = 0, max = 0;   // kNumber only
 };

@@ -158,10 +158,64 @@ Status CheckKindRules(Record& record, Lookup& lookup) {
 
 }  // namespace
 
+size_t Utf8SequenceLength(std::string_view text) {
+  if (text.empty()) return 0;
+  const auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  const unsigned c = at(0);
+  if (c < 0x80) return 1;
+  const auto tail = [&](size_t k) { return at(k) >= 0x80 && at(k) <= 0xBF; };
+  if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;  // no overlong, no surrogate
+    return at(1) >= low && at(1) <= high && tail(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    return at(1) >= low && at(1) <= high && tail(2) && tail(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+bool ValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text.substr(i));
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string ToValidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text.substr(i));
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 bool ValidId(std::string_view id) {
-  if (id.empty() || id.size() > 128) return false;
-  for (unsigned char c : id) {
-    if (c < 0x20 || c == 0x7f || c == '/') return false;
+  if (id.empty() || id.size() > 128 || id == "." || id == "..") return false;
+  for (size_t i = 0; i < id.size();) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (c < 0x80) {
+      const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           std::string_view("-_.:@+~").find(static_cast<char>(c)) != std::string_view::npos;
+      if (!allowed) return false;
+      ++i;
+      continue;
+    }
+    // A letter of another script (a Chinese id from another CRM): one well-formed UTF-8 sequence.
+    const size_t length = Utf8SequenceLength(id.substr(i));
+    if (length == 0) return false;
+    i += length;
   }
   return true;
 }
@@ -169,7 +223,8 @@ bool ValidId(std::string_view id) {
 Status ValidateFields(const Record& record) {
   const EntitySpec& spec = Spec(record.kind);
   if (!ValidId(record.id)) {
-    return MakeError(ErrorCode::kInvalid, "An id is 1 to 128 characters without '/' or control characters.",
+    return MakeError(ErrorCode::kInvalid,
+                     "An id is 1 to 128 bytes of letters, digits and -_.:@+~ (not \".\" or \"..\").",
                      "id");
   }
   for (size_t i = 0; i < spec.fields.size(); ++i) {
@@ -227,6 +282,10 @@ Status ValidateFields(const Record& record) {
               return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be an e-mail address such as "
                                                                            "name@example.com.");
             }
+          }
+          if (field.currency && !vocab::IsCurrency(*text)) {
+            return Invalid(spec, field, "\"" + std::string(field.name) +
+                                            "\" must be an ISO 4217 currency code in capitals, such as CNY or USD.");
           }
           if (field.required && text->find_first_not_of(" \t") == std::string::npos) {
             return Invalid(spec, field, "\"" + std::string(field.name) + "\" must not be blank.");

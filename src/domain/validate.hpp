@@ -18,8 +18,15 @@ class Lookup {
   virtual const Record* Find(Kind kind, std::string_view id) = 0;
 };
 
-// Whether `id` is acceptable as a record id: 1–128 bytes, no control characters, no '/'.
+// Whether `id` is acceptable as a record id: 1–128 bytes of ASCII letters and digits, "-_.:@+~", and
+// letters of other scripts in well-formed UTF-8; not "." or "..". No space, no '/', no control character.
 bool ValidId(std::string_view id);
+// The length of the well-formed UTF-8 sequence that starts `text` (1–4), or 0 when it is not one.
+size_t Utf8SequenceLength(std::string_view text);
+// Whether `text` is well-formed UTF-8.
+bool ValidUtf8(std::string_view text);
+// `text` with every byte that does not start a well-formed UTF-8 sequence replaced by U+FFFD.
+std::string ToValidUtf8(std::string_view text);
 
 // Checks one record in isolation: required fields, vocabularies, text lengths and characters, number
 // ranges, date formats and since ≤ until. The error's field is the field name.

@@ -23,6 +23,24 @@ constexpr std::string_view kVoteKindsData[] = {"veto", "approve"};
 constexpr std::string_view kActivityKindsData[] = {"visit", "meeting", "call", "message",
                                                    "meal",  "event",   "other"};
 constexpr std::string_view kLanguagesData[] = {"zh-CN", "en"};
+// ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
+// sorted for binary search.
+constexpr std::string_view kCurrenciesData[] = {
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
+    "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF",
+    "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP", "CVE", "CZK", "DJF",
+    "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP", "GMD",
+    "GNF", "GTQ", "GYD", "HKD", "HNL", "HRK", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK",
+    "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP",
+    "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR",
+    "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN",
+    "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG",
+    "SEK", "SGD", "SHP", "SLE", "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS",
+    "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW",
+    "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD",
+    "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
+    "ZWL",
+};
 }  // namespace
 
 const Words kOrgKinds{kOrgKindsData};
@@ -39,6 +57,12 @@ const Words kAttitudes{kAttitudesData};
 const Words kVoteKinds{kVoteKindsData};
 const Words kActivityKinds{kActivityKindsData};
 const Words kLanguages{kLanguagesData};
+
+const Words kCurrencies{kCurrenciesData};
+
+bool IsCurrency(std::string_view code) {
+  return std::binary_search(std::begin(kCurrenciesData), std::end(kCurrenciesData), code);
+}
 
 bool Contains(Words words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();

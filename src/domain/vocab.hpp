@@ -24,7 +24,11 @@ extern const Words kVoteKinds;      // veto approve
 extern const Words kActivityKinds;  // visit meeting call message meal event other
 extern const Words kLanguages;      // zh-CN en
 
+extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
+
 bool Contains(Words words, std::string_view word);
+// Whether `code` is an ISO 4217 currency code (upper case, as the standard writes it).
+bool IsCurrency(std::string_view code);
 
 // The number of an attitude (+2 … −2); nullopt for `unknown` or a word outside the scale.
 std::optional<int> AttitudeNumber(std::string_view attitude);

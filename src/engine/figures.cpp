@@ -22,22 +22,6 @@ std::string_view InteractionName(int activities) {
   return "high";
 }
 
-Scope Scope::OwnedBy(const Graph& graph, const std::vector<Idx>& users) {
-  Scope scope;
-  scope.company_ = false;
-  scope.owners_.assign(graph.users.size(), false);
-  for (Idx user : users) {
-    if (user < scope.owners_.size()) scope.owners_[user] = true;
-  }
-  return scope;
-}
-
-bool Scope::Has(const Graph& graph, Idx org) const {
-  if (company_) return true;
-  const Idx owner = graph.orgs[org].owner;
-  return owner != kNone && owner < owners_.size() && owners_[owner];
-}
-
 bool Figures::ActiveKeyPerson(Idx person, Date day) const {
   const Person& p = graph_.people[person];
   if (!p.exists || !p.key || !p.life.On(day) || p.org == kNone) return false;
@@ -55,14 +39,15 @@ bool Figures::LinkCounts(Idx link, Date day) const {
   if (!l.life.On(day) || l.from == kNone || l.to == kNone) return false;
   const Person& from = graph_.people[l.from];
   const Person& to = graph_.people[l.to];
-  return from.exists && to.exists && from.life.On(day) && to.life.On(day);
+  return from.exists && to.exists && from.life.On(day) && to.life.On(day) && Sees(from.org) && Sees(to.org);
 }
 
 bool Figures::MemberCounts(Idx member, Date day) const {
   const ChainMember& m = graph_.members[member];
   if (!m.life.On(day) || m.person == kNone) return false;
   const Person& p = graph_.people[m.person];
-  return p.exists && p.life.On(day);
+  return p.exists && p.life.On(day) && Sees(p.org) &&
+         (!within_ || (m.opportunity != kNone && Sees(graph_.opportunities[m.opportunity].customer)));
 }
 
 std::span<const FactPoint> Figures::History(Idx person, Dimension dimension, Idx toward, Idx opportunity) const {
@@ -91,7 +76,10 @@ int Figures::Activities(Idx person, Idx opportunity, Date day) const {
                              [](const ActivityPoint& p, Date d) { return p.date < d; });
   int count = 0;
   for (; it != points.end() && it->date <= day; ++it) {
-    if (day < it->until && (opportunity == kNone || it->opportunity == opportunity)) ++count;
+    if (day < it->until && (opportunity == kNone || it->opportunity == opportunity) &&
+        (!within_ || it->opportunity == kNone || Sees(graph_.opportunities[it->opportunity].customer))) {
+      ++count;
+    }
   }
   return count;
 }
@@ -378,16 +366,23 @@ std::vector<Idx> Figures::WonThisYear(const Scope& scope, Date day) const {
   for (Idx opp = 0; opp < graph_.opportunities.size(); ++opp) {
     const Opportunity& o = graph_.opportunities[opp];
     if (o.status != OpportunityStatus::kWon || o.closed == kMaxDate || o.closed < first || day < o.closed) continue;
-    if (o.customer == kNone || !scope.Has(graph_, o.customer)) continue;
+    if (o.customer == kNone || !scope.Has(o.customer)) continue;
     won.push_back(opp);
   }
   return won;
 }
 
+bool Figures::Counts(const InfluenceUse& use) const {
+  if (!within_) return true;
+  const auto org_of = [&](Idx person) { return person == kNone ? kNone : graph_.people[person].org; };
+  return use.opportunity != kNone && Sees(graph_.opportunities[use.opportunity].customer) &&
+         Sees(org_of(use.person)) && Sees(org_of(use.employee));
+}
+
 bool Figures::UsedInfluence(Idx opportunity, Idx employee, Date day) const {
   for (Idx use : graph_.opportunities[opportunity].uses) {
     const InfluenceUse& u = graph_.uses[use];
-    if (u.date <= day && day < u.until && (employee == kNone || u.employee == employee)) return true;
+    if (u.date <= day && day < u.until && (employee == kNone || u.employee == employee) && Counts(u)) return true;
   }
   return false;
 }
@@ -400,7 +395,7 @@ EmployeeMetrics Figures::EmployeeInfluence(Idx employee, Idx toward, Date day, c
   for (Idx link : graph_.people[employee].links_out) {
     if (!LinkCounts(link, day)) continue;
     const Idx to = graph_.links[link].to;
-    if (ActiveKeyPerson(to, day) && scope.Has(graph_, graph_.people[to].org)) influenced.push_back(to);
+    if (ActiveKeyPerson(to, day) && scope.Has(graph_.people[to].org)) influenced.push_back(to);
   }
   std::sort(influenced.begin(), influenced.end());
   influenced.erase(std::unique(influenced.begin(), influenced.end()), influenced.end());
@@ -412,14 +407,14 @@ EmployeeMetrics Figures::EmployeeInfluence(Idx employee, Idx toward, Date day, c
   }
   int all_key = 0;
   for (Idx org = 0; org < graph_.orgs.size(); ++org) {
-    if (graph_.orgs[org].kind == OrgKind::kCustomer && scope.Has(graph_, org)) {
+    if (graph_.orgs[org].kind == OrgKind::kCustomer && scope.Has(org)) {
       all_key += static_cast<int>(KeyPersons(org, day).size());
     }
   }
   if (all_key > 0) m.value_potential = static_cast<double>(m.acquainted) / all_key;
   for (Idx use : graph_.people[employee].uses) {
     const InfluenceUse& u = graph_.uses[use];
-    if (u.date <= day && day < u.until) ++m.influence_uses;
+    if (u.date <= day && day < u.until && Counts(u)) ++m.influence_uses;
   }
   for (Idx opp : WonThisYear(scope, day)) m.contributed_wins += UsedInfluence(opp, employee, day);
   return m;

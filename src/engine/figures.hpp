@@ -102,22 +102,40 @@ struct EmployeeMetrics {
   int influence_uses = 0, contributed_wins = 0;
 };
 
-// Which customers a figure may use: all, or those owned by a set of users (SPEC.md §7).
+// The organizations a figure may use (SPEC.md §7): the whole company, or a set that the access policy
+// (service/access_policy.hpp) decides. Figures over customers take the customers of the set; within a
+// Figures made Within(scope), a chain member, an influence link, an activity or an influence use counts
+// only when every organization it reaches is in the set.
 class Scope {
  public:
   static Scope Company() { return Scope(); }
-  static Scope OwnedBy(const Graph& graph, const std::vector<Idx>& users);
-  bool Has(const Graph& graph, Idx org) const;
+  // The organizations marked true, by organization index.
+  static Scope Of(std::vector<bool> orgs) {
+    Scope scope;
+    scope.company_ = false;
+    scope.orgs_ = std::move(orgs);
+    return scope;
+  }
+  bool Has(Idx org) const { return company_ || (org != kNone && org < orgs_.size() && orgs_[org]); }
   bool company() const { return company_; }
 
  private:
   bool company_ = true;
-  std::vector<bool> owners_;  // by user index
+  std::vector<bool> orgs_;  // by organization index
 };
 
 class Figures {
  public:
   Figures(const Graph& graph, StrategyThresholds thresholds) : graph_(graph), thresholds_(thresholds) {}
+  // The same figures over only what `scope` holds (SPEC.md §7: "a figure for a scope is computed only from
+  // data visible in that scope"). `scope` must outlive the copy.
+  Figures Within(const Scope& scope) const {
+    Figures figures(graph_, thresholds_);
+    if (!scope.company()) figures.within_ = &scope;
+    return figures;
+  }
+  // Whether the organization is in the scope these figures are limited to (always, without one).
+  bool Sees(Idx org) const { return !within_ || within_->Has(org); }
 
   const Graph& graph() const { return graph_; }
   // The strategy thresholds these figures use (SPEC.md §6.5; also the sharp_drop warning of §9).
@@ -163,12 +181,15 @@ class Figures {
   std::vector<Idx> WonThisYear(const Scope& scope, Date day) const;
   // Whether an influence use of the opportunity (by `employee`, or anyone when kNone) is dated on or before day.
   bool UsedInfluence(Idx opportunity, Idx employee, Date day) const;
+  // Whether an influence use counts within the scope these figures are limited to.
+  bool Counts(const InfluenceUse& use) const;
   // Sorts indexes of `kind` by their ids.
   void SortById(Kind kind, std::vector<Idx>& items) const;
 
  private:
   const Graph& graph_;
   StrategyThresholds thresholds_;
+  const Scope* within_ = nullptr;  // nullptr: the whole company
 };
 
 }  // namespace brm::engine

@@ -52,7 +52,7 @@ std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
   if (scope.company()) return graph_.customers;
   std::vector<Idx> customers;
   for (Idx org : graph_.customers) {
-    if (scope.Has(graph_, org)) customers.push_back(org);
+    if (scope.Has(org)) customers.push_back(org);
   }
   return customers;
 }
@@ -188,7 +188,7 @@ std::vector<TrendPoint> Lines::CustomerLineTrend(const Scope& scope, Idx toward,
   std::vector<TrendPoint> points(days.size());
   for (size_t i = 0; i < days.size(); ++i) points[i].as_of = days[i];
   for (Idx customer = 0; customer < graph_.orgs.size(); ++customer) {
-    if (scope.Has(graph_, customer)) AddCustomer(customer, toward, days, points, true);
+    if (scope.Has(customer)) AddCustomer(customer, toward, days, points, true);
   }
   return points;
 }

@@ -128,7 +128,7 @@ void Warnings::MeansFalling(const Context& context, const Scope& scope, Out& out
   // The scope's pooled means, over the customers active on each day as in the customer line.
   Degrees pooled[3] = {};
   for (Idx org = 0; org < graph_.orgs.size(); ++org) {
-    if (graph_.orgs[org].kind != OrgKind::kCustomer || !scope.Has(graph_, org)) continue;
+    if (graph_.orgs[org].kind != OrgKind::kCustomer || !scope.Has(org)) continue;
     for (int w = 0; w < 3; ++w) {
       const Degrees degrees = figures_.CustomerDegrees(org, kOurs, dates[w]);
       for (int d = 0; d < kDimensions; ++d) pooled[w][d].Merge(degrees[d]);

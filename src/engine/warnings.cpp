@@ -78,7 +78,7 @@ std::vector<Warning> Warnings::Check(const Scope& scope, Date day, const std::ve
   context.day = day;
   for (Idx org = 0; org < graph_.orgs.size(); ++org) {
     const Organization& o = graph_.orgs[org];
-    if (o.kind == OrgKind::kCustomer && o.life.On(day) && scope.Has(graph_, org)) context.customers.push_back(org);
+    if (o.kind == OrgKind::kCustomer && o.life.On(day) && scope.Has(org)) context.customers.push_back(org);
   }
   figures_.SortById(Kind::kOrganization, context.customers);
   for (Idx customer : context.customers) {

@@ -16,9 +16,9 @@ Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
       engine_(engine),
       config_(std::move(config)),
       auth_(store, config_.auth),
-      entities_(store, &engine),
+      entities_(store, engine, config_.passwords),
       figures_(store, engine),
-      strategies_(store) {
+      strategies_(store, &engine) {
   engine_.SetThresholds(strategies_.Thresholds());
   strategies_.OnThresholdsChanged([this](const StrategyThresholds& thresholds) { engine_.SetThresholds(thresholds); });
 }

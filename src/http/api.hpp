@@ -21,6 +21,7 @@ struct ApiConfig {
   size_t default_page = 50;     // list page size when `limit` is absent
   size_t max_page = 1000;       // largest `limit` accepted
   bool trust_proxy = false;     // take the client address from X-Forwarded-For (behind a reverse proxy)
+  PasswordRules passwords;      // what a password users choose must be (loaded by the command line)
 };
 
 class Api {

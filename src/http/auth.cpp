@@ -14,6 +14,8 @@ namespace {
 constexpr char kSessionCookie[] = "brm_session";
 constexpr char kCsrfCookie[] = "brm_csrf";
 constexpr int kAddressFactor = 10;  // an address may fail ten times as often as one login (shared offices)
+constexpr size_t kMaxLogin = 64;      // the catalogue's longest login
+constexpr size_t kMaxPassword = 1024;  // the longest password PasswordRules accepts
 
 int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
 
@@ -33,20 +35,42 @@ bool Auth::Throttled(const std::string& key, int64_t now) {
   std::lock_guard<std::mutex> lock(throttle_mutex_);
   auto it = failures_.find(key);
   if (it == failures_.end()) return false;
-  auto& times = it->second;
-  times.erase(std::remove_if(times.begin(), times.end(), [&](int64_t t) { return now - t >= config_.login_window_s; }),
-              times.end());
+  if (now - it->second.first >= config_.login_window_s) {
+    failures_.erase(it);
+    return false;
+  }
   const int limit = key.rfind("ip:", 0) == 0 ? config_.login_failures * kAddressFactor : config_.login_failures;
-  return static_cast<int>(times.size()) >= limit;
+  return it->second.count >= limit;
 }
 
 void Auth::CountFailure(const std::string& key, int64_t now) {
   std::lock_guard<std::mutex> lock(throttle_mutex_);
-  failures_[key].push_back(now);
+  auto it = failures_.find(key);
+  if (it != failures_.end() && now - it->second.first < config_.login_window_s) {
+    ++it->second.count;
+    return;
+  }
+  if (it != failures_.end()) failures_.erase(it);
+  if (failures_.size() >= config_.throttle_entries) {
+    // Forget what has expired; when nothing has, the oldest window (the table's size stays bounded whatever
+    // is sent, and an address that fills it is throttled long before).
+    std::erase_if(failures_, [&](const auto& entry) { return now - entry.second.first >= config_.login_window_s; });
+    if (failures_.size() >= config_.throttle_entries) {
+      failures_.erase(std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
+        return a.second.first < b.second.first;
+      }));
+    }
+  }
+  failures_.emplace(key, Failures{1, now});
+}
+
+size_t Auth::ThrottleEntries() {
+  std::lock_guard<std::mutex> lock(throttle_mutex_);
+  return failures_.size();
 }
 
 Result<Caller> Auth::CallerFor(const std::string& user_id) {
-  auto user = store_.Get(Kind::kUser, user_id, Visibility{});
+  auto user = store_.Get(Kind::kUser, user_id);
   if (!user || !user->Bool(f::user::kActive) || !ActiveOn(*user, Today())) {
     return Unauthenticated("This account is disabled.");
   }
@@ -58,6 +82,11 @@ Result<Caller> Auth::CallerFor(const std::string& user_id) {
 }
 
 Result<Caller> Auth::Verify(const std::string& login, const std::string& password, const std::string& remote) {
+  // Nothing longer can match an account, so nothing of it is hashed or remembered.
+  if (login.size() > kMaxLogin) return MakeError(ErrorCode::kInvalid, "A login has at most 64 bytes.", "login");
+  if (password.size() > kMaxPassword) {
+    return MakeError(ErrorCode::kInvalid, "A password has at most 1024 bytes.", "password");
+  }
   const int64_t now = Now();
   const std::string login_key = "login:" + login, address_key = "ip:" + remote;
   if (Throttled(login_key, now) || Throttled(address_key, now)) {
@@ -65,7 +94,7 @@ Result<Caller> Auth::Verify(const std::string& login, const std::string& passwor
   }
   ListQuery query;
   query.equals.emplace_back(f::user::kLogin, login);
-  auto page = store_.List(Kind::kUser, query, Visibility{});
+  auto page = store_.List(Kind::kUser, query);
   const std::optional<std::string> hash = page.items.empty() ? std::nullopt : store_.PasswordHash(page.items[0].id);
   const bool matches = VerifyPassword(hash ? *hash : DummyHash(), password) && hash.has_value();
   if (!matches) {

@@ -26,6 +26,7 @@ struct AuthConfig {
   int64_t cache_s = 5;                         // how long a checked credential is trusted without the store
   int login_failures = 5;                      // failed logins allowed per login and per address …
   int64_t login_window_s = 15 * 60;            // … within this window, before further tries get 429
+  size_t throttle_entries = 10000;             // most logins and addresses whose failures are remembered
   bool secure_cookie = false;                  // add `Secure` to cookies (serve behind HTTPS)
 };
 
@@ -64,6 +65,8 @@ class Auth {
   std::string CreateApiToken(const std::string& user, const std::string& name, std::string& id);
 
   const AuthConfig& config() const { return config_; }
+  // How many logins and addresses have failures remembered (for tests of its bound).
+  size_t ThrottleEntries();
 
  private:
   Result<Caller> CallerFor(const std::string& user_id);
@@ -75,7 +78,13 @@ class Auth {
   Store& store_;
   AuthConfig config_;
   std::mutex throttle_mutex_;
-  std::map<std::string, std::vector<int64_t>> failures_;  // key → failure times within the window
+  // Failed sign-ins per "login:<name>" and "ip:<address>": how many since the window began. Bounded by
+  // config_.throttle_entries; logins longer than any account's are refused before they get here.
+  struct Failures {
+    int count = 0;
+    int64_t first = 0;  // unix seconds of the window's first failure
+  };
+  std::unordered_map<std::string, Failures> failures_;
 
   // Credential checks of the last cache_s seconds: most requests then need no store lookup to authenticate.
   struct Cached {

@@ -1,5 +1,6 @@
 #include "http/errors.hpp"
 
+#include "domain/validate.hpp"
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
 
@@ -35,7 +36,10 @@ std::string_view CodeWord(ErrorCode code) {
 
 Response ErrorResponse(const Error& error) {
   boost::json::object body;
-  body["error"] = {{"code", CodeWord(error.code)}, {"message", error.message}, {"field", error.field}};
+  // A message may quote what the caller sent; the answer stays valid JSON text whatever that was.
+  body["error"] = {{"code", CodeWord(error.code)},
+                   {"message", ToValidUtf8(error.message)},
+                   {"field", ToValidUtf8(error.field)}};
   return JsonResponse(StatusOf(error.code), body);
 }
 

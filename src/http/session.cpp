@@ -14,6 +14,8 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include "domain/validate.hpp"
+
 namespace brm::http {
 namespace {
 
@@ -24,6 +26,7 @@ using BeastRequest = bhttp::request<bhttp::string_body>;
 
 // Beast's default is 8 KiB; twice that leaves room for cookies and long query strings.
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
+constexpr std::size_t kMaxHeaderFields = 100;
 // How long the unread rest of a refused request is drained before the socket closes (see Linger).
 constexpr std::chrono::seconds kLingerTime{1};
 constexpr std::size_t kLingerChunk = 4096;
@@ -151,10 +154,46 @@ bool ParseTarget(Request& request) {
   return true;
 }
 
+// Beast's header limit bounds the bytes of each read, not the header as parsed: many short fields could
+// pass it. The header as parsed is held to the same size, counting each field as "name: value\r\n", and
+// to a number of fields no browser or client comes near.
+bool HeaderWithinLimits(const BeastRequest& request) {
+  std::size_t fields = 0, bytes = request.method_string().size() + request.target().size() + 12;
+  for (const auto& field : request) {
+    bytes += field.name_string().size() + field.value().size() + 4;
+    if (++fields > kMaxHeaderFields || bytes > kHeaderLimit) return false;
+  }
+  return true;
+}
+
+// Whether the decoded path segments and query of `request` are UTF-8 text, as everything after the
+// transport takes them to be (ids, search terms, and the error messages that quote them).
+bool DecodedUtf8(const Request& request) {
+  for (const std::string& segment : request.segments) {
+    if (!ValidUtf8(segment)) return false;
+  }
+  for (const auto& [key, value] : request.query) {
+    if (!ValidUtf8(key) || !ValidUtf8(value)) return false;
+  }
+  return true;
+}
+
+// On every response (docs/security.md, "HTTP hardening"): no content sniffing, no referrer to other sites,
+// never inside a frame, and for the web app scripts, styles, images and requests from this server only.
+// Ant Design and ECharts set inline styles, hence 'unsafe-inline' for styles (never for scripts).
+constexpr std::string_view kSecurityHeaders =
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: no-referrer\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n";
+
 // Header fields the transport writes itself, which a handler's copy would contradict.
 bool TransportField(std::string_view name) {
   return beast::iequals(name, "Content-Length") || beast::iequals(name, "Connection") ||
-         beast::iequals(name, "Transfer-Encoding") || beast::iequals(name, "X-Content-Type-Options");
+         beast::iequals(name, "Transfer-Encoding") || beast::iequals(name, "X-Content-Type-Options") ||
+         beast::iequals(name, "Referrer-Policy") || beast::iequals(name, "X-Frame-Options") ||
+         beast::iequals(name, "Content-Security-Policy");
 }
 
 // A line break in a header would let the text after it pose as another field or as the body.
@@ -210,6 +249,13 @@ void Session::OnHeader(beast::error_code ec, std::size_t bytes) {
   // The common request has no body, or all of it came with the header: it is complete already, and
   // reading it needs no second operation. A declared length over the limit has failed here already
   // and gets its 413.
+  if (!ec && !HeaderWithinLimits(parser_->get())) {
+    reading_ = false;
+    if (access_log_) NoteRequestLine();
+    return Refuse(431, "too_large",
+                  "The request header is larger than " + std::to_string(kHeaderLimit) + " bytes or has more than " +
+                      std::to_string(kMaxHeaderFields) + " fields.");
+  }
   if (ec || parser_->is_done()) return OnRead(ec, bytes);
   // A client that sent "Expect: 100-continue" (curl does for larger bodies) holds the body back until
   // told to go on.
@@ -264,9 +310,14 @@ bool Session::Respond() {
   try {
     Request request;
     ToRequest(beast_request, remote_, request);
-    Serialize(ParseTarget(request) ? context_->handler()(request)
-                                   : TransportError(400, "invalid", "The request target is not a valid URL."),
-              version, keep_alive, head);
+    if (!ParseTarget(request)) {
+      Serialize(TransportError(400, "invalid", "The request target is not a valid URL."), version, keep_alive, head);
+    } else if (!DecodedUtf8(request)) {
+      Serialize(TransportError(400, "invalid", "The request target is not valid UTF-8 once percent-decoded."),
+                version, keep_alive, head);
+    } else {
+      Serialize(context_->handler()(request), version, keep_alive, head);
+    }
     return keep_alive;
   } catch (const std::exception& e) {
     LogError("request \"" + RequestLine(beast_request) + "\" failed: " + e.what());
@@ -302,7 +353,7 @@ void Session::Serialize(Response&& response, unsigned version, bool keep_alive, 
   for (const auto& [name, value] : response.headers) {
     if (!TransportField(name)) AppendField(head_, name, value);
   }
-  head_.append("X-Content-Type-Options: nosniff\r\n"sv);
+  head_.append(kSecurityHeaders);
   // HTTP/1.1 keeps connections alive unless told otherwise, HTTP/1.0 the other way round.
   if (version >= 11 && !keep_alive) head_.append("Connection: close\r\n"sv);
   if (version < 11 && keep_alive) head_.append("Connection: keep-alive\r\n"sv);

@@ -9,7 +9,7 @@
 #include "domain/vocab.hpp"
 #include "engine/customer_graph.hpp"
 #include "engine/stats.hpp"
-#include "service/access.hpp"
+#include "service/access_policy.hpp"
 #include "service/entities.hpp"
 #include "service/figures.hpp"
 
@@ -32,7 +32,7 @@ Records RecordsWhere(Store& store, Kind kind, int field, const std::string& valu
   query.equals.emplace_back(field, value);
   query.limit = kWholeOrganization;
   Records records;
-  for (Record& record : store.List(kind, query, Visibility{}).items) {
+  for (Record& record : store.List(kind, query).items) {
     std::string id = record.id;
     records.emplace(std::move(id), std::move(record));
   }
@@ -65,35 +65,30 @@ struct Outsider {
 
 Result<bj::object> FiguresService::CustomerGraph(const Actor& actor, std::string_view customer,
                                                  const FigureQuery& query) {
-  const Visibility visibility = VisibilityFor(store_, actor);
-  auto record = FindVisible(actor, visibility, Kind::kOrganization, customer);
-  if (!record) return record.error();
   const std::string id(customer);
-  if (record->Text(f::org::kKind) != "customer") {
-    return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + id + "\".");
-  }
+  auto no_customer = [&] { return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + id + "\"."); };
+  auto record = store_.Get(Kind::kOrganization, customer);
+  if (!record || record->Text(f::org::kKind) != "customer") return no_customer();
   const Records departments = RecordsWhere(store_, Kind::kDepartment, f::dept::kOrg, id);
   const Records people = RecordsWhere(store_, Kind::kPerson, f::person::kOrg, id);
 
   std::vector<Outsider> outsiders;
-  auto answer = engine_.With([&](const engine::Figures& figures) -> Result<bj::object> {
-    const engine::Graph& graph = figures.graph();
+  bool may_write = false;
+  auto answer = AsActor(actor, [&](const Access& access, const engine::Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    const engine::Graph& graph = all.graph();
     const Idx org = graph.ids(Kind::kOrganization).Find(customer);
-    if (org == kNone || graph.orgs[org].kind != engine::OrgKind::kCustomer) {
-      return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + id + "\".");
+    if (org == kNone || graph.orgs[org].kind != engine::OrgKind::kCustomer || !access.MayRead(Kind::kOrganization, org)) {
+      return no_customer();
     }
-    auto toward = ResolveToward(figures, query.toward);
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    // The persons of another organization are visible as the store's visibility rules say (SPEC.md §7).
-    auto visible = [&](Idx other) {
-      const engine::Organization& o = graph.orgs[other];
-      if (o.kind == engine::OrgKind::kMissing) return false;
-      if (o.kind != engine::OrgKind::kCustomer || visibility.mode == Visibility::Mode::kAll) return true;
-      if (o.owner == kNone) return false;
-      return std::find(visibility.owners.begin(), visibility.owners.end(), graph.Id(Kind::kUser, o.owner)) !=
-             visibility.owners.end();
-    };
-    const engine::CustomerGraph map = engine::MapCustomer(figures, org, *toward, query.as_of, visible);
+    may_write = access.MayWriteCustomer(org);
+    // The persons of another organization are shown as the access policy says (SPEC.md §7).
+    const engine::Scope sees = access.Sees();
+    const engine::Figures figures = all.Within(sees);
+    const engine::CustomerGraph map =
+        engine::MapCustomer(figures, org, *toward, query.as_of, [&](Idx other) { return sees.Has(other); });
 
     bj::object out;
     out["as_of"] = FormatDate(query.as_of);
@@ -158,14 +153,14 @@ Result<bj::object> FiguresService::CustomerGraph(const Actor& actor, std::string
   for (const Outsider& outsider : outsiders) by_org[outsider.org].push_back(&outsider);
   Records outsider_records, orgs;
   for (const auto& [org_id, members] : by_org) {
-    if (auto org = store_.Get(Kind::kOrganization, org_id, Visibility{})) orgs.emplace(org_id, std::move(*org));
+    if (auto org = store_.Get(Kind::kOrganization, org_id)) orgs.emplace(org_id, std::move(*org));
     if (members.size() * 4 >= members.front()->org_size) {
       for (auto& [person_id, person] : RecordsWhere(store_, Kind::kPerson, f::person::kOrg, org_id)) {
         outsider_records.emplace(person_id, std::move(person));
       }
     } else {
       for (const Outsider* member : members) {
-        if (auto person = store_.Get(Kind::kPerson, member->id, Visibility{})) {
+        if (auto person = store_.Get(Kind::kPerson, member->id)) {
           outsider_records.emplace(member->id, std::move(*person));
         }
       }
@@ -191,6 +186,7 @@ Result<bj::object> FiguresService::CustomerGraph(const Actor& actor, std::string
                         {"region", Text(&*record, f::org::kRegion)}};
   for (auto& [key, value] : *answer) result[key] = std::move(value);
   result["outsiders"] = std::move(outsider_rows);
+  result["may_write"] = may_write;
   return result;
 }
 

@@ -5,7 +5,7 @@
 #include "domain/vocab.hpp"
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
-#include "service/access.hpp"
+#include "service/access_policy.hpp"
 #include "service/rules.hpp"
 #include "service/secrets.hpp"
 #include "service/tx_lookup.hpp"
@@ -16,7 +16,6 @@ namespace f = fields;
 namespace {
 
 constexpr std::string_view kPasswordKey[] = {"password"};
-constexpr size_t kMinPassword = 8;
 
 std::string_view IdPrefix(Kind kind) {
   static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr",   "rep", "inf",
@@ -46,13 +45,39 @@ bool OnlyOwnLanguage(const Actor& actor, const Record& after, const std::optiona
   return true;
 }
 
-Status CheckPassword(std::string_view password) {
-  if (password.size() < kMinPassword) {
-    return MakeError(ErrorCode::kInvalid, "A password has at least 8 characters.", "password");
+// The references of a record being written, as the actor may see them: a record they may not see is
+// answered as no record at all, so that a reference to it fails exactly as a reference to nothing.
+class VisibleLookup : public Lookup {
+ public:
+  VisibleLookup(Lookup& stored, const Access* access, const Record& written, const std::optional<Record>& before)
+      : stored_(stored), access_(access), written_(written), before_(before) {}
+  const Record* Find(Kind kind, std::string_view id) override {
+    const Record* found = stored_.Find(kind, id);
+    if (!found || !access_ || found == &written_ || HadReference(kind, id)) return found;
+    return access_->MayReference(*found, Today()) ? found : nullptr;
   }
-  if (password.size() > 1024) return MakeError(ErrorCode::kInvalid, "A password has at most 1024 characters.", "password");
-  return {};
-}
+
+ private:
+  // Whether the record, before this change, already referred to it: what a writer may change they may
+  // keep pointing where it pointed (an employee retiring their link to someone who has left).
+  bool HadReference(Kind kind, std::string_view id) const {
+    if (!before_) return false;
+    const EntitySpec& spec = Spec(before_->kind);
+    for (size_t i = 0; i < spec.fields.size(); ++i) {
+      const FieldSpec& field = spec.fields[i];
+      if (field.type == FieldType::kRef && *field.ref == kind && !before_->IsNull(static_cast<int>(i)) &&
+          before_->Text(static_cast<int>(i)) == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Lookup& stored_;
+  const Access* access_;  // nullptr: every record
+  const Record& written_;
+  const std::optional<Record>& before_;
+};
 
 }  // namespace
 
@@ -60,26 +85,98 @@ Error NotFound(Kind kind, std::string_view id) {
   return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(kind).noun) + " has the id \"" + std::string(id) + "\".");
 }
 
+std::optional<Record> EntityService::ReadVisible(const Actor& actor, Kind kind, std::string_view id) {
+  auto record = store_.Get(kind, id);
+  if (!record) return std::nullopt;
+  const bool visible = engine_.With(
+      [&](const engine::Figures& figures) { return Access(actor, figures.graph()).MayRead(*record); });
+  if (!visible) return std::nullopt;
+  return record;
+}
+
 Result<Record> EntityService::Get(const Actor& actor, Kind kind, std::string_view id) {
-  auto record = store_.Get(kind, id, VisibilityFor(store_, actor));
+  auto record = ReadVisible(actor, kind, id);
   if (!record) return NotFound(kind, id);
   return std::move(*record);
 }
 
 Result<Page> EntityService::List(const Actor& actor, Kind kind, const ListQuery& query) {
-  return store_.List(kind, query, VisibilityFor(store_, actor));
+  ListQuery narrowed = query;
+  const std::optional<OwnerFilter> filter = engine_.With(
+      [&](const engine::Figures& figures) { return Access(actor, figures.graph()).ListFilter(kind, narrowed); });
+  if (!filter) return Page{};
+  return store_.List(kind, narrowed, *filter);
 }
 
-Page EntityService::Directory(const ListQuery& query) {
-  ListQuery active = query;
-  if (!active.active_on) active.active_on = Today();
-  return store_.List(Kind::kPerson, active, Visibility{});
+bool EntityService::UsesDirectory(const Actor& actor, Kind kind) {
+  return engine_.With([&](const engine::Figures& figures) { return Access(actor, figures.graph()).UsesDirectory(kind); });
+}
+
+DirectoryEntry EntityService::Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,
+                                      std::unordered_map<std::string, std::string>& department_names) {
+  auto name_of = [&](std::unordered_map<std::string, std::string>& names, Kind kind, int name_field,
+                     const std::string& id) -> const std::string& {
+    auto it = names.find(id);
+    if (it == names.end()) {
+      auto found = store_.Get(kind, id);
+      it = names.emplace(id, found ? found->Text(name_field) : std::string()).first;
+    }
+    return it->second;
+  };
+  DirectoryEntry entry;
+  entry.kind = record.kind;
+  entry.id = record.id;
+  if (record.kind == Kind::kOrganization) {
+    entry.name = record.Text(f::org::kName);
+    entry.org_kind = record.Text(f::org::kKind);
+    return entry;
+  }
+  entry.name = record.Text(f::person::kName);
+  entry.org = record.Text(f::person::kOrg);
+  entry.title = record.Text(f::person::kTitle);
+  entry.org_name = name_of(org_names, Kind::kOrganization, f::org::kName, entry.org);
+  if (!record.IsNull(f::person::kDepartment)) {
+    entry.department = record.Text(f::person::kDepartment);
+    entry.department_name = name_of(department_names, Kind::kDepartment, f::dept::kName, *entry.department);
+  }
+  return entry;
+}
+
+Result<DirectoryPage> EntityService::Directory(const Actor& actor, Kind kind, ListQuery query) {
+  if (!UsesDirectory(actor, kind)) return MakeError(ErrorCode::kForbidden, "The directory is for employees.");
+  for (const auto& [field, value] : query.equals) {
+    const std::string_view name = Spec(kind).fields[field].name;
+    if (name != "org" && name != "department" && name != "kind") {
+      return MakeError(ErrorCode::kInvalid,
+                       kind == Kind::kPerson ? "The directory can be filtered by organization and department only."
+                                             : "The directory can be filtered by kind only.",
+                       std::string(name));
+    }
+  }
+  if (kind == Kind::kPerson && !query.active_on) query.active_on = Today();
+  const Page page = store_.List(kind, query);
+  DirectoryPage out;
+  out.total = page.total;
+  std::unordered_map<std::string, std::string> orgs, departments;
+  for (const Record& record : page.items) out.items.push_back(Project(record, orgs, departments));
+  return out;
+}
+
+Result<DirectoryEntry> EntityService::DirectoryEntryOf(const Actor& actor, Kind kind, std::string_view id) {
+  if (!UsesDirectory(actor, kind)) return MakeError(ErrorCode::kForbidden, "The directory is for employees.");
+  auto record = store_.Get(kind, id);
+  if (!record || (kind == Kind::kPerson && !ActiveOn(*record, Today()))) return NotFound(kind, id);
+  std::unordered_map<std::string, std::string> orgs, departments;
+  return Project(*record, orgs, departments);
 }
 
 Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost::json::object& body) {
   json::DecodeOptions options;
   options.id_optional = true;
   if (kind == Kind::kUser) options.extra_keys = kPasswordKey;
+  if (const boost::json::value* id = body.if_contains("id"); id && !id->is_null() && !actor.sees_everything()) {
+    return MakeError(ErrorCode::kInvalid, "The id of a new record is chosen by the server; leave \"id\" out.", "id");
+  }
   auto decoded = json::DecodeRecord(kind, body, options);
   if (!decoded) return decoded.error();
   Record record = std::move(*decoded);
@@ -89,15 +186,14 @@ Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost:
   if (auto it = body.find("password"); it != body.end() && kind == Kind::kUser) {
     if (!it->value().is_string()) return MakeError(ErrorCode::kInvalid, "\"password\" must be a string.", "password");
     password = std::string(it->value().get_string());
-    if (auto status = CheckPassword(*password); !status) return status.error();
+    if (auto status = passwords_.Check(*password, record.Text(f::user::kLogin)); !status) return status.error();
   }
-  return Write(actor, VisibilityFor(store_, actor), std::move(record), std::nullopt, password);
+  return Write(actor, std::move(record), std::nullopt, password);
 }
 
 Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_view id,
                                      const boost::json::object& patch) {
-  const Visibility visibility = VisibilityFor(store_, actor);
-  auto before = store_.Get(kind, id, visibility);
+  auto before = ReadVisible(actor, kind, id);
   if (!before) return NotFound(kind, id);
   const EntitySpec& spec = Spec(kind);
   if (spec.fact) {
@@ -119,12 +215,11 @@ Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_
   options.base = &*before;
   auto decoded = json::DecodeRecord(kind, patch, options);
   if (!decoded) return decoded.error();
-  return Write(actor, visibility, std::move(*decoded), before, std::nullopt);
+  return Write(actor, std::move(*decoded), before, std::nullopt);
 }
 
 Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_view id, Date until) {
-  const Visibility visibility = VisibilityFor(store_, actor);
-  auto before = store_.Get(kind, id, visibility);
+  auto before = ReadVisible(actor, kind, id);
   if (!before) return NotFound(kind, id);
   const int field = Spec(kind).until;
   if (!before->IsNull(field)) {
@@ -132,7 +227,7 @@ Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_
   }
   Record after = *before;
   after.values[field] = FormatDate(until);
-  return Write(actor, visibility, std::move(after), before, std::nullopt);
+  return Write(actor, std::move(after), before, std::nullopt);
 }
 
 Result<Record> EntityService::SetOwnLanguage(const Actor& actor, std::string_view language) {
@@ -140,16 +235,15 @@ Result<Record> EntityService::SetOwnLanguage(const Actor& actor, std::string_vie
     return MakeError(ErrorCode::kInvalid, "\"language\" must be \"zh-CN\" or \"en\".", "language");
   }
   // Users are hidden from employees' visibility; this reads only the actor's own record.
-  auto before = store_.Get(Kind::kUser, actor.user, Visibility{});
+  auto before = store_.Get(Kind::kUser, actor.user);
   if (!before) return NotFound(Kind::kUser, actor.user);
   Record after = *before;
   after.values[f::user::kLanguage] = std::string(language);
-  return Write(actor, VisibilityFor(store_, actor), std::move(after), before, std::nullopt, Grant::kOwnLanguage);
+  return Write(actor, std::move(after), before, std::nullopt, Grant::kOwnLanguage);
 }
 
-Result<Record> EntityService::Write(const Actor& actor, const Visibility& visibility, Record record,
-                                    const std::optional<Record>& before, const std::optional<std::string>& password,
-                                    Grant grant) {
+Result<Record> EntityService::Write(const Actor& actor, Record record, const std::optional<Record>& before,
+                                    const std::optional<std::string>& password, Grant grant) {
   if (auto status = ValidateFields(record); !status) return status.error();
   if (grant == Grant::kOwnLanguage && !OnlyOwnLanguage(actor, record, before)) {
     return MakeError(ErrorCode::kForbidden, "Only administrators manage users and teams.");
@@ -158,25 +252,27 @@ Result<Record> EntityService::Write(const Actor& actor, const Visibility& visibi
   // Hash before taking the write lock: argon2id is slow on purpose.
   const std::optional<std::string> hash = password ? std::optional(HashPassword(*password)) : std::nullopt;
   auto tx = store_.Begin();
-  TxLookup lookup(*tx);
-  if (!before && tx->Find(record.kind, record.id)) {
-    return MakeError(ErrorCode::kConflict,
-                     WithArticle(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.", "id");
-  }
-  lookup.Stage(record);
-  if (auto status = ValidateReferences(record, lookup); !status) return status.error();
-  if (auto status = by_role ? CheckWrite(actor, visibility, record, lookup) : Status{}; !status) {
-    if (status.error().code != ErrorCode::kNotFound) return status.error();
-    // Say nothing about the hidden customer: for a new record, not even which reference pointed at it.
-    return before ? NotFound(record.kind, record.id)
-                  : MakeError(ErrorCode::kNotFound, "This refers to a customer you cannot see, or to nothing.");
-  }
-  if (auto status = CheckSetRules(*tx, record); !status) return status.error();
-  if (before) {
-    lookup.Unstage(record);
-    if (auto status = by_role ? CheckWrite(actor, visibility, *before, lookup) : Status{}; !status) {
-      return NotFound(record.kind, record.id);
+  // The graph is current here: every write applies to it before it releases the store's write lock.
+  const Status checked = engine_.With([&](const engine::Figures& figures) -> Status {
+    const Access access(actor, figures.graph());
+    if (!before && tx->Find(record.kind, record.id)) {
+      return MakeError(ErrorCode::kConflict,
+                       WithArticle(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.", "id");
     }
+    if (by_role) {
+      if (auto status = access.MayWriteKind(record.kind); !status) return status;
+    }
+    TxLookup stored(*tx);
+    stored.Stage(record);
+    VisibleLookup lookup(stored, by_role ? &access : nullptr, record, before);
+    if (auto status = ValidateReferences(record, lookup); !status) return status;
+    if (by_role) {
+      if (auto status = access.MayWrite(before, record); !status) return status;
+    }
+    return CheckSetRules(*tx, record, before);
+  });
+  if (!checked) return checked.error();
+  if (before) {
     tx->Update(record);
   } else {
     tx->Insert(record);
@@ -195,7 +291,7 @@ Result<Record> EntityService::Write(const Actor& actor, const Visibility& visibi
   if (user_stopped) tx->DeleteSessionsOf(record.id);
   tx->Commit();
   // Still holding the write transaction's lock: the engine sees changes in commit order.
-  if (engine_) engine_->Apply(record);
+  engine_.Apply(record);
   return record;
 }
 
@@ -203,7 +299,13 @@ Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, 
   if (actor.role != Role::kAdmin && actor.role != Role::kSystem && actor.user != user_id) {
     return MakeError(ErrorCode::kForbidden, "Only administrators set other users' passwords.");
   }
-  if (auto status = CheckPassword(password); !status) return status;
+  std::string login;
+  {
+    auto user = store_.Get(Kind::kUser, user_id);
+    if (!user) return NotFound(Kind::kUser, user_id);
+    login = user->Text(f::user::kLogin);
+  }
+  if (auto status = passwords_.Check(password, login); !status) return status;
   const std::string hash = HashPassword(password);
   auto tx = store_.Begin();
   if (!tx->Find(Kind::kUser, user_id)) return NotFound(Kind::kUser, user_id);
@@ -217,7 +319,7 @@ Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, 
 }
 
 Result<std::vector<AuditEntry>> EntityService::History(const Actor& actor, Kind kind, std::string_view id) {
-  if (!store_.Get(kind, id, VisibilityFor(store_, actor))) return NotFound(kind, id);
+  if (!ReadVisible(actor, kind, id)) return NotFound(kind, id);
   return store_.History(Spec(kind).collection, id);
 }
 
@@ -260,7 +362,7 @@ Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view i
   tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), std::string(id), "erase",
                           std::nullopt, std::nullopt});
   tx->Commit();
-  if (engine_) engine_->Apply(*person);
+  engine_.Apply(*person);
   return std::move(*person);
 }
 

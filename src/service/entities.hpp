@@ -1,7 +1,15 @@
-// EntityService: create, read, change and retire records of every collection, with validation, the
-// visibility rules of SPEC.md §7, and the audit trail. The HTTP handlers are thin wrappers over it.
+// EntityService: create, read, change and retire records of every collection, with validation, the access
+// policy (access_policy.hpp, SPEC.md §7), the rules across records, and the audit trail. The HTTP
+// handlers are thin wrappers over it. A record the actor may not see is answered exactly as a record that
+// does not exist, whether it is asked for (kNotFound) or referred to by a record written (kUnprocessable
+// naming the field).
 // Threads: safe to share; each call runs its own store transaction.
 #pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -9,22 +17,40 @@
 #include "domain/result.hpp"
 #include "engine/engine.hpp"
 #include "service/actor.hpp"
+#include "service/passwords.hpp"
 #include "store/store.hpp"
 
 namespace brm {
 
+// What the directory shows of a person or an organization: enough to say "I know this person" (SPEC.md §7).
+struct DirectoryEntry {
+  Kind kind = Kind::kPerson;  // kPerson or kOrganization
+  std::string id, name;
+  std::string org_kind;                       // organizations: their kind
+  std::string org, org_name, title;           // people
+  std::optional<std::string> department, department_name;  // people
+};
+
+struct DirectoryPage {
+  std::vector<DirectoryEntry> items;
+  size_t total = 0;
+};
+
 class EntityService {
  public:
-  // Every committed change is also applied to `engine` (when given), before the call returns.
-  explicit EntityService(Store& store, engine::Engine* engine = nullptr) : store_(store), engine_(engine) {}
+  // Access is decided against `engine`'s graph, and every committed change is applied to it before the
+  // call returns. `passwords` checks the passwords users choose.
+  EntityService(Store& store, engine::Engine& engine, PasswordRules passwords = {})
+      : store_(store), engine_(engine), passwords_(std::move(passwords)) {}
 
   // One record the actor may see; kNotFound when it does not exist or is hidden from the actor.
   Result<Record> Get(const Actor& actor, Kind kind, std::string_view id);
   Result<Page> List(const Actor& actor, Kind kind, const ListQuery& query);
 
-  // Creates a record from a JSON body. "id" is generated when absent. Ratings, votes and activities are
-  // recorded `by` the actor and dated today unless the body says otherwise; a rep's new customer is theirs.
-  // A user body may carry "password" (at least 8 characters).
+  // Creates a record from a JSON body. "id" is generated when absent; only those who see everything may
+  // choose it (kInvalid naming "id" for the others). Ratings, votes and activities are recorded `by` the
+  // actor and dated today unless the body says otherwise; a rep's new customer is theirs. A user body may
+  // carry "password" (PasswordRules).
   Result<Record> Create(const Actor& actor, Kind kind, const boost::json::object& body);
   // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
   Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
@@ -37,26 +63,35 @@ class EntityService {
   // change to a user record that is not an administrator's. Audited like any change; kInvalid naming
   // "language" for another word, kNotFound when the actor has no user record (the CLI).
   Result<Record> SetOwnLanguage(const Actor& actor, std::string_view language);
-  // Sets a user's password: admins for anyone, every user for themselves.
+  // Sets a user's password: admins for anyone, every user for themselves; the password must pass the
+  // PasswordRules (kInvalid naming "password").
   Status SetPassword(const Actor& actor, std::string_view user_id, std::string_view password);
   // The audit trail of a record the actor may see.
   Result<std::vector<AuditEntry>> History(const Actor& actor, Kind kind, std::string_view id);
 
-  // The people directory employees search to declare acquaintances: every active person, unfiltered by
-  // visibility; callers must project it to name, organization, department and title.
-  Page Directory(const ListQuery& query);
+  // The directory employees search to declare acquaintances (Access::UsesDirectory): active persons, or
+  // organizations, of every organization, projected to names. Filters by organization and department
+  // (people) or kind (organizations) only — a filter on anything else would reveal it (kInvalid).
+  Result<DirectoryPage> Directory(const Actor& actor, Kind kind, ListQuery query);
+  Result<DirectoryEntry> DirectoryEntryOf(const Actor& actor, Kind kind, std::string_view id);
+  // Whether the actor reads `kind` through the directory rather than the collection.
+  bool UsesDirectory(const Actor& actor, Kind kind);
 
  private:
   // Which rule allows a write: the role rules of access.cpp, or the narrow right of every user to change
   // their own language (and nothing else of their user record).
   enum class Grant { kByRole, kOwnLanguage };
-  // Validates and stores `record` (an update when `before` is set) as `actor`, who sees `visibility`.
-  Result<Record> Write(const Actor& actor, const Visibility& visibility, Record record,
-                       const std::optional<Record>& before, const std::optional<std::string>& password,
-                       Grant grant = Grant::kByRole);
+  // Validates and stores `record` (an update when `before` is set) as `actor`.
+  Result<Record> Write(const Actor& actor, Record record, const std::optional<Record>& before,
+                       const std::optional<std::string>& password, Grant grant = Grant::kByRole);
+  // The stored record when the actor may read it.
+  std::optional<Record> ReadVisible(const Actor& actor, Kind kind, std::string_view id);
+  DirectoryEntry Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,
+                         std::unordered_map<std::string, std::string>& department_names);
 
   Store& store_;
-  engine::Engine* engine_;
+  engine::Engine& engine_;
+  PasswordRules passwords_;
 };
 
 // Error for an id the caller cannot see or that does not exist.

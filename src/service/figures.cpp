@@ -12,7 +12,7 @@
 #include "json/figures_json.hpp"
 #include "json/serialize.hpp"
 #include "json/work_json.hpp"
-#include "service/access.hpp"
+#include "service/access_policy.hpp"
 #include "service/entities.hpp"
 
 namespace brm {
@@ -24,15 +24,6 @@ using engine::kNone;
 namespace {
 
 constexpr int kMaxMonths = 120;
-
-Error Forbidden(std::string message) { return MakeError(ErrorCode::kForbidden, std::move(message), "scope"); }
-
-Status NotForEmployees(const Actor& actor) {
-  if (actor.role == Role::kEmployee) {
-    return MakeError(ErrorCode::kForbidden, "Figures are for sales users; employees declare their acquaintances.");
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -48,19 +39,20 @@ Result<Idx> ResolveToward(const Figures& figures, const std::string& toward) {
 
 namespace {
 
-std::vector<Idx> UserIndexes(const engine::Graph& graph, const std::optional<std::vector<std::string>>& owners) {
-  std::vector<Idx> users;
-  if (!owners) return users;
-  for (const std::string& owner : *owners) {
-    const Idx user = graph.ids(Kind::kUser).Find(owner);
-    if (user != kNone) users.push_back(user);
-  }
-  return users;
+// The index of a record of `kind` the access policy lets the actor read, or kNotFound as for an id that
+// does not exist.
+Result<Idx> Readable(const Access& access, const engine::Graph& graph, Kind kind, std::string_view id) {
+  const Idx index = graph.ids(kind).Find(id);
+  if (index == kNone || !access.MayRead(kind, index)) return NotFound(kind, id);
+  return index;
 }
 
-engine::Scope MakeScope(const engine::Graph& graph, const std::optional<std::vector<std::string>>& owners) {
-  if (!owners) return engine::Scope::Company();
-  return engine::Scope::OwnedBy(graph, UserIndexes(graph, owners));
+Result<Idx> ReadableCustomer(const Access& access, const engine::Graph& graph, std::string_view id) {
+  const Idx org = graph.ids(Kind::kOrganization).Find(id);
+  if (org == kNone || graph.orgs[org].kind != engine::OrgKind::kCustomer || !access.MayRead(Kind::kOrganization, org)) {
+    return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + std::string(id) + "\".");
+  }
+  return org;
 }
 
 Result<int> MonthNumber(const std::string& text, const char* field, int* year) {
@@ -69,12 +61,6 @@ Result<int> MonthNumber(const std::string& text, const char* field, int* year) {
   const CivilDate civil = ToCivil(*date);
   *year = civil.year;
   return static_cast<int>(civil.month);
-}
-
-// The scope as shown in answers: the default made explicit.
-std::string ScopeName(const Actor& actor, const std::string& scope) {
-  if (!scope.empty()) return scope;
-  return actor.sees_everything() ? "company" : "me";
 }
 
 bj::value OverrideJson(const std::optional<StrategyOverrideRow>& row) {
@@ -139,221 +125,161 @@ Result<MonthRange> ParseMonthRange(const std::string& from, const std::string& t
   return range;
 }
 
-std::optional<std::vector<std::string>> FiguresService::HomeOwners(const Actor& actor) {
-  if (actor.sees_everything()) return std::nullopt;
-  return VisibilityFor(store_, actor).owners;
-}
-
-Result<std::optional<std::vector<std::string>>> FiguresService::ResolveScope(const Actor& actor,
-                                                                          const std::string& scope) {
-  if (auto status = NotForEmployees(actor); !status) return status.error();
-  using Owners = std::optional<std::vector<std::string>>;
-  if (scope.empty()) return ResolveScope(actor, ScopeName(actor, scope));
-  if (scope == "company") {
-    if (!actor.sees_everything()) return Forbidden("Only executives and administrators see the company perspective.");
-    return Owners(std::nullopt);
-  }
-  if (scope == "me") return Owners(std::vector<std::string>{actor.user});
-  if (scope.rfind("user:", 0) == 0) {
-    const std::string user = scope.substr(5);
-    if (user == actor.user) return Owners(std::vector<std::string>{user});
-    const bool exists = store_.Get(Kind::kUser, user, Visibility{}).has_value();
-    if (actor.sees_everything()) {
-      if (!exists) return MakeError(ErrorCode::kNotFound, "No user has the id \"" + user + "\".", "scope");
-      return Owners(std::vector<std::string>{user});
-    }
-    if (actor.role == Role::kManager && exists) {
-      const auto owners = VisibilityFor(store_, actor).owners;
-      if (std::binary_search(owners.begin(), owners.end(), user)) return Owners(std::vector<std::string>{user});
-    }
-    return Forbidden("You can open the individual perspective only of users in your team.");
-  }
-  if (scope.rfind("team:", 0) == 0) {
-    const std::string team = scope.substr(5);
-    auto record = store_.Get(Kind::kTeam, team, Visibility{});
-    if (actor.sees_everything()) {
-      if (!record) return MakeError(ErrorCode::kNotFound, "No team has the id \"" + team + "\".", "scope");
-      return Owners(TeamSubtreeUsers(store_, team));
-    }
-    if (actor.role == Role::kManager && record) {
-      // Allowed when the team is the manager's own team, a team they manage, or below one of those.
-      std::optional<Record> current = record;
-      for (int depth = 0; current && depth < 64; ++depth) {
-        if (current->id == actor.team || current->Text(fields::team::kManager) == actor.user) {
-          return Owners(TeamSubtreeUsers(store_, team));
-        }
-        if (current->IsNull(fields::team::kParent)) break;
-        current = store_.Get(Kind::kTeam, current->Text(fields::team::kParent), Visibility{});
-      }
-    }
-    return Forbidden("You can open the team perspective only of your own teams.");
-  }
-  return MakeError(ErrorCode::kInvalid, "\"scope\" must be me, user:<id>, team:<id> or company.", "scope");
-}
-
-Status FiguresService::CheckVisible(const Actor& actor, Kind kind, std::string_view id) {
-  if (auto status = NotForEmployees(actor); !status) return status;
-  if (!store_.Get(kind, id, VisibilityFor(store_, actor))) return NotFound(kind, id);
-  return {};
-}
-
-Result<Record> FiguresService::FindVisible(const Actor& actor, const Visibility& visibility, Kind kind,
-                                           std::string_view id) {
-  if (auto status = NotForEmployees(actor); !status) return status.error();
-  auto record = store_.Get(kind, id, visibility);
-  if (!record) return NotFound(kind, id);
-  return std::move(*record);
-}
-
 Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::string_view customer,
                                                    const FigureQuery& query) {
-  if (auto status = CheckVisible(actor, Kind::kOrganization, customer); !status) return status.error();
-  auto metrics = engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    const Idx org = figures.graph().ids(Kind::kOrganization).Find(customer);
-    if (org == kNone || figures.graph().orgs[org].kind != engine::OrgKind::kCustomer) {
-      return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + std::string(customer) + "\".");
-    }
-    auto toward = ResolveToward(figures, query.toward);
+  auto metrics = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto org = ReadableCustomer(access, all.graph(), customer);
+    if (!org) return org.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    return json::CustomerMetricsJson(figures.graph(), figures.Customer(org, *toward, query.as_of));
+    const engine::Scope sees = access.Sees();
+    bj::object out = json::CustomerMetricsJson(all.graph(), all.Within(sees).Customer(*org, *toward, query.as_of));
+    out["may_write"] = access.MayWriteCustomer(*org);
+    return out;
   });
   if (metrics) (*metrics)["strategy_override"] = OverrideJson(store_.StrategyOverride(customer));
   return metrics;
 }
 
 Result<bj::object> FiguresService::Chain(const Actor& actor, std::string_view opportunity, const FigureQuery& query) {
-  if (auto status = CheckVisible(actor, Kind::kOpportunity, opportunity); !status) return status.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    const Idx opp = figures.graph().ids(Kind::kOpportunity).Find(opportunity);
-    if (opp == kNone) return NotFound(Kind::kOpportunity, opportunity);
-    auto toward = ResolveToward(figures, query.toward);
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto opp = Readable(access, all.graph(), Kind::kOpportunity, opportunity);
+    if (!opp) return opp.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    return json::ChainJson(figures.graph(), figures.Chain(opp, *toward, query.as_of));
+    const engine::Scope sees = access.Sees();
+    return json::ChainJson(all.graph(), all.Within(sees).Chain(*opp, *toward, query.as_of));
   });
 }
 
 Result<bj::object> FiguresService::Profile(const Actor& actor, std::string_view person, const FigureQuery& query) {
-  if (auto status = CheckVisible(actor, Kind::kPerson, person); !status) return status.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    const Idx index = figures.graph().ids(Kind::kPerson).Find(person);
-    if (index == kNone) return NotFound(Kind::kPerson, person);
-    return json::ProfileJson(figures.graph(), figures.PersonProfile(index, query.as_of));
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto index = Readable(access, all.graph(), Kind::kPerson, person);
+    if (!index) return index.error();
+    const engine::Scope sees = access.Sees();
+    bj::object out = json::ProfileJson(all.graph(), all.Within(sees).PersonProfile(*index, query.as_of));
+    out["may_write"] = access.MayChange(Kind::kPerson, *index);
+    return out;
   });
 }
 
 Result<bj::object> FiguresService::Employee(const Actor& actor, std::string_view person, const FigureQuery& query) {
-  if (auto status = NotForEmployees(actor); !status) return status.error();
-  const auto owners = HomeOwners(actor);
-  return engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    const engine::Graph& graph = figures.graph();
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    const engine::Graph& graph = all.graph();
     const Idx index = graph.ids(Kind::kPerson).Find(person);
     if (index == kNone || graph.people[index].org == kNone || graph.people[index].org != graph.ours) {
       return MakeError(ErrorCode::kNotFound, "No employee has the person id \"" + std::string(person) + "\".");
     }
-    auto toward = ResolveToward(figures, query.toward);
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    return json::EmployeeJson(graph, figures.EmployeeInfluence(index, *toward, query.as_of, MakeScope(graph, owners)));
+    // Over the customers the caller may see, and only what of them the caller may see (SPEC.md §7).
+    const engine::Scope sees = access.Sees();
+    return json::EmployeeJson(graph, all.Within(sees).EmployeeInfluence(index, *toward, query.as_of, sees));
   });
 }
 
 Result<bj::object> FiguresService::CustomerLine(const Actor& actor, const FigureQuery& query) {
-  auto owners = ResolveScope(actor, query.scope);
-  if (!owners) return owners.error();
-  auto line = engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    auto toward = ResolveToward(figures, query.toward);
+  auto line = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
+    const Figures figures = all.Within(perspective->scope);
     const engine::Lines lines(figures);
-    return json::CustomerLineJson(figures.graph(),
-                                  lines.Customers(MakeScope(figures.graph(), *owners), *toward, query.as_of),
-                                  ScopeName(actor, query.scope));
+    return json::CustomerLineJson(all.graph(), lines.Customers(perspective->scope, *toward, query.as_of),
+                                  access.ScopeName(query.scope));
   });
   if (line) OverrideIndex(store_).AddTo((*line)["customers"].as_array());
   return line;
 }
 
 Result<bj::object> FiguresService::InfluenceLine(const Actor& actor, const FigureQuery& query) {
-  auto owners = ResolveScope(actor, query.scope);
-  if (!owners) return owners.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::object> {
-    auto toward = ResolveToward(figures, query.toward);
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
+    const Figures figures = all.Within(perspective->scope);
     const engine::Lines lines(figures);
-    return json::InfluenceLineJson(figures.graph(),
-                                   lines.Influence(MakeScope(figures.graph(), *owners), *toward, query.as_of),
-                                   ScopeName(actor, query.scope));
+    return json::InfluenceLineJson(all.graph(), lines.Influence(perspective->scope, *toward, query.as_of),
+                                   access.ScopeName(query.scope));
   });
 }
 
 Result<bj::array> FiguresService::CustomerLineTrend(const Actor& actor, const FigureQuery& query,
                                                     const MonthRange& months) {
-  auto owners = ResolveScope(actor, query.scope);
-  if (!owners) return owners.error();
   const auto days = engine::MonthEnds(months.from_year, months.from_month, months.to_year, months.to_month);
-  return engine_.With([&](const Figures& figures) -> Result<bj::array> {
-    auto toward = ResolveToward(figures, query.toward);
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::array> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
+    const Figures figures = all.Within(perspective->scope);
     const engine::Lines lines(figures);
-    return json::TrendJson(lines.CustomerLineTrend(MakeScope(figures.graph(), *owners), *toward, days), "customers",
-                           true);
+    return json::TrendJson(lines.CustomerLineTrend(perspective->scope, *toward, days), "customers", true);
   });
 }
 
 Result<bj::array> FiguresService::CustomerTrend(const Actor& actor, std::string_view customer, const FigureQuery& query,
                                                 const MonthRange& months) {
-  if (auto status = CheckVisible(actor, Kind::kOrganization, customer); !status) return status.error();
   const auto days = engine::MonthEnds(months.from_year, months.from_month, months.to_year, months.to_month);
-  return engine_.With([&](const Figures& figures) -> Result<bj::array> {
-    const Idx org = figures.graph().ids(Kind::kOrganization).Find(customer);
-    if (org == kNone || figures.graph().orgs[org].kind != engine::OrgKind::kCustomer) {
-      return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + std::string(customer) + "\".");
-    }
-    auto toward = ResolveToward(figures, query.toward);
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::array> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto org = ReadableCustomer(access, all.graph(), customer);
+    if (!org) return org.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    return json::TrendJson(engine::Lines(figures).CustomerTrend(org, *toward, days), "key_persons", false);
+    const engine::Scope sees = access.Sees();
+    return json::TrendJson(engine::Lines(all.Within(sees)).CustomerTrend(*org, *toward, days), "key_persons", false);
   });
 }
 
 Result<bj::array> FiguresService::ChainTrend(const Actor& actor, std::string_view opportunity, const FigureQuery& query,
                                              const MonthRange& months) {
-  if (auto status = CheckVisible(actor, Kind::kOpportunity, opportunity); !status) return status.error();
   const auto days = engine::MonthEnds(months.from_year, months.from_month, months.to_year, months.to_month);
-  return engine_.With([&](const Figures& figures) -> Result<bj::array> {
-    const Idx opp = figures.graph().ids(Kind::kOpportunity).Find(opportunity);
-    if (opp == kNone) return NotFound(Kind::kOpportunity, opportunity);
-    auto toward = ResolveToward(figures, query.toward);
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::array> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto opp = Readable(access, all.graph(), Kind::kOpportunity, opportunity);
+    if (!opp) return opp.error();
+    auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
-    return json::TrendJson(engine::Lines(figures).ChainTrend(opp, *toward, days), "members", false);
+    const engine::Scope sees = access.Sees();
+    return json::TrendJson(engine::Lines(all.Within(sees)).ChainTrend(*opp, *toward, days), "members", false);
   });
 }
 
 Result<bj::value> FiguresService::Warnings(const Actor& actor, const FigureQuery& query) {
-  auto owners = ResolveScope(actor, query.scope);
-  if (!owners) return owners.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::value> {
-    const engine::Graph& graph = figures.graph();
-    return json::WarningsJson(
-        graph, engine::Warnings(figures).Check(MakeScope(graph, *owners), query.as_of, UserIndexes(graph, *owners)));
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::value> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    const Figures figures = all.Within(perspective->scope);
+    return json::WarningsJson(all.graph(),
+                              engine::Warnings(figures).Check(perspective->scope, query.as_of, perspective->users));
   });
 }
 
 Result<bj::value> FiguresService::Paths(const Actor& actor, std::string_view person, const FigureQuery& query) {
-  if (auto status = CheckVisible(actor, Kind::kPerson, person); !status) return status.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::value> {
-    const Idx index = figures.graph().ids(Kind::kPerson).Find(person);
-    if (index == kNone) return NotFound(Kind::kPerson, person);
-    return json::IntroductionPathsJson(figures.graph(), engine::IntroductionPaths(figures).To(index, query.as_of));
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::value> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto index = Readable(access, all.graph(), Kind::kPerson, person);
+    if (!index) return index.error();
+    const engine::Scope sees = access.Sees();
+    return json::IntroductionPathsJson(all.graph(), engine::IntroductionPaths(all.Within(sees)).To(*index, query.as_of));
   });
 }
 
 Result<bj::value> FiguresService::InfluenceCentres(const Actor& actor, std::string_view customer,
                                                    const FigureQuery& query) {
-  if (auto status = CheckVisible(actor, Kind::kOrganization, customer); !status) return status.error();
-  return engine_.With([&](const Figures& figures) -> Result<bj::value> {
-    const Idx org = figures.graph().ids(Kind::kOrganization).Find(customer);
-    if (org == kNone || figures.graph().orgs[org].kind != engine::OrgKind::kCustomer) {
-      return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + std::string(customer) + "\".");
-    }
-    return json::InfluenceCentresJson(figures.graph(), engine::InfluenceCentres(figures).Rank(org, query.as_of));
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::value> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto org = ReadableCustomer(access, all.graph(), customer);
+    if (!org) return org.error();
+    const engine::Scope sees = access.Sees();
+    return json::InfluenceCentresJson(all.graph(), engine::InfluenceCentres(all.Within(sees)).Rank(*org, query.as_of));
   });
 }
 

@@ -16,6 +16,7 @@
 
 #include "domain/result.hpp"
 #include "engine/engine.hpp"
+#include "service/access_policy.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
 
@@ -78,13 +79,15 @@ class FiguresService {
   void WriteReport(Date as_of, std::ostream& out);
 
  private:
-  // The owners whose customers a scope covers; nullopt for the whole company.
-  Result<std::optional<std::vector<std::string>>> ResolveScope(const Actor& actor, const std::string& scope);
-  // The owners of what the actor may see (their widest perspective); nullopt for everything.
-  std::optional<std::vector<std::string>> HomeOwners(const Actor& actor);
-  Status CheckVisible(const Actor& actor, Kind kind, std::string_view id);
-  // The record as `visibility` (the actor's) shows it; kForbidden for employees, kNotFound when hidden.
-  Result<Record> FindVisible(const Actor& actor, const Visibility& visibility, Kind kind, std::string_view id);
+  // Runs read(const Access&, const engine::Figures&) under the engine's shared lock, with the access
+  // policy of `actor` over the same graph.
+  template <typename Read>
+  auto AsActor(const Actor& actor, Read&& read) {
+    return engine_.With([&](const engine::Figures& figures) {
+      const Access access(actor, figures.graph());
+      return read(access, figures);
+    });
+  }
 
   Store& store_;
   engine::Engine& engine_;

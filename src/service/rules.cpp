@@ -1,5 +1,7 @@
 #include "service/rules.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "domain/schema.hpp"
@@ -20,9 +22,123 @@ bool Overlap(const Record& a, const Record& b) {
   return a_starts_before_b_ends && b_starts_before_a_ends;
 }
 
+// The intersection of two [since, until) intervals (null ends open), or nullopt when empty.
+struct Span {
+  std::optional<Date> since, until;
+};
+std::optional<Span> Intersect(const Span& a, const Span& b) {
+  Span out;
+  out.since = !a.since ? b.since : !b.since ? a.since : std::max(*a.since, *b.since);
+  out.until = !a.until ? b.until : !b.until ? a.until : std::min(*a.until, *b.until);
+  if (out.since && out.until && !(*out.since < *out.until)) return std::nullopt;
+  return out;
+}
+Span SpanOf(const Record& record) {
+  const EntitySpec& spec = Spec(record.kind);
+  return Span{record.DateAt(spec.since), record.DateAt(spec.until)};
+}
+
+// Whether a new reporting line person → manager over `span` closes a loop: walking up from the manager
+// over lines that overlap in time leads back to the person.
+bool ReportingLoops(Transaction& tx, const Record& line) {
+  const std::string& person = line.Text(f::reporting::kPerson);
+  struct Step {
+    std::string at;
+    Span span;
+  };
+  std::vector<Step> stack{{line.Text(f::reporting::kManager), SpanOf(line)}};
+  for (int steps = 0; !stack.empty() && steps < 10000; ++steps) {
+    Step step = std::move(stack.back());
+    stack.pop_back();
+    if (step.at == person) return true;
+    for (const Record& up : tx.FindBy(Kind::kReporting, f::reporting::kPerson, step.at)) {
+      if (up.id == line.id) continue;
+      if (auto span = Intersect(step.span, SpanOf(up))) stack.push_back({up.Text(f::reporting::kManager), *span});
+    }
+  }
+  return false;
+}
+
+// "3 ratings (rat-1, rat-2, rat-3)": what depends on a record, for a message.
+std::string Dependents(const std::vector<Record>& records, std::string_view noun) {
+  std::string plural(noun);
+  if (records.size() != 1) plural = plural.back() == 'y' ? plural.substr(0, plural.size() - 1) + "ies" : plural + "s";
+  std::string out = std::to_string(records.size()) + " " + plural + " (";
+  for (size_t i = 0; i < records.size() && i < 3; ++i) out += (i ? ", " : "") + records[i].id;
+  return out + (records.size() > 3 ? ", …)" : ")");
+}
+
+Status Depend(const std::vector<Record>& records, std::string_view noun, const std::string& what,
+              const std::string& field) {
+  if (records.empty()) return {};
+  return MakeError(ErrorCode::kConflict, "This change would leave " + Dependents(records, noun) + " inconsistent: " + what,
+                   field);
+}
+
+// A change of an organization's kind, or of a person's organization, that records depending on the old
+// one would not survive.
+Status CheckDependents(Transaction& tx, const Record& record, const Record& before) {
+  if (record.kind == Kind::kOrganization && record.Text(f::org::kKind) != before.Text(f::org::kKind)) {
+    const std::string& was = before.Text(f::org::kKind);
+    if (was == "competitor") {
+      if (auto status = Depend(tx.FindBy(Kind::kRating, f::rating::kToward, record.id), "rating",
+                               "a rating's target must be a competitor.", "kind");
+          !status) {
+        return status;
+      }
+    }
+    if (was == "customer") {
+      if (auto status = Depend(tx.FindBy(Kind::kOpportunity, f::opp::kCustomer, record.id), "opportunity",
+                               "an opportunity's customer must be a customer.", "kind");
+          !status) {
+        return status;
+      }
+    }
+    if (was == "ours") {
+      for (const Record& person : tx.FindBy(Kind::kPerson, f::person::kOrg, record.id)) {
+        if (auto status = Depend(tx.FindBy(Kind::kUser, f::user::kPerson, person.id), "user",
+                                 "a user's person must be a person of our company.", "kind");
+            !status) {
+          return status;
+        }
+      }
+    }
+  }
+  if (record.kind == Kind::kPerson && record.Text(f::person::kOrg) != before.Text(f::person::kOrg)) {
+    std::vector<Record> lines = tx.FindBy(Kind::kReporting, f::reporting::kPerson, record.id);
+    for (Record& line : tx.FindBy(Kind::kReporting, f::reporting::kManager, record.id)) lines.push_back(std::move(line));
+    if (auto status = Depend(lines, "reporting line",
+                             "a reporting line joins two persons of one organization; retire it first.",
+                             "org");
+        !status) {
+      return status;
+    }
+    const Record* org = nullptr;
+    auto target = tx.Find(Kind::kOrganization, record.Text(f::person::kOrg));
+    if (target) org = &*target;
+    if (!org || org->Text(f::org::kKind) != "ours") {
+      if (auto status = Depend(tx.FindBy(Kind::kUser, f::user::kPerson, record.id), "user",
+                               "a user's person must be a person of our company.", "org");
+          !status) {
+        return status;
+      }
+      if (auto status = Depend(tx.FindBy(Kind::kInfluenceUse, f::use::kEmployee, record.id), "influence use",
+                               "the employee of an influence use must be a person of our company.",
+                               "org");
+          !status) {
+        return status;
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
-Status CheckSetRules(Transaction& tx, const Record& record) {
+Status CheckSetRules(Transaction& tx, const Record& record, const std::optional<Record>& before) {
+  if (before) {
+    if (auto status = CheckDependents(tx, record, *before); !status) return status;
+  }
   switch (record.kind) {
     case Kind::kOrganization:
       if (record.Text(f::org::kKind) == "ours") {
@@ -51,6 +167,23 @@ Status CheckSetRules(Transaction& tx, const Record& record) {
           return MakeError(ErrorCode::kConflict,
                            "This person already reports to someone in that period (reporting line " + other.id +
                                "); retire it first.",
+                           "person");
+        }
+      }
+      if (ReportingLoops(tx, record)) {
+        return MakeError(ErrorCode::kUnprocessable,
+                         "This manager reports, directly or through others, to the person in that period: the "
+                         "reporting lines would loop.",
+                         "manager");
+      }
+      break;
+    case Kind::kChainMember:
+      for (const Record& other : tx.FindBy(Kind::kChainMember, f::chain::kPerson, record.Text(f::chain::kPerson))) {
+        if (other.id != record.id &&
+            other.Text(f::chain::kOpportunity) == record.Text(f::chain::kOpportunity) && Overlap(record, other)) {
+          return MakeError(ErrorCode::kConflict,
+                           "This person is already in this opportunity's decision chain in that period (chain member " +
+                               other.id + "); change that membership instead.",
                            "person");
         }
       }

@@ -1,8 +1,13 @@
 // Rules that span many records (SPEC.md §2), checked inside a write transaction after the record is staged:
-// exactly one organization of kind `ours`, unique logins, at most one active manager per person.
+// exactly one organization of kind `ours`, unique logins, at most one active manager per person, reporting
+// lines that never loop, a person at most once in a decision chain at a time, and no change that would
+// leave other records inconsistent (ratings toward a non-competitor, opportunities of a non-customer, users
+// or influence uses whose person is not ours, reporting lines across organizations).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/record.hpp"
 #include "domain/result.hpp"
@@ -10,9 +15,10 @@
 
 namespace brm {
 
-// Checks `record` against the other stored records of the transaction (itself excluded by id).
-// Errors are kConflict naming the field.
-Status CheckSetRules(Transaction& tx, const Record& record);
+// Checks `record` (changed from `before`, nullopt for a creation) against the other stored records of the
+// transaction (itself excluded by id). Errors are kConflict naming the field and what depends on it, or
+// kUnprocessable for a reporting line that would loop.
+Status CheckSetRules(Transaction& tx, const Record& record, const std::optional<Record>& before = std::nullopt);
 
 // The JSON text of one value, as the audit trail stores it.
 std::string ValueJson(const Value& value);

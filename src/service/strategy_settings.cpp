@@ -1,12 +1,13 @@
 #include "service/strategy_settings.hpp"
 
 #include <span>
+#include <stdexcept>
 
 #include "domain/date.hpp"
 #include "domain/schema.hpp"
 #include "json/serialize.hpp"
 #include "json/strategy_json.hpp"
-#include "service/access.hpp"
+#include "service/access_policy.hpp"
 #include "service/rules.hpp"
 #include "service/tactic_seeds.hpp"
 #include "service/tx_lookup.hpp"
@@ -207,24 +208,29 @@ Result<StrategyTactics> StrategySettings::DeletePersonalTemplate(const Actor& ac
   return TacticsOf(strategy, actor.user);
 }
 
+bool StrategySettings::CustomerAllows(const Actor& actor, std::string_view customer, bool write) {
+  if (!engine_) throw std::logic_error("StrategySettings needs the engine to decide access to customers");
+  return engine_->With([&](const engine::Figures& figures) {
+    const engine::Graph& graph = figures.graph();
+    const Access access(actor, graph);
+    const engine::Idx org = graph.ids(Kind::kOrganization).Find(customer);
+    if (org == engine::kNone || graph.orgs[org].kind != engine::OrgKind::kCustomer) return false;
+    return write ? access.MayWriteCustomer(org) : access.MayRead(Kind::kOrganization, org);
+  });
+}
+
 Result<std::unique_ptr<Transaction>> StrategySettings::BeginCustomerWrite(const Actor& actor,
                                                                           std::string_view customer) {
   if (auto status = CheckUsesStrategies(actor); !status) return status.error();
-  const Visibility visibility = VisibilityFor(store_, actor);
-  auto visible = store_.Get(Kind::kOrganization, customer, visibility);
-  if (!visible || visible->Text(f::org::kKind) != "customer") return NoCustomer(customer);
   auto tx = store_.Begin();
-  TxLookup lookup(*tx);
-  const Record* org = lookup.Find(Kind::kOrganization, customer);
-  // The role is one that writes customers, so a refusal means the customer is not (or no longer) the actor's.
-  if (!org || !CheckWrite(actor, visibility, *org, lookup)) return NoCustomer(customer);
+  // Inside the write transaction the graph is current (writes apply to it before they release the lock).
+  if (!CustomerAllows(actor, customer, true)) return NoCustomer(customer);
   return tx;
 }
 
 Result<StrategyOverrideRow> StrategySettings::Override(const Actor& actor, std::string_view customer) {
   if (auto status = CheckUsesStrategies(actor); !status) return status.error();
-  auto org = store_.Get(Kind::kOrganization, customer, VisibilityFor(store_, actor));
-  if (!org || org->Text(f::org::kKind) != "customer") return NoCustomer(customer);
+  if (!CustomerAllows(actor, customer, false)) return NoCustomer(customer);
   auto row = store_.StrategyOverride(customer);
   if (!row) return NoOverride(customer);
   return std::move(*row);

@@ -17,6 +17,7 @@
 
 #include "domain/result.hpp"
 #include "domain/strategy_config.hpp"
+#include "engine/engine.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
 
@@ -33,7 +34,9 @@ struct StrategyTactics {
 
 class StrategySettings {
  public:
-  explicit StrategySettings(Store& store) : store_(store) {}
+  // `engine` decides, through the access policy, who may read and write which customer's override; without
+  // it only the thresholds and templates may be used.
+  explicit StrategySettings(Store& store, engine::Engine* engine = nullptr) : store_(store), engine_(engine) {}
 
   // The thresholds in force: the stored ones, or the defaults of StrategyThresholds when never set.
   StrategyThresholds Thresholds();
@@ -78,8 +81,11 @@ class StrategySettings {
   // A write transaction in which `customer` is a customer the actor may write; kNotFound when it is not
   // a customer, is hidden from the actor or is not theirs to change, kForbidden for employees.
   Result<std::unique_ptr<Transaction>> BeginCustomerWrite(const Actor& actor, std::string_view customer);
+  // Whether `customer` is a customer the actor may read (or, with `write`, change).
+  bool CustomerAllows(const Actor& actor, std::string_view customer, bool write);
 
   Store& store_;
+  engine::Engine* engine_;
   std::function<void(const StrategyThresholds&)> on_thresholds_changed_;
 };
 

@@ -39,16 +39,13 @@ struct AuditEntry {
   std::optional<std::string> new_value;
 };
 
-// What a caller may see. Applied inside list and get queries (SPEC.md §7).
-struct Visibility {
-  enum class Mode {
-    kAll,       // executives and admins
-    kOwners,    // reps and managers: customers owned by `owners`, plus every non-customer organization
-    kEmployee,  // employee users: their own influence links only (people are searched through a projection)
-  };
-  Mode mode = Mode::kAll;
-  std::vector<std::string> owners;  // kOwners: user ids
-  std::string person;               // kEmployee: the user's own person id
+// The one filter the store applies for access control (SPEC.md §7). Who may see what is decided by the
+// access policy (service/access_policy.hpp), never here: the policy hands the store a set of owners, and
+// the store keeps the records whose customers all have an owner in it — the customer organizations reached
+// through the record's references to organizations, departments, people and opportunities (an
+// organization is its own). Organizations of other kinds have no owner and hide nothing.
+struct OwnerFilter {
+  std::optional<std::vector<std::string>> owners;  // user ids; nullopt keeps every record
 };
 
 struct ListQuery {
@@ -151,8 +148,9 @@ class Store {
 
   virtual std::unique_ptr<Transaction> Begin() = 0;
 
-  virtual std::optional<Record> Get(Kind kind, std::string_view id, const Visibility& visibility) = 0;
-  virtual Page List(Kind kind, const ListQuery& query, const Visibility& visibility) = 0;
+  // One record by id, whoever may see it: callers ask the access policy first.
+  virtual std::optional<Record> Get(Kind kind, std::string_view id) = 0;
+  virtual Page List(Kind kind, const ListQuery& query, const OwnerFilter& filter = {}) = 0;
   // Every record of `kind` in the order it was recorded; used by export and to load the engine.
   virtual void ForEach(Kind kind, const std::function<void(Record&&)>& visit) = 0;
   virtual size_t Count(Kind kind) = 0;

@@ -103,9 +103,9 @@ TEST_F(AuthApi, RepeatedFailedLoginsAreThrottled) {
   ASSERT_EQ(admin.Login("admin").status, 200);
   ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-victim"}, {"org", "org-ours"}, {"name", "受害者"}}).status, 201);
   ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-victim"}, {"login", "victim"}, {"person", "e-victim"},
-                                                   {"role", "rep"}, {"password", "victim-pass-1"}}).status, 201);
+                                                   {"role", "rep"}, {"password", "ample-harbor-71"}}).status, 201);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(NewClient().Login("victim", "wrong-password").status, 401);
-  auto throttled = NewClient().Login("victim", "victim-pass-1");
+  auto throttled = NewClient().Login("victim", "ample-harbor-71");
   EXPECT_EQ(throttled.status, 429);
   EXPECT_EQ(throttled.ErrorCode(), "throttled");
   EXPECT_EQ(throttled.headers.count("retry-after"), 1u);
@@ -117,13 +117,13 @@ TEST_F(AuthApi, DisablingAUserEndsTheirSessionsAtOnce) {
   ASSERT_EQ(admin.Login("admin").status, 200);
   ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-leaver"}, {"org", "org-ours"}, {"name", "离职者"}}).status, 201);
   ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-leaver"}, {"login", "leaver"}, {"person", "e-leaver"},
-                                                   {"role", "rep"}, {"team", "t-east"}, {"password", "leaver-pass-1"}}).status, 201);
+                                                   {"role", "rep"}, {"team", "t-east"}, {"password", "quiet-lantern-52"}}).status, 201);
   Client leaver = NewClient();
-  ASSERT_EQ(leaver.Login("leaver", "leaver-pass-1").status, 200);
+  ASSERT_EQ(leaver.Login("leaver", "quiet-lantern-52").status, 200);
   ASSERT_EQ(leaver.Get("/api/v1/auth/me").status, 200);
   ASSERT_EQ(admin.Patch("/api/v1/users/u-leaver", bj::object{{"active", false}}).status, 200);
   EXPECT_EQ(leaver.Get("/api/v1/auth/me").status, 401);
-  EXPECT_EQ(NewClient().Login("leaver", "leaver-pass-1").status, 401);
+  EXPECT_EQ(NewClient().Login("leaver", "quiet-lantern-52").status, 401);
 }
 
 TEST_F(AuthApi, UsersChangeTheirOwnPassword) {

@@ -54,7 +54,7 @@ TEST(CrashApi, AcknowledgedWritesSurviveKillNine) {
   auto store = OpenSqliteStore(StoreConfig{.data_dir = server.data_dir()});
   EXPECT_EQ(store->IntegrityCheck(), "ok");
   for (const std::string& id : acknowledged) {
-    EXPECT_TRUE(store->Get(Kind::kActivity, id, Visibility{}).has_value()) << id;
+    EXPECT_TRUE(store->Get(Kind::kActivity, id).has_value()) << id;
   }
   store.reset();
   server.Start();

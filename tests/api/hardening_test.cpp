@@ -91,13 +91,34 @@ TEST_F(HardeningApi, UnencodedUtf8InTheQueryIsAccepted) {
   EXPECT_EQ(found.json.at("total").as_int64(), 1);
 }
 
-TEST_F(HardeningApi, HiddenCustomersAreNotNamedWhenCreatingUnderThem) {
+TEST_F(HardeningApi, HiddenAndNonexistentRecordsAnswerAlike) {
+  // Defect 6: a reference to a hidden record answered 404, to a nonexistent one 422; a hidden record's id
+  // could be probed by reusing it. Now both answer the same status, code and message (each naming the id
+  // the caller sent, nothing more), and reps cannot choose ids at all.
   Client rep = As("rep1");
-  auto refused = rep.Post("/api/v1/ratings", bj::object{{"id", "r-probe"}, {"person", "p4"}, {"dimension", "price"},
-                                                        {"value", "support"}});
-  EXPECT_EQ(refused.status, 404);
-  EXPECT_EQ(refused.body.find("r-probe"), std::string::npos);
-  EXPECT_EQ(refused.body.find("p4"), std::string::npos);
+  auto Alike = [](const HttpResult& hidden, const HttpResult& missing) {
+    std::string body = hidden.body;
+    body.replace(body.find("p4"), 2, "p-none");
+    EXPECT_EQ(body, missing.body);
+    EXPECT_EQ(hidden.status, missing.status);
+  };
+  auto Rate = [&](const char* person) {
+    return rep.Post("/api/v1/ratings", bj::object{{"person", person}, {"dimension", "price"}, {"value", "support"}});
+  };
+  auto hidden = Rate("p4");
+  EXPECT_EQ(hidden.status, 422);
+  EXPECT_EQ(hidden.ErrorField(), "person");
+  Alike(hidden, Rate("p-none"));
+  auto read_hidden = rep.Get("/api/v1/people/p4");
+  EXPECT_EQ(read_hidden.status, 404);
+  Alike(read_hidden, rep.Get("/api/v1/people/p-none"));
+  Alike(rep.Patch("/api/v1/people/p4", bj::object{{"title", "x"}}), rep.Patch("/api/v1/people/p-none", bj::object{{"title", "x"}}));
+  Alike(rep.Send("DELETE", "/api/v1/people/p4"), rep.Send("DELETE", "/api/v1/people/p-none"));
+  auto chosen = rep.Post("/api/v1/people", bj::object{{"id", "p4"}, {"name", "探针"}, {"org", "c1"}});
+  EXPECT_EQ(chosen.status, 400);
+  EXPECT_EQ(chosen.ErrorField(), "id");
+  auto chosen_free = rep.Post("/api/v1/people", bj::object{{"id", "p-free"}, {"name", "探针"}, {"org", "c1"}});
+  EXPECT_EQ(chosen_free.body, chosen.body) << "a taken id and a free one are refused alike";
 }
 
 TEST(Cli, HelpWorksWithoutTheRequiredArguments) {

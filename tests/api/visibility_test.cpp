@@ -86,7 +86,8 @@ TEST_F(VisibilityApi, RepsWriteOnlyForTheirOwnCustomers) {
   ASSERT_EQ(own.status, 201) << own.body;
   EXPECT_EQ(own.json.at("by"), "u-rep1") << "a rating is recorded by whoever entered it";
   auto other = rep1.Post("/api/v1/ratings", bj::object{{"person", "p4"}, {"dimension", "solution"}, {"value", "support"}});
-  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(other.status, 422) << "a hidden person is answered as no person at all";
+  EXPECT_EQ(other.ErrorField(), "person");
   EXPECT_EQ(rep1.Patch("/api/v1/organizations/c2", bj::object{{"focus", true}}).status, 404);
   EXPECT_EQ(rep1.Patch("/api/v1/opportunities/o1", bj::object{{"stage", "商务谈判"}}).status, 200);
   auto mine = rep1.Post("/api/v1/organizations", bj::object{{"name", "新客户"}, {"kind", "customer"}});
@@ -102,7 +103,7 @@ TEST_F(VisibilityApi, RepsWriteOnlyForTheirOwnCustomers) {
 TEST_F(VisibilityApi, ManagersWriteForTheirTeamsCustomers) {
   Client manager = As("manager");
   EXPECT_EQ(manager.Post("/api/v1/votes", bj::object{{"person", "p2"}, {"kind", "approve"}, {"value", "yes"}}).status, 201);
-  EXPECT_EQ(manager.Post("/api/v1/votes", bj::object{{"person", "p4"}, {"kind", "approve"}, {"value", "yes"}}).status, 404);
+  EXPECT_EQ(manager.Post("/api/v1/votes", bj::object{{"person", "p4"}, {"kind", "approve"}, {"value", "yes"}}).status, 422);
   EXPECT_EQ(manager.Post("/api/v1/teams", bj::object{{"name", "新团队"}}).status, 403);
 }
 

@@ -51,10 +51,10 @@ TEST(EmployeeInfluence, AcquaintedUninsightedAndDegrees) {
 TEST(EmployeeInfluence, ValuePotentialOverTheScopesKeyPersons) {
   const Tenant t = EmployeeTenant();
   EXPECT_DOUBLE_EQ(*Influence(t, "e1", Scope::Company()).value_potential, 0.75);  // 3 of k1…k4
-  const EmployeeMetrics mine = Influence(t, "e1", Scope::OwnedBy(t.graph, {t.U("u1")}));
+  const EmployeeMetrics mine = Influence(t, "e1", OwnedBy(t.graph, {t.U("u1")}));
   EXPECT_EQ(mine.acquainted, 2);                             // k1 k2: k4 belongs to c2
   EXPECT_DOUBLE_EQ(*mine.value_potential, 2.0 / 3.0);        // of k1 k2 k3
-  const EmployeeMetrics none = Influence(t, "e1", Scope::OwnedBy(t.graph, {t.U("u3")}));  // owns nothing
+  const EmployeeMetrics none = Influence(t, "e1", OwnedBy(t.graph, {t.U("u3")}));  // owns nothing
   EXPECT_EQ(none.acquainted, 0);
   EXPECT_FALSE(none.value_potential.has_value());
 }
@@ -68,7 +68,7 @@ TEST(EmployeeInfluence, InfluenceUsesAndContributedWins) {
   EXPECT_EQ(e2.influence_uses, 1);
   EXPECT_EQ(e2.contributed_wins, 1);  // w3
   EXPECT_EQ(e2.acquainted, 1);        // k3
-  EXPECT_EQ(Influence(t, "e2", Scope::OwnedBy(t.graph, {t.U("u1")})).contributed_wins, 0);  // w3 is c2's
+  EXPECT_EQ(Influence(t, "e2", OwnedBy(t.graph, {t.U("u1")})).contributed_wins, 0);  // w3 is c2's
 }
 
 TEST(EmployeeInfluence, TowardCompetitor) {

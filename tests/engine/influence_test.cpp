@@ -114,7 +114,7 @@ TEST(InfluenceLine, ListEntriesCarryCompanyDepartmentTitleClosenessOwnerInfluenc
 TEST(InfluenceLine, ValuePotentialIsAcquaintedOverKeyPersonsInScope) {
   const Tenant t = InfluenceTenant();
   EXPECT_DOUBLE_EQ(*LineOf(t, Scope::Company()).value_potential, 0.5);  // 4 of k1…k8
-  const InfluenceLine mine = LineOf(t, Scope::OwnedBy(t.graph, {t.U("u1")}));
+  const InfluenceLine mine = LineOf(t, OwnedBy(t.graph, {t.U("u1")}));
   EXPECT_EQ(mine.acquainted[kNow], 3);                   // k1 k6 k7 (c1 only)
   EXPECT_DOUBLE_EQ(*mine.value_potential, 3.0 / 7.0);    // of k1…k7
   EXPECT_EQ(mine.list.size(), 3u);

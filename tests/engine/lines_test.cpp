@@ -113,16 +113,16 @@ TEST(CustomerLine, ListHoldsTheCustomersActiveOnDByIdWithTheirMetrics) {
 
 TEST(CustomerLine, ScopeOwnedByRestrictsToCustomersOfThoseUsers) {
   const Tenant t = LineTenant();
-  const CustomerLine mine = LineOf(t, Scope::OwnedBy(t.graph, {t.U("u1")}));
+  const CustomerLine mine = LineOf(t, OwnedBy(t.graph, {t.U("u1")}));
   ASSERT_EQ(mine.list.size(), 1u);
   EXPECT_EQ(t.IdOf(Kind::kOrganization, mine.list[0].customer), "c1");
   EXPECT_EQ(mine.customers, (std::array<int, 3>{1, 1, 1}));
   EXPECT_DOUBLE_EQ(*mine.pooled[kNow][kC].mean(), 2.0);
-  const CustomerLine both = LineOf(t, Scope::OwnedBy(t.graph, {t.U("u1"), t.U("u2")}));
+  const CustomerLine both = LineOf(t, OwnedBy(t.graph, {t.U("u1"), t.U("u2")}));
   EXPECT_EQ(both.list.size(), 2u);
   EXPECT_EQ(both.customers[kMonthAgo], 2);  // c3 has no owner: outside every user's scope
   const Figures figs = t.Figs();
-  EXPECT_EQ(t.IdsOf(Kind::kOrganization, Lines(figs).CustomersIn(Scope::OwnedBy(t.graph, {t.U("u2")}))),
+  EXPECT_EQ(t.IdsOf(Kind::kOrganization, Lines(figs).CustomersIn(OwnedBy(t.graph, {t.U("u2")}))),
             (std::vector<std::string>{"c2"}));
   EXPECT_EQ(t.IdsOf(Kind::kOrganization, Lines(figs).CustomersIn(Scope::Company())),
             (std::vector<std::string>{"c1", "c2", "c3"}));

@@ -6,6 +6,7 @@
 #include "json/serialize.hpp"
 #include "json/work_json.hpp"
 #include "engine/relationship_work_world.hpp"
+#include "engine/tenant_builder.hpp"
 
 namespace brm::engine {
 namespace {
@@ -155,7 +156,7 @@ TEST(PrincipleChecks, UsersWhoHaveNotDeclaredAcquaintancesForTwelveMonths) {
             (std::vector<Seen>{{"-", "-", "e2"}, {"-", "-", "e3"}}));
   const Figures figures(w.graph, {});
   const std::vector<Idx> users = {w.U("u1"), w.U("u3")};
-  const auto scoped = Warnings(figures).Check(Scope::OwnedBy(w.graph, users), kDay, users);
+  const auto scoped = Warnings(figures).Check(fixture::OwnedBy(w.graph, users), kDay, users);
   EXPECT_EQ(Concerns(w, scoped, WarningKind::kUndeclaredAcquaintances), (std::vector<Seen>{{"-", "-", "e3"}}));
 }
 
@@ -170,7 +171,7 @@ TEST(Warnings, OnlyTheScopesCustomersInKindThenIdOrder) {
   }
   const Figures figures(w.graph, {});
   const std::vector<Idx> users = {w.U("u1")};
-  const auto warnings = Warnings(figures).Check(Scope::OwnedBy(w.graph, users), kDay, users);
+  const auto warnings = Warnings(figures).Check(fixture::OwnedBy(w.graph, users), kDay, users);
   std::vector<std::pair<std::string_view, Seen>> seen;
   for (const Warning& warning : warnings) {
     seen.emplace_back(WarningKindName(warning.kind),

@@ -2,6 +2,7 @@
 // the order written (which is the recording order the engine sees).
 #pragma once
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -187,5 +188,18 @@ class Tenant {
 };
 
 inline constexpr int kC = 0, kS = 1, kP = 2;  // closeness, solution, price in Degrees
+
+// The scope of the customers owned by `users` and every organization that is not a customer: what the
+// access policy (service/access_policy.hpp) gives for a perspective over those users.
+inline Scope OwnedBy(const Graph& graph, const std::vector<Idx>& users) {
+  std::vector<bool> orgs(graph.orgs.size(), false);
+  for (Idx org = 0; org < graph.orgs.size(); ++org) {
+    const Organization& o = graph.orgs[org];
+    orgs[org] = o.kind != OrgKind::kMissing &&
+                (o.kind != OrgKind::kCustomer ||
+                 std::find(users.begin(), users.end(), o.owner) != users.end());
+  }
+  return Scope::Of(std::move(orgs));
+}
 
 }  // namespace brm::engine::fixture

@@ -92,7 +92,7 @@ TEST(Trend, CustomerLineTrendCountsCustomersAndPoolsPersons) {
   EXPECT_EQ(points[2].count, 2);
   EXPECT_EQ(points[2].key_persons, 3);
   EXPECT_DOUBLE_EQ(*points[2].degrees[kC].mean(), 1.0 / 3.0);
-  const auto mine = Lines(figs).CustomerLineTrend(Scope::OwnedBy(t.graph, {t.U("u1")}), kOurs,
+  const auto mine = Lines(figs).CustomerLineTrend(OwnedBy(t.graph, {t.U("u1")}), kOurs,
                                                   MonthEnds(2024, 1, 2024, 3));
   EXPECT_EQ(mine[0].count, 0);  // c2 not yet active
   EXPECT_EQ(mine[2].count, 1);

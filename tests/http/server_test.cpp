@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/errors.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -233,6 +235,77 @@ TEST(HttpServer, RefusesATargetThatIsNotAUrlWith400) {
   EXPECT_EQ(response.result_int(), 400);
   EXPECT_EQ(response.body(),
             R"({"error":{"code":"invalid","message":"The request target is not a valid URL.","field":""}})");
+}
+
+// Defect 8 of issue 9: "/api/v1/people/%FF" was echoed raw into a JSON error, which was then not JSON.
+TEST(HttpServer, RefusesATargetThatIsNotUtf8OnceDecodedWith400) {
+  Recorder recorder;
+  RunningServer server(recorder.Handle());
+  Client client(server.port());
+  const std::string expected =
+      R"({"error":{"code":"invalid","message":"The request target is not valid UTF-8 once percent-decoded.","field":""}})";
+  for (const char* target : {"/api/v1/people/%FF", "/api/v1/lines/customer?scope=team:%FF", "/x?%C0%AF=1",
+                             "/x?q=%ED%A0%80", "/\xFF"}) {
+    const ClientResponse response = client.Get(target);
+    EXPECT_EQ(response.result_int(), 400) << target;
+    EXPECT_EQ(response.body(), expected) << target;
+  }
+  EXPECT_EQ(recorder.Last().method, "") << "the handler never saw them";
+  EXPECT_EQ(client.Get("/api/v1/people/%E5%BC%A0").result_int(), 200);
+  EXPECT_EQ(recorder.Last().segments.back(), kZhang);
+}
+
+TEST(HttpErrors, AnErrorQuotingInvalidUtf8StaysValidJson) {
+  const Response response = ErrorResponse(MakeError(ErrorCode::kNotFound, "No person has the id \"a\xFF\xC0" "b\".", "x\x80"));
+  EXPECT_EQ(response.body,
+            "{\"error\":{\"code\":\"not_found\",\"message\":\"No person has the id \\\"a\xEF\xBF\xBD\xEF\xBF\xBD" "b\\\".\","
+            "\"field\":\"x\xEF\xBF\xBD" "\"}}");
+}
+
+// docs/security.md, HTTP hardening: every answer, a handler's or the transport's own, carries the headers,
+// and a handler cannot weaken them.
+TEST(HttpServer, EveryResponseCarriesTheSecurityHeaders) {
+  Response weak = Text("<html></html>");
+  weak.content_type = "text/html";
+  weak.headers.emplace_back("X-Frame-Options", "SAMEORIGIN");
+  weak.headers.emplace_back("Content-Security-Policy", "default-src *");
+  Recorder recorder;
+  RunningServer server(recorder.Handle(weak));
+  Client client(server.port());
+  const std::string policy =
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+      "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  for (const char* target : {"/", "/api/v1/people/%FF"}) {
+    const ClientResponse response = client.Get(target);
+    EXPECT_EQ(response["X-Content-Type-Options"], "nosniff") << target;
+    EXPECT_EQ(response["Referrer-Policy"], "no-referrer") << target;
+    EXPECT_EQ(response["X-Frame-Options"], "DENY") << target;
+    EXPECT_EQ(response["Content-Security-Policy"], policy) << target;
+    EXPECT_EQ(response.count("X-Frame-Options"), 1u) << "the handler's own is dropped";
+    EXPECT_EQ(response.count("Content-Security-Policy"), 1u);
+  }
+}
+
+// Defect 9 of issue 9: 10,000 short header fields passed the 16 KiB header limit.
+TEST(HttpServer, RefusesManyShortHeaderFieldsWith431) {
+  Recorder recorder;
+  RunningServer server(recorder.Handle());
+  for (const int fields : {101, 10000}) {
+    Client client(server.port());
+    std::string raw = "GET /x HTTP/1.1\r\nHost: a\r\n";
+    for (int i = 0; i < fields; ++i) raw += "a: b\r\n";
+    raw += "\r\n";
+    beast::error_code ec;
+    net::write(client.socket(), net::buffer(raw), ec);
+    ClientResponse response;
+    bhttp::read(client.socket(), client.buffer(), response, ec);
+    EXPECT_EQ(response.result_int(), 431) << fields << " fields: " << ec.message();
+  }
+  EXPECT_EQ(recorder.Last().method, "");
+  Client client(server.port());
+  bhttp::request<bhttp::string_body> request{bhttp::verb::get, "/x", 11};
+  for (int i = 0; i < 90; ++i) request.insert("X-Field-" + std::to_string(i), "value");
+  EXPECT_EQ(client.Send(request).result_int(), 200) << "90 fields are fine";
 }
 
 TEST(HttpServer, AnswersHeadWithTheLengthButNoBody) {

@@ -52,10 +52,10 @@ TEST(Bundle, ImportsTheFixtureAndCountsEveryRecord) {
   EXPECT_EQ(report->total_created(), 4u + 3 + 11 + 3 + 6 + 1 + 4 + 2 + 2 + 5 + 1 + 1 + 1);
   EXPECT_EQ(report->extras, 1u);
   EXPECT_EQ(store->Count(Kind::kPerson), 11u);
-  auto p1 = store->Get(Kind::kPerson, "p1", Visibility{});
+  auto p1 = store->Get(Kind::kPerson, "p1");
   ASSERT_TRUE(p1);
   EXPECT_EQ(p1->values[fields::person::kKey], Value{true}) << "customer persons are key by default";
-  auto admin = store->Get(Kind::kPerson, "e-admin", Visibility{});
+  auto admin = store->Get(Kind::kPerson, "e-admin");
   EXPECT_EQ(admin->values[fields::person::kKey], Value{false});
   ASSERT_TRUE(store->PasswordHash("u-rep1").has_value());
   EXPECT_EQ(store->PasswordHash("u-rep1")->rfind("$argon2id$", 0), 0u);
@@ -152,7 +152,7 @@ TEST(Bundle, FactsCanOnlyBeRetiredByAReimport) {
   auto retired = ImportText(*store, FixtureWith("\"value\": \"oppose\"", "\"value\": \"oppose\", \"until\": \"2026-03-01\""));
   ASSERT_TRUE(retired.ok()) << retired.error().message;
   EXPECT_EQ(retired->total_updated(), 1u);
-  EXPECT_EQ(store->Get(Kind::kRating, "r3", Visibility{})->Text(fields::rating::kUntil), "2026-03-01");
+  EXPECT_EQ(store->Get(Kind::kRating, "r3")->Text(fields::rating::kUntil), "2026-03-01");
 }
 
 TEST(Bundle, RefusesWhatIsNotABundle) {
@@ -181,11 +181,11 @@ TEST(Bundle, ScansStringsWithBracketsQuotesAndEscapesIntact) {
   testing::TempDir dir;
   auto store = Open(dir);
   const std::string text =
-      "{ \"version\" : 1 , \"organizations\" : [ {\"id\": \"o]1\", \"name\": \"方括号] 和 {花括号} \\\"引号\\\" \\\\ \\u5f20\","
+      "{ \"version\" : 1 , \"organizations\" : [ {\"id\": \"o1\", \"name\": \"方括号] 和 {花括号} \\\"引号\\\" \\\\ \\u5f20\","
       " \"kind\": \"partner\"} ] , \"format\" : \"brm-bundle\" }";
   auto report = ImportText(*store, text);
   ASSERT_TRUE(report.ok()) << report.error().message;
-  auto org = store->Get(Kind::kOrganization, "o]1", Visibility{});
+  auto org = store->Get(Kind::kOrganization, "o1");
   ASSERT_TRUE(org);
   EXPECT_EQ(org->Text(fields::org::kName), "方括号] 和 {花括号} \"引号\" \\ 张");
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "service/bundle.hpp"
+#include "service/figures.hpp"
 #include "service/tactic_seeds.hpp"
 #include "support/temp_dir.hpp"
 
@@ -34,6 +35,7 @@ class StrategySettingsTest : public ::testing::Test {
     ASSERT_TRUE(source.ok()) << source.error().message;
     auto report = ImportBundle(*store_, "system", **source);
     ASSERT_TRUE(report.ok()) << report.error().message;
+    engine_.Replace(LoadGraph(*store_));
   }
 
   template <typename T>
@@ -44,7 +46,8 @@ class StrategySettingsTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<Store> store_ = OpenSqliteStore(StoreConfig{.data_dir = dir_.path()});
-  StrategySettings settings_{*store_};
+  engine::Engine engine_;
+  StrategySettings settings_{*store_, &engine_};
 };
 
 TEST_F(StrategySettingsTest, TheSeedsCoverTheFiveStrategiesInOrder) {

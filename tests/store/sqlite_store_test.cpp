@@ -112,7 +112,7 @@ TEST(SqliteStore, ReopeningKeepsTheDataAndDoesNotRerunMigrations) {
   std::vector<std::string> schema = RawDb(dir / "brm.db").Rows("SELECT sql FROM sqlite_master ORDER BY name");
   // Migration 1 uses plain CREATE TABLE: running it again would throw instead of opening.
   store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
-  EXPECT_EQ(store->Get(Kind::kOrganization, "c1", Visibility{}), Org("c1", "招商银行"));
+  EXPECT_EQ(store->Get(Kind::kOrganization, "c1"), Org("c1", "招商银行"));
   RawDb raw(dir / "brm.db");
   EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(sqlite::LatestSchemaVersion()));
   EXPECT_EQ(raw.Rows("SELECT sql FROM sqlite_master ORDER BY name"), schema);
@@ -136,7 +136,7 @@ TEST(SqliteStore, AVersionOneDatabaseGetsTheStrategyTablesAndKeepsItsData) {
   }
   auto store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
   EXPECT_EQ(RawDb(dir / "brm.db").One("PRAGMA user_version"), std::to_string(sqlite::LatestSchemaVersion()));
-  EXPECT_EQ(store->Get(Kind::kOrganization, "c1", Visibility{}), Org("c1", "招商银行"));
+  EXPECT_EQ(store->Get(Kind::kOrganization, "c1"), Org("c1", "招商银行"));
   auto tx = store->Begin();
   tx->PutSetting("strategy-thresholds", "{}");
   tx->PutStrategyOverride({"c1", "grow", "新领导上任", "u1", "2026-03-01T08:00:00Z"});
@@ -187,8 +187,8 @@ TEST_P(StoreRecords, InsertThenFindReturnsAnEqualRecord) {
   EXPECT_EQ(tx->Find(Kind::kPerson, "p9"), std::nullopt);
   EXPECT_EQ(tx->Find(Kind::kOrganization, "p1"), std::nullopt) << "ids are looked up within one kind";
   tx->Commit();
-  EXPECT_EQ(store_->Get(Kind::kOpportunity, "o1", Visibility{}), opp);
-  EXPECT_EQ(store_->Get(Kind::kPerson, "p1", Visibility{}), person);
+  EXPECT_EQ(store_->Get(Kind::kOpportunity, "o1"), opp);
+  EXPECT_EQ(store_->Get(Kind::kPerson, "p1"), person);
 }
 
 TEST_P(StoreRecords, FindByReturnsEveryMatchInRecordingOrder) {
@@ -217,7 +217,7 @@ TEST_P(StoreRecords, UpdateReplacesEveryField) {
   EXPECT_EQ(tx->Find(Kind::kOrganization, "c1"), org);
   EXPECT_THROW(tx->Update(Org("c9", "无")), StoreError) << "updating a missing record";
   tx->Commit();
-  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1", Visibility{}), org);
+  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1"), org);
 }
 
 TEST_P(StoreRecords, ATransactionDestroyedWithoutCommitRollsBack) {
@@ -228,8 +228,8 @@ TEST_P(StoreRecords, ATransactionDestroyedWithoutCommitRollsBack) {
     tx->Update(Org("c1", "改"));
   }
   EXPECT_EQ(store_->Count(Kind::kOrganization), 1u);
-  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1", Visibility{}), Org("c1", "甲"));
-  EXPECT_EQ(store_->Get(Kind::kOrganization, "c2", Visibility{}), std::nullopt);
+  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1"), Org("c1", "甲"));
+  EXPECT_EQ(store_->Get(Kind::kOrganization, "c2"), std::nullopt);
   CommitAll({Org("c3", "丙")});  // the writer is free again
   EXPECT_EQ(store_->Count(Kind::kOrganization), 2u);
 }
@@ -237,11 +237,11 @@ TEST_P(StoreRecords, ATransactionDestroyedWithoutCommitRollsBack) {
 TEST_P(StoreRecords, CommitMakesRecordsVisibleToGetAndList) {
   auto tx = store_->Begin();
   tx->Insert(Org("c1", "甲"));
-  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1", Visibility{}), std::nullopt) << "not before Commit";
-  EXPECT_EQ(store_->List(Kind::kOrganization, {}, Visibility{}).total, 0u);
+  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1"), std::nullopt) << "not before Commit";
+  EXPECT_EQ(store_->List(Kind::kOrganization, {}).total, 0u);
   tx->Commit();
-  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1", Visibility{}), Org("c1", "甲"));
-  Page page = store_->List(Kind::kOrganization, {}, Visibility{});
+  EXPECT_EQ(store_->Get(Kind::kOrganization, "c1"), Org("c1", "甲"));
+  Page page = store_->List(Kind::kOrganization, {});
   EXPECT_EQ(page.total, 1u);
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0], Org("c1", "甲"));

@@ -48,7 +48,7 @@ class StoreFixture : public ::testing::TestWithParam<StoreBackend> {
 
   // The ids List returns (everything visible), and the total it reports.
   std::vector<std::string> ListIds(Kind kind, const ListQuery& query, size_t* total = nullptr) {
-    Page page = store_->List(kind, query, Visibility{});
+    Page page = store_->List(kind, query);
     if (total) *total = page.total;
     std::vector<std::string> ids;
     for (const Record& record : page.items) ids.push_back(record.id);

@@ -196,9 +196,9 @@ TEST_P(StoreState, ReadsOnOtherThreadsProceedWhileAWriteTransactionIsOpen) {
   CommitAll({Org("c1", "旧名")});
   auto read_on_another_thread = [&] {
     return std::async(std::launch::async, [&] {
-      return std::make_tuple(store_->Get(Kind::kOrganization, "c1", Visibility{}),
-                             store_->Get(Kind::kOrganization, "c2", Visibility{}),
-                             store_->List(Kind::kOrganization, {}, Visibility{}).total);
+      return std::make_tuple(store_->Get(Kind::kOrganization, "c1"),
+                             store_->Get(Kind::kOrganization, "c2"),
+                             store_->List(Kind::kOrganization, {}).total);
     });
   };
   auto tx = store_->Begin();

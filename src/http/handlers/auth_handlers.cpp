@@ -21,7 +21,7 @@ Result<std::string> StringField(const bj::object& body, const char* name) {
 
 bj::object SessionJson(Store& store, const Caller& caller) {
   bj::object user = json::EncodeRecord(caller.user);
-  if (auto person = store.Get(Kind::kPerson, caller.user.Text(f::user::kPerson), Visibility{})) {
+  if (auto person = store.Get(Kind::kPerson, caller.user.Text(f::user::kPerson))) {
     user["name"] = person->Text(f::person::kName);
   }
   bj::object out;

@@ -41,7 +41,7 @@ Status AddIds(const std::string& name, const std::string& text, std::vector<std:
     std::string id = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!ValidId(id)) {
       return BadParameter(name, "Id " + std::to_string(n) + " of \"" + name +
-                                    "\" is not valid: an id is 1 to 128 characters without '/' or control characters.");
+                                    "\" is not valid: an id is 1 to 128 bytes of letters, digits and -_.:@+~.");
     }
     if (ids.size() == kMaxIds) {
       return BadParameter(name, "\"" + name + "\" holds at most " + std::to_string(kMaxIds) + " ids.");
@@ -100,29 +100,16 @@ Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t defau
 }
 
 // What an employee user sees of a person or an organization: enough to say "I know this person".
-bj::object Projection(Store& store, const Record& record) {
-  if (record.kind == Kind::kOrganization) {
-    return {{"id", record.id}, {"name", record.Text(f::org::kName)}, {"kind", record.Text(f::org::kKind)}};
-  }
-  bj::object out{{"id", record.id},
-                 {"name", record.Text(f::person::kName)},
-                 {"org", record.Text(f::person::kOrg)},
-                 {"department", record.IsNull(f::person::kDepartment) ? bj::value(nullptr)
-                                                                      : bj::value(record.Text(f::person::kDepartment))},
-                 {"title", record.Text(f::person::kTitle)}};
-  if (auto org = store.Get(Kind::kOrganization, record.Text(f::person::kOrg), Visibility{})) {
-    out["org_name"] = org->Text(f::org::kName);
-  }
-  if (!record.IsNull(f::person::kDepartment)) {
-    if (auto dept = store.Get(Kind::kDepartment, record.Text(f::person::kDepartment), Visibility{})) {
-      out["department_name"] = dept->Text(f::dept::kName);
-    }
-  }
-  return out;
-}
-
-bool Directory(const Caller& caller, Kind kind) {
-  return caller.actor.role == Role::kEmployee && (kind == Kind::kPerson || kind == Kind::kOrganization);
+bj::object DirectoryJson(const DirectoryEntry& entry) {
+  if (entry.kind == Kind::kOrganization) return {{"id", entry.id}, {"name", entry.name}, {"kind", entry.org_kind}};
+  auto optional = [](const std::optional<std::string>& text) { return text ? bj::value(*text) : bj::value(nullptr); };
+  return {{"id", entry.id},
+          {"name", entry.name},
+          {"org", entry.org},
+          {"org_name", entry.org_name},
+          {"department", optional(entry.department)},
+          {"department_name", optional(entry.department_name)},
+          {"title", entry.title}};
 }
 
 Response PageResponse(const Page& page, const ListQuery& query, const std::function<bj::value(const Record&)>& encode) {
@@ -146,19 +133,15 @@ Response Api::CollectionHandler(const Request& request, const Caller& caller, Ki
   if (request.method == "GET") {
     auto query = ParseListQuery(request, kind, config_.default_page, config_.max_page);
     if (!query) return ErrorResponse(query.error());
-    if (Directory(caller, kind)) {
-      // The directory filters only by what it shows: a filter on key or importance would reveal them.
-      for (const auto& [field, value] : query->equals) {
-        const std::string_view name = Spec(kind).fields[field].name;
-        if (name != "org" && name != "department" && name != "kind") {
-          return ErrorResponse(BadParameter(std::string(name), kind == Kind::kPerson
-                                                                   ? "The directory can be filtered by organization "
-                                                                     "and department only."
-                                                                   : "The directory can be filtered by kind only."));
-        }
-      }
-      const Page page = kind == Kind::kPerson ? entities_.Directory(*query) : store_.List(kind, *query, Visibility{});
-      return PageResponse(page, *query, [&](const Record& r) { return bj::value(Projection(store_, r)); });
+    if (entities_.UsesDirectory(caller.actor, kind)) {
+      auto page = entities_.Directory(caller.actor, kind, *query);
+      if (!page) return ErrorResponse(page.error());
+      bj::array items;
+      for (const DirectoryEntry& entry : page->items) items.push_back(DirectoryJson(entry));
+      return JsonResponse(200, {{"items", std::move(items)},
+                                {"total", page->total},
+                                {"limit", query->limit},
+                                {"offset", query->offset}});
     }
     auto page = entities_.List(caller.actor, kind, *query);
     if (!page) return ErrorResponse(page.error());
@@ -175,10 +158,10 @@ Response Api::CollectionHandler(const Request& request, const Caller& caller, Ki
 
 Response Api::ItemHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id) {
   if (request.method == "GET") {
-    if (Directory(caller, kind)) {
-      auto record = store_.Get(kind, id, Visibility{});
-      if (!record || (kind == Kind::kPerson && !ActiveOn(*record, Today()))) return ErrorResponse(NotFound(kind, id));
-      return JsonResponse(200, Projection(store_, *record));
+    if (entities_.UsesDirectory(caller.actor, kind)) {
+      auto entry = entities_.DirectoryEntryOf(caller.actor, kind, id);
+      if (!entry) return ErrorResponse(entry.error());
+      return JsonResponse(200, DirectoryJson(*entry));
     }
     return RecordResponse(200, entities_.Get(caller.actor, kind, id));
   }

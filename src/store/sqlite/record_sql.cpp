@@ -84,88 +84,56 @@ void BindRecord(Statement& stmt, const Record& record) {
 
 namespace {
 
-// Organizations a rep or manager may see: every non-customer one, and the customers of `:owners`.
-constexpr const char* kVisibleOrgs =
-    "(SELECT id FROM organizations WHERE kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))";
-
-std::string VisiblePeople() { return std::string("(SELECT id FROM people WHERE org IN ") + kVisibleOrgs + ")"; }
-std::string VisibleOpportunities() {
-  return std::string("(SELECT id FROM opportunities WHERE customer IN ") + kVisibleOrgs + ")";
+// The rows of `kind` whose customers are all owned by one of :owners. Only customer organizations have
+// owners; organizations of other kinds never hide anything.
+std::string Owned(Kind kind) {
+  static constexpr const char* kOrgs =
+      "(SELECT id FROM organizations WHERE kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))";
+  switch (kind) {
+    case Kind::kOrganization: return kOrgs;
+    case Kind::kDepartment: return std::string("(SELECT id FROM departments WHERE org IN ") + kOrgs + ")";
+    case Kind::kPerson: return std::string("(SELECT id FROM people WHERE org IN ") + kOrgs + ")";
+    case Kind::kOpportunity: return std::string("(SELECT id FROM opportunities WHERE customer IN ") + kOrgs + ")";
+    default: return "";
+  }
 }
 
+// OwnerFilter's clause, from the catalogue: every reference to an organization, a department, a person or
+// an opportunity must lead to an owned customer (or to no customer); an organization must itself be one.
 std::string OwnersClause(Kind kind) {
-  switch (kind) {
-    case Kind::kOrganization:
-      return "(kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))";
-    case Kind::kDepartment:
-    case Kind::kPerson:
-      return std::string("org IN ") + kVisibleOrgs;
-    case Kind::kTeam:
-    case Kind::kUser:
-      return "1";
-    case Kind::kReporting:
-      return "person IN " + VisiblePeople() + " AND manager IN " + VisiblePeople();
-    case Kind::kInfluence:
-      return "\"from\" IN " + VisiblePeople() + " AND \"to\" IN " + VisiblePeople();
-    case Kind::kOpportunity:
-      return std::string("customer IN ") + kVisibleOrgs;
-    case Kind::kChainMember:
-    case Kind::kInfluenceUse:
-      return "opportunity IN " + VisibleOpportunities();
-    case Kind::kRating:
-    case Kind::kVote:
-    case Kind::kActivity:
-      return "person IN " + VisiblePeople();
+  const EntitySpec& spec = Spec(kind);
+  std::string clause = kind == Kind::kOrganization
+                           ? "(kind <> 'customer' OR owner IN (SELECT value FROM json_each(:owners)))"
+                           : "1";
+  for (const FieldSpec& field : spec.fields) {
+    if (field.type != FieldType::kRef || Owned(*field.ref).empty()) continue;
+    clause += " AND (" + Quote(field.name) + " IS NULL OR " + Quote(field.name) + " IN " + Owned(*field.ref) + ")";
   }
-  return "0";
+  return clause;
 }
 
 }  // namespace
 
-std::string VisibilityClause(Kind kind, const Visibility& visibility) {
-  switch (visibility.mode) {
-    case Visibility::Mode::kAll:
-      return "1";
-    case Visibility::Mode::kOwners:
-      return "(" + OwnersClause(kind) + ")";
-    case Visibility::Mode::kEmployee:
-      return kind == Kind::kInfluence ? "(\"from\" = :person)" : "0";
-  }
-  return "0";
-}
-
-const std::string& SelectVisibleByIdSql(Kind kind, Visibility::Mode mode) {
-  // The clause's text depends on the kind and the mode only; owners and person are bound parameters.
-  constexpr size_t kModes = 3;
-  static const std::array<std::array<std::string, kModes>, kKindCount> all = [] {
-    std::array<std::array<std::string, kModes>, kKindCount> out;
-    for (const EntitySpec* spec : AllSpecs()) {
-      for (const Visibility::Mode each :
-           {Visibility::Mode::kAll, Visibility::Mode::kOwners, Visibility::Mode::kEmployee}) {
-        Visibility visibility;
-        visibility.mode = each;
-        out[static_cast<size_t>(spec->kind)][static_cast<size_t>(each)] =
-            SelectSql(spec->kind) + " WHERE id = :id AND " + VisibilityClause(spec->kind, visibility);
-      }
-    }
+std::string FilterClause(Kind kind, const OwnerFilter& filter) {
+  if (!filter.owners) return "1";
+  static const std::array<std::string, kKindCount> clauses = [] {
+    std::array<std::string, kKindCount> out;
+    for (const EntitySpec* spec : AllSpecs()) out[static_cast<size_t>(spec->kind)] = "(" + OwnersClause(spec->kind) + ")";
     return out;
   }();
-  return all[static_cast<size_t>(kind)][static_cast<size_t>(mode)];
+  return clauses[static_cast<size_t>(kind)];
 }
 
-void BindVisibility(Statement& stmt, const Visibility& visibility) {
-  if (visibility.mode == Visibility::Mode::kOwners) {
-    boost::json::array owners;
-    for (const std::string& owner : visibility.owners) owners.emplace_back(owner);
-    stmt.Bind(":owners", boost::json::serialize(owners));
-  } else if (visibility.mode == Visibility::Mode::kEmployee) {
-    stmt.Bind(":person", visibility.person);
-  }
+void BindFilter(Statement& stmt, const OwnerFilter& filter) {
+  if (!filter.owners) return;
+  boost::json::array owners;
+  for (const std::string& owner : *filter.owners) owners.emplace_back(owner);
+  stmt.Bind(":owners", boost::json::serialize(owners));
 }
 
-std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& visibility) {
+std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& filter) {
   const EntitySpec& spec = Spec(kind);
-  std::string where = VisibilityClause(kind, visibility);
+  std::string where = FilterClause(kind, filter);
   for (size_t i = 0; i < query.equals.size(); ++i) {
     where += " AND " + Quote(spec.fields[query.equals[i].first].name) + " = :eq" + std::to_string(i);
   }
@@ -182,9 +150,9 @@ std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& vis
   return where;
 }
 
-void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const Visibility& visibility) {
+void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const OwnerFilter& filter) {
   const EntitySpec& spec = Spec(kind);
-  BindVisibility(stmt, visibility);
+  BindFilter(stmt, filter);
   for (size_t i = 0; i < query.equals.size(); ++i) {
     const auto& [field, value] = query.equals[i];
     const std::string name = ":eq" + std::to_string(i);

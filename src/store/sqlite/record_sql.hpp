@@ -1,5 +1,5 @@
 // SQL for record tables, generated from the catalogue (domain/schema.hpp): column lists, row mapping, and
-// the visibility and filter clauses of list queries.
+// the owner filter and the filter clauses of list queries.
 #pragma once
 
 #include <string>
@@ -25,16 +25,13 @@ Record ReadRecord(Kind kind, const Statement& row);
 // Binds without copying: `record` must stay alive and unchanged until the statement has run.
 void BindRecord(Statement& stmt, const Record& record);
 
-// A boolean SQL expression over the kind's table that holds for the rows `visibility` admits. Uses the
-// named parameters :owners (a JSON array of user ids) and :person.
-std::string VisibilityClause(Kind kind, const Visibility& visibility);
-// SelectSql(kind) + " WHERE id = :id AND " + the visibility clause of `mode`, built once: Get runs it
-// for nearly every request.
-const std::string& SelectVisibleByIdSql(Kind kind, Visibility::Mode mode);
-void BindVisibility(Statement& stmt, const Visibility& visibility);
+// A boolean SQL expression over the kind's table that holds for the rows `filter` keeps (store.hpp), built
+// from the catalogue's references. Uses the named parameter :owners (a JSON array of user ids).
+std::string FilterClause(Kind kind, const OwnerFilter& filter);
+void BindFilter(Statement& stmt, const OwnerFilter& filter);
 
-// The visibility clause and every filter of `query`, joined by AND; BindQuery binds their parameters.
-std::string WhereClause(Kind kind, const ListQuery& query, const Visibility& visibility);
-void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const Visibility& visibility);
+// The filter clause and every filter of `query`, joined by AND; BindQuery binds their parameters.
+std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& filter);
+void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const OwnerFilter& filter);
 
 }  // namespace brm::sqlite

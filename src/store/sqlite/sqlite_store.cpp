@@ -191,27 +191,26 @@ class SqliteStore final : public Store {
     return std::make_unique<SqliteTransaction>(*writer_, std::move(lock));
   }
 
-  std::optional<Record> Get(Kind kind, std::string_view id, const Visibility& visibility) override {
+  std::optional<Record> Get(Kind kind, std::string_view id) override {
     Reader reader(*this);
-    Statement stmt = reader->Prepare(sqlite::SelectVisibleByIdSql(kind, visibility.mode));
-    stmt.Bind(":id", id);
-    sqlite::BindVisibility(stmt, visibility);
+    Statement stmt = reader->Prepare(sqlite::SelectByIdSql(kind));
+    stmt.BindStatic(1, id);
     if (!stmt.Step()) return std::nullopt;
     return sqlite::ReadRecord(kind, stmt);
   }
 
-  Page List(Kind kind, const ListQuery& query, const Visibility& visibility) override {
+  Page List(Kind kind, const ListQuery& query, const OwnerFilter& filter) override {
     Reader reader(*this);
-    const std::string where = sqlite::WhereClause(kind, query, visibility);
+    const std::string where = sqlite::WhereClause(kind, query, filter);
     Page page;
     {
       Statement count = reader->Prepare("SELECT count(*) FROM " + std::string(Spec(kind).table) + " WHERE " + where);
-      sqlite::BindQuery(count, kind, query, visibility);
+      sqlite::BindQuery(count, kind, query, filter);
       if (count.Step()) page.total = static_cast<size_t>(count.Int(0));
     }
     Statement stmt = reader->Prepare(sqlite::SelectSql(kind) + " WHERE " + where +
                                      " ORDER BY rid LIMIT :limit OFFSET :offset");
-    sqlite::BindQuery(stmt, kind, query, visibility);
+    sqlite::BindQuery(stmt, kind, query, filter);
     stmt.Bind(sqlite3_bind_parameter_index(stmt.raw(), ":limit"), static_cast<int64_t>(query.limit));
     stmt.Bind(sqlite3_bind_parameter_index(stmt.raw(), ":offset"), static_cast<int64_t>(query.offset));
     while (stmt.Step()) page.items.push_back(sqlite::ReadRecord(kind, stmt));

@@ -41,7 +41,14 @@ export const tests = [
       await page.keyboard.type(fragment);
       await page.keyboard.press('Enter');
       await page.getByTestId(`declare-${target.id}`).click();
-      await page.getByTestId('declare-form').getByText('强', { exact: true }).click();
+      // The dialog opens with an animation; on a busy machine a click during it can be lost, as a user's
+      // would: click again until the choice shows.
+      const strong = page.getByTestId('declare-form').getByRole('radio', { name: '强' });
+      for (let attempt = 0; attempt < 5 && !(await strong.isChecked()); attempt++) {
+        await page.getByTestId('declare-form').getByText('强', { exact: true }).click();
+        await page.waitForTimeout(attempt * 200);
+      }
+      expect(await strong.isChecked(), 'the strength is chosen');
       await page.getByTestId('declare-note').fill('e2e：大学同学');
       await page.getByTestId('declare-note').press('Enter');
       await page.getByTestId(`mine-retire-${target.id}`).waitFor();

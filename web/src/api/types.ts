@@ -266,6 +266,8 @@ export interface ChainFigure {
 export interface Profile {
   person: string;
   as_of: string;
+  /** Whether the signed-in user may change this person: the server's access policy decides. */
+  may_write: boolean;
   features: {
     closeness: Attitude; solution: Attitude; price: Attitude; veto: YesNo; approve: YesNo;
     acquaintance: boolean; orientation: string;

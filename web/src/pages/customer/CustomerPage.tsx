@@ -13,7 +13,6 @@ import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
 import { usePerspective } from '../../state/perspective';
-import { useMe } from '../../state/session';
 import { addPerson, graphPath, metricsPath, setFocus, trendPath, type CustomerGraph, type NewPerson } from './api';
 import { InfluenceGraph } from './InfluenceGraph';
 import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi } from './move';
@@ -30,16 +29,9 @@ const moveApi: MoveApi = {
   create: (body) => api.post<ReportingLine>('/reporting-lines', body),
 };
 
-/** Whether the user may write this customer: reps their own, managers, executives and admins what they see. */
-export function mayWrite(role: string, userId: string, owner: string | null): boolean {
-  if (role === 'admin' || role === 'executive' || role === 'manager') return true;
-  return role === 'rep' && owner === userId;
-}
-
 export default function CustomerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customer');
-  const me = useMe();
   const perspective = usePerspective();
   const { message, modal } = App.useApp();
   const [search, setSearch] = useSearchParams();
@@ -59,7 +51,8 @@ export default function CustomerPage() {
   const customer = graph.data?.customer;
   const owner = perspective.users.find((u) => u.id === customer?.owner);
   const ownerNames = useNames('people', [owner?.person]);
-  const canWrite = !!customer && mayWrite(me.user.role, me.user.id, customer.owner);
+  // The server's access policy says whether this user may change the customer's records.
+  const canWrite = !!graph.data?.may_write;
   const names = useMemo(() => new Map((graph.data?.people ?? []).map((p) => [p.id, p.name])), [graph.data]);
   const nameOf = useCallback((pid: string | null | undefined) => (pid ? names.get(pid) ?? pid : t('person.noManager')), [names, t]);
 

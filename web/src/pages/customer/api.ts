@@ -66,6 +66,8 @@ export interface CustomerGraph {
   reporting: GraphReporting[];
   links: GraphLink[];
   outsiders: GraphOutsider[];
+  /** Whether the signed-in user may change this customer's records: the server's access policy decides. */
+  may_write: boolean;
 }
 
 export const graphPath = (customer: string) => `/customers/${encodeURIComponent(customer)}/graph`;

@@ -13,6 +13,7 @@ export function sampleGraph(): CustomerGraph {
     customer: { id: 'c1', name: 'Customer', owner: 'u1', focus: false, industry: null, region: null },
     as_of: '2026-11-23',
     toward: 'ours',
+    may_write: true,
     departments: [{ id: 'd1', name: '信息中心', parent: null }, { id: 'd2', name: '财务处', parent: null }],
     people: [
       person('a', { closeness: 'strong_support', veto: 'yes', department: 'd1' }),

@@ -8,7 +8,6 @@ import { rememberNames, useAll, useApi } from '../../api/hooks';
 import type { Activity, Opportunity, Organization, Person, Profile, Rating, Vote } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
-import { useMe } from '../../state/session';
 import { ActivitiesCard } from './ActivitiesCard';
 import { InfluencersCard } from './InfluencersCard';
 import { PersonHeader } from './PersonHeader';
@@ -20,7 +19,6 @@ import { VotesCard } from './VotesCard';
 export default function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('person');
-  const me = useMe();
   const perspective = usePerspective();
   const path = `/people/${encodeURIComponent(id)}`;
   const person = useApi<Person>(path);
@@ -40,8 +38,8 @@ export default function PersonPage() {
     if (person.data) document.title = `${person.data.name} · BRM`;
   }, [person.data]);
 
-  // Writes about our own company's people are for admins and executives only; ratings are about key persons.
-  const canEdit = !!org.data && (org.data.kind !== 'ours' || me.user.role === 'admin' || me.user.role === 'executive');
+  // The server's access policy says whether this user may change the person; ratings are about key persons.
+  const canEdit = !!profile.data?.may_write;
   const canRate = customer;
   const towardName = perspective.toward === 'ours' ? null : perspective.competitors.find((c) => c.id === perspective.toward)?.name ?? perspective.toward;
   const opportunityOptions = (opportunities.data ?? []).map((o) => ({ id: o.id, name: o.name }));

@@ -1,0 +1,312 @@
+#include "service/access_policy.hpp"
+
+#include <algorithm>
+
+#include "domain/schema.hpp"
+
+namespace brm {
+namespace f = fields;
+using engine::Idx;
+using engine::kNone;
+using engine::OrgKind;
+
+namespace {
+
+bool Changed(const std::optional<Record>& before, const Record& after, int field) {
+  return before && !(before->values[field] == after.values[field]);
+}
+
+Error Forbidden(std::string message, std::string field = {}) {
+  return MakeError(ErrorCode::kForbidden, std::move(message), std::move(field));
+}
+
+Error ScopeForbidden(std::string message) { return Forbidden(std::move(message), "scope"); }
+
+}  // namespace
+
+Role RoleFromWord(std::string_view word) {
+  if (word == "rep") return Role::kRep;
+  if (word == "manager") return Role::kManager;
+  if (word == "executive") return Role::kExecutive;
+  if (word == "admin") return Role::kAdmin;
+  return Role::kEmployee;
+}
+
+Access::Access(const Actor& actor, const engine::Graph& graph) : actor_(actor), graph_(graph) {
+  user_ = actor.user.empty() ? kNone : graph.ids(Kind::kUser).Find(actor.user);
+  person_ = actor.person.empty() ? kNone : graph.ids(Kind::kPerson).Find(actor.person);
+  if (actor.role != Role::kRep && actor.role != Role::kManager) return;
+  owners_.assign(graph.users.size(), false);
+  if (user_ == kNone) return;
+  owners_[user_] = true;
+  if (actor.role != Role::kManager) return;
+  // The team the manager belongs to and every team they lead, each with its subtree.
+  std::vector<Idx> roots;
+  if (graph.users[user_].team != kNone) roots.push_back(graph.users[user_].team);
+  for (Idx team = 0; team < graph.teams.size(); ++team) {
+    if (graph.teams[team].manager == user_) roots.push_back(team);
+  }
+  for (Idx root : roots) {
+    for (Idx user : TeamUsers(root)) owners_[user] = true;
+  }
+}
+
+std::vector<Idx> Access::TeamUsers(Idx root) const {
+  std::vector<Idx> users;
+  std::vector<bool> seen(graph_.teams.size(), false);
+  std::vector<Idx> stack{root};
+  while (!stack.empty()) {
+    const Idx team = stack.back();
+    stack.pop_back();
+    if (team >= seen.size() || seen[team]) continue;  // a loop stored before loops were refused
+    seen[team] = true;
+    const engine::Team& t = graph_.teams[team];
+    users.insert(users.end(), t.users.begin(), t.users.end());
+    stack.insert(stack.end(), t.children.begin(), t.children.end());
+  }
+  std::sort(users.begin(), users.end());
+  users.erase(std::unique(users.begin(), users.end()), users.end());
+  return users;
+}
+
+bool Access::SeesOrg(Idx org) const {
+  if (actor_.role == Role::kEmployee) return false;
+  if (everything()) return true;
+  if (org == kNone || org >= graph_.orgs.size()) return false;
+  const engine::Organization& o = graph_.orgs[org];
+  if (o.kind == OrgKind::kMissing) return false;
+  return o.kind != OrgKind::kCustomer || Owns(o.owner);
+}
+
+Idx Access::OrgOf(Kind kind, std::string_view id, bool& found) const {
+  const Idx index = graph_.ids(kind).Find(id);
+  found = index != kNone;
+  if (!found) return kNone;
+  switch (kind) {
+    case Kind::kOrganization: return index;
+    case Kind::kDepartment: return graph_.departments[index].org;
+    case Kind::kPerson: return graph_.people[index].org;
+    case Kind::kOpportunity: return graph_.opportunities[index].customer;
+    default: return kNone;
+  }
+}
+
+bool Access::MayRead(const Record& record) const {
+  if (everything()) return true;
+  if (actor_.role == Role::kEmployee) {
+    return record.kind == Kind::kInfluence && !actor_.person.empty() &&
+           record.Text(f::influence::kFrom) == actor_.person;
+  }
+  const EntitySpec& spec = Spec(record.kind);
+  if (record.kind == Kind::kOrganization && record.Text(f::org::kKind) == "customer") {
+    // The record's own owner (it may be the record being written): owned by one of the owners.
+    if (record.IsNull(f::org::kOwner) || !Owns(graph_.ids(Kind::kUser).Find(record.Text(f::org::kOwner)))) return false;
+  }
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    const FieldSpec& field = spec.fields[i];
+    if (field.type != FieldType::kRef || record.IsNull(static_cast<int>(i))) continue;
+    const Kind target = *field.ref;
+    if (target != Kind::kOrganization && target != Kind::kDepartment && target != Kind::kPerson &&
+        target != Kind::kOpportunity) {
+      continue;
+    }
+    bool found = false;
+    const Idx org = OrgOf(target, record.Text(static_cast<int>(i)), found);
+    if (!found || !SeesOrg(org)) return false;
+  }
+  return true;
+}
+
+bool Access::MayRead(Kind kind, Idx index) const {
+  if (everything()) return index != kNone;
+  if (actor_.role == Role::kEmployee || index == kNone) return false;
+  switch (kind) {
+    case Kind::kOrganization: return index < graph_.orgs.size() && SeesOrg(index);
+    case Kind::kPerson: return index < graph_.people.size() && graph_.people[index].exists && SeesOrg(graph_.people[index].org);
+    case Kind::kOpportunity: return index < graph_.opportunities.size() && SeesOrg(graph_.opportunities[index].customer);
+    default: return false;
+  }
+}
+
+bool Access::UsesDirectory(Kind kind) const {
+  return actor_.role == Role::kEmployee && (kind == Kind::kPerson || kind == Kind::kOrganization);
+}
+
+std::optional<OwnerFilter> Access::ListFilter(Kind kind, ListQuery& query) const {
+  if (everything()) return OwnerFilter{};
+  if (actor_.role == Role::kEmployee) {
+    if (kind != Kind::kInfluence || actor_.person.empty()) return std::nullopt;
+    query.equals.emplace_back(f::influence::kFrom, actor_.person);
+    return OwnerFilter{};
+  }
+  std::vector<std::string> owners;
+  for (Idx user = 0; user < owners_.size(); ++user) {
+    if (owners_[user]) owners.push_back(graph_.Id(Kind::kUser, user));
+  }
+  return OwnerFilter{std::move(owners)};
+}
+
+bool Access::MayReference(const Record& target, Date today) const {
+  if (actor_.role == Role::kEmployee && target.kind == Kind::kPerson) return ActiveOn(target, today);
+  return MayRead(target);
+}
+
+bool Access::OursRecord(const Record& record) const {
+  auto ours = [&](Kind kind, int field) {
+    bool found = false;
+    const Idx org = OrgOf(kind, record.Text(field), found);
+    return found && org != kNone && graph_.orgs[org].kind == OrgKind::kOurs;
+  };
+  switch (record.kind) {
+    case Kind::kOrganization: return record.Text(f::org::kKind) == "ours";
+    case Kind::kDepartment: return ours(Kind::kOrganization, f::dept::kOrg);
+    case Kind::kPerson: return ours(Kind::kOrganization, f::person::kOrg);
+    case Kind::kReporting: return ours(Kind::kPerson, f::reporting::kPerson) || ours(Kind::kPerson, f::reporting::kManager);
+    default: return false;
+  }
+}
+
+Status Access::MayWriteKind(Kind kind) const {
+  if (actor_.role == Role::kEmployee && kind != Kind::kInfluence) {
+    return Forbidden("Employees can only declare and retire their own acquaintances.");
+  }
+  if ((kind == Kind::kUser || kind == Kind::kTeam) && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
+    return Forbidden("Only administrators manage users and teams.");
+  }
+  return {};
+}
+
+Status Access::MayWrite(const std::optional<Record>& before, const Record& after) const {
+  if (auto status = MayWriteKind(after.kind); !status) return status;
+  if (actor_.role == Role::kEmployee) {
+    auto own = [&](const Record& record) {
+      return record.kind == Kind::kInfluence && !actor_.person.empty() &&
+             record.Text(f::influence::kFrom) == actor_.person;
+    };
+    if (own(after) && (!before || own(*before))) return {};
+    return Forbidden("Employees can only declare and retire their own acquaintances.");
+  }
+  if (after.kind == Kind::kUser || after.kind == Kind::kTeam) return {};
+  if (everything()) return {};
+  if (before && !MayRead(*before)) {
+    return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(before->kind).noun) + " has the id \"" + before->id + "\".");
+  }
+  if ((before && OursRecord(*before)) || OursRecord(after)) {
+    return Forbidden("Only administrators and executives change our own company's records.");
+  }
+  if (after.kind == Kind::kOrganization && Changed(before, after, f::org::kKind)) {
+    return Forbidden("Only administrators and executives change the kind of an organization.", "kind");
+  }
+  if (after.kind == Kind::kPerson && Changed(before, after, f::person::kOrg)) {
+    return Forbidden("Only administrators and executives move a person to another organization.", "org");
+  }
+  if (after.kind == Kind::kOrganization && after.Text(f::org::kKind) == "customer" &&
+      (after.IsNull(f::org::kOwner) || !Owns(graph_.ids(Kind::kUser).Find(after.Text(f::org::kOwner))))) {
+    return Forbidden(actor_.role == Role::kManager ? "A customer's owner must be you or someone in your team."
+                                                    : "A customer you create or edit must stay yours.",
+                     "owner");
+  }
+  if (!MayRead(after)) {
+    // Every reference was found readable before this is asked; what is left is the record itself.
+    return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(after.kind).noun) + " has the id \"" + after.id + "\".");
+  }
+  return {};
+}
+
+bool Access::MayWriteCustomer(Idx org) const {
+  if (actor_.role == Role::kEmployee || org == kNone || org >= graph_.orgs.size()) return false;
+  return everything() || (graph_.orgs[org].kind == OrgKind::kCustomer && SeesOrg(org));
+}
+
+bool Access::MayChange(Kind kind, Idx index) const {
+  if (actor_.role == Role::kEmployee || !MayRead(kind, index)) return false;
+  if (everything()) return true;
+  const Idx org = kind == Kind::kPerson ? graph_.people[index].org : kind == Kind::kOrganization ? index : kNone;
+  return org == kNone || graph_.orgs[org].kind != OrgKind::kOurs;
+}
+
+Status Access::MayCompute() const {
+  if (actor_.role == Role::kEmployee) {
+    return Forbidden("Figures are for sales users; employees declare their acquaintances.");
+  }
+  return {};
+}
+
+std::vector<bool> Access::OrgsOwnedBy(const std::vector<bool>& users) const {
+  std::vector<bool> orgs(graph_.orgs.size(), false);
+  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
+    const engine::Organization& o = graph_.orgs[org];
+    if (o.kind == OrgKind::kMissing) continue;
+    orgs[org] = o.kind != OrgKind::kCustomer || (o.owner != kNone && o.owner < users.size() && users[o.owner]);
+  }
+  return orgs;
+}
+
+engine::Scope Access::Sees() const {
+  if (everything()) return engine::Scope::Company();
+  if (actor_.role == Role::kEmployee) return engine::Scope::Of({});
+  return engine::Scope::Of(OrgsOwnedBy(owners_));
+}
+
+Perspective Access::PerspectiveOf(std::vector<Idx> users) const {
+  std::vector<bool> marked(graph_.users.size(), false);
+  Perspective perspective;
+  perspective.owners.emplace();
+  for (Idx user : users) {
+    marked[user] = true;
+    perspective.owners->push_back(graph_.Id(Kind::kUser, user));
+  }
+  std::sort(perspective.owners->begin(), perspective.owners->end());
+  perspective.scope = engine::Scope::Of(OrgsOwnedBy(marked));
+  perspective.users = std::move(users);
+  return perspective;
+}
+
+std::string Access::ScopeName(std::string_view scope) const {
+  if (!scope.empty()) return std::string(scope);
+  return everything() ? "company" : "me";
+}
+
+Result<Perspective> Access::Open(std::string_view scope) const {
+  if (auto status = MayCompute(); !status) return status.error();
+  if (scope.empty()) return Open(ScopeName(scope));
+  if (scope == "company") {
+    if (!everything()) return ScopeForbidden("Only executives and administrators see the company perspective.");
+    return Perspective{engine::Scope::Company(), {}, std::nullopt};
+  }
+  if (scope == "me") {
+    if (user_ == kNone) return PerspectiveOf({});
+    return PerspectiveOf({user_});
+  }
+  if (scope.rfind("user:", 0) == 0) {
+    const std::string_view id = scope.substr(5);
+    const Idx user = graph_.ids(Kind::kUser).Find(id);
+    if (user != kNone && user == user_) return PerspectiveOf({user});
+    if (everything()) {
+      if (user == kNone) return MakeError(ErrorCode::kNotFound, "No user has the id \"" + std::string(id) + "\".", "scope");
+      return PerspectiveOf({user});
+    }
+    if (actor_.role == Role::kManager && Owns(user)) return PerspectiveOf({user});
+    return ScopeForbidden("You can open the individual perspective only of users in your team.");
+  }
+  if (scope.rfind("team:", 0) == 0) {
+    const std::string_view id = scope.substr(5);
+    const Idx team = graph_.ids(Kind::kTeam).Find(id);
+    if (everything()) {
+      if (team == kNone) return MakeError(ErrorCode::kNotFound, "No team has the id \"" + std::string(id) + "\".", "scope");
+      return PerspectiveOf(TeamUsers(team));
+    }
+    if (actor_.role == Role::kManager && team != kNone && user_ != kNone) {
+      // The manager's own team, a team they lead, or a team below one of those.
+      std::vector<bool> seen(graph_.teams.size(), false);
+      for (Idx at = team; at != kNone && at < seen.size() && !seen[at]; at = graph_.teams[at].parent) {
+        seen[at] = true;
+        if (at == graph_.users[user_].team || graph_.teams[at].manager == user_) return PerspectiveOf(TeamUsers(team));
+      }
+    }
+    return ScopeForbidden("You can open the team perspective only of your own teams.");
+  }
+  return MakeError(ErrorCode::kInvalid, "\"scope\" must be me, user:<id>, team:<id> or company.", "scope");
+}
+
+}  // namespace brm
