@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DATA ?= data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build debug run test bench clean
+.PHONY: all deps build debug run test bench fuzz clean
 
 all: build
 
@@ -31,11 +31,19 @@ run: build
 # against a real `brm serve` with the demo company (screenshots in build/e2e/screenshots).
 test: build debug
 	@cd build/debug && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+	@fuzz/run $(FUZZ_SMOKE_SECONDS)
 	@cd web && npx --no-install vitest run --reporter=dot
 	@node web/e2e/run.mjs
 
 bench: build
 	@bench/run
+
+# libFuzzer (clang-14) on the record JSON, bundles, query strings and raw HTTP, FUZZ_SECONDS per target
+# (build/fuzz; findings in build/fuzz/findings). `make test` runs each for FUZZ_SMOKE_SECONDS.
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 10
+fuzz: deps
+	@fuzz/run $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

@@ -12,10 +12,9 @@ Response MethodNotAllowed() {
 }  // namespace
 
 Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
-    : store_(store),
-      engine_(engine),
+    : engine_(engine),
       config_(std::move(config)),
-      auth_(store, config_.auth),
+      sign_in_(store, config_.auth),
       entities_(store, engine, config_.passwords),
       figures_(store, engine),
       strategies_(store, &engine) {
@@ -36,7 +35,7 @@ Response Api::Handle(Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
     Response response = Route(request);
     const bool read = request.method == "GET" || request.method == "HEAD";
-    if (!read && response.status < 400) auth_.Invalidate();
+    if (!read && response.status < 400) sign_in_.Invalidate();
     return response;
   }
   if (request.method != "GET" && request.method != "HEAD") return MethodNotAllowed();
@@ -55,7 +54,7 @@ Response Api::Route(Request& request) {
   if (head == "auth" && s.size() == 4 && s[3] == "login") {
     return request.method == "POST" ? LoginHandler(request) : MethodNotAllowed();
   }
-  auto caller = auth_.Authenticate(request);
+  auto caller = Authenticate(sign_in_, request);
   if (!caller) return ErrorResponse(caller.error());
   if (head == "auth" && s.size() >= 4) {
     if (s[3] == "logout" && s.size() == 4 && request.method == "POST") return LogoutHandler(*caller);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/auth.hpp"
+#include "service/sign_in.hpp"
 #include "http/message.hpp"
 #include "engine/engine.hpp"
 #include "service/entities.hpp"
@@ -17,7 +18,7 @@ namespace brm::http {
 
 struct ApiConfig {
   std::string web_dir;          // directory of the built web app (index.html); empty serves nothing
-  AuthConfig auth;              // sign-in settings
+  SignInConfig auth;            // sign-in settings
   size_t default_page = 50;     // list page size when `limit` is absent
   size_t max_page = 1000;       // largest `limit` accepted
   bool trust_proxy = false;     // take the client address from X-Forwarded-For (behind a reverse proxy)
@@ -58,10 +59,9 @@ class Api {
   // handlers/figure_handlers.cpp: the figures of SPEC.md §11 (nullopt: not a figure endpoint)
   std::optional<Response> FigureHandler(const Request& request, const Caller& caller);
 
-  Store& store_;
   engine::Engine& engine_;
   ApiConfig config_;
-  Auth auth_;
+  SignIn sign_in_;
   EntityService entities_;
   FiguresService figures_;
   StrategySettings strategies_;

@@ -1,216 +1,35 @@
 #include "http/auth.hpp"
 
-#include <algorithm>
-#include <ctime>
-
-#include "domain/schema.hpp"
 #include "service/secrets.hpp"
 
 namespace brm::http {
-namespace f = fields;
-
 namespace {
 
 constexpr char kSessionCookie[] = "brm_session";
 constexpr char kCsrfCookie[] = "brm_csrf";
-constexpr int kAddressFactor = 10;  // an address may fail ten times as often as one login (shared offices)
-constexpr size_t kMaxLogin = 64;      // the catalogue's longest login
-constexpr size_t kMaxPassword = 1024;  // the longest password PasswordRules accepts
-
-int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
-
-Error Unauthenticated(std::string message = "Please sign in.") {
-  return MakeError(ErrorCode::kUnauthenticated, std::move(message));
-}
-
-// A dummy argon2id hash so that an unknown login costs as much time as a wrong password.
-const std::string& DummyHash() {
-  static const std::string hash = HashPassword("not a password of anyone");
-  return hash;
-}
 
 }  // namespace
 
-bool Auth::Throttled(const std::string& key, int64_t now) {
-  std::lock_guard<std::mutex> lock(throttle_mutex_);
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return false;
-  if (now - it->second.first >= config_.login_window_s) {
-    failures_.erase(it);
-    return false;
-  }
-  const int limit = key.rfind("ip:", 0) == 0 ? config_.login_failures * kAddressFactor : config_.login_failures;
-  return it->second.count >= limit;
-}
-
-void Auth::CountFailure(const std::string& key, int64_t now) {
-  std::lock_guard<std::mutex> lock(throttle_mutex_);
-  auto it = failures_.find(key);
-  if (it != failures_.end() && now - it->second.first < config_.login_window_s) {
-    ++it->second.count;
-    return;
-  }
-  if (it != failures_.end()) failures_.erase(it);
-  if (failures_.size() >= config_.throttle_entries) {
-    // Forget what has expired; when nothing has, the oldest window (the table's size stays bounded whatever
-    // is sent, and an address that fills it is throttled long before).
-    std::erase_if(failures_, [&](const auto& entry) { return now - entry.second.first >= config_.login_window_s; });
-    if (failures_.size() >= config_.throttle_entries) {
-      failures_.erase(std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
-        return a.second.first < b.second.first;
-      }));
-    }
-  }
-  failures_.emplace(key, Failures{1, now});
-}
-
-size_t Auth::ThrottleEntries() {
-  std::lock_guard<std::mutex> lock(throttle_mutex_);
-  return failures_.size();
-}
-
-Result<Caller> Auth::CallerFor(const std::string& user_id) {
-  auto user = store_.Get(Kind::kUser, user_id);
-  if (!user || !user->Bool(f::user::kActive) || !ActiveOn(*user, Today())) {
-    return Unauthenticated("This account is disabled.");
-  }
-  Caller caller;
-  caller.actor = Actor{user->id, user->Text(f::user::kPerson), user->Text(f::user::kTeam),
-                       RoleFromWord(user->Text(f::user::kRole))};
-  caller.user = std::move(*user);
-  return caller;
-}
-
-Result<Caller> Auth::Verify(const std::string& login, const std::string& password, const std::string& remote) {
-  // Nothing longer can match an account, so nothing of it is hashed or remembered.
-  if (login.size() > kMaxLogin) return MakeError(ErrorCode::kInvalid, "A login has at most 64 bytes.", "login");
-  if (password.size() > kMaxPassword) {
-    return MakeError(ErrorCode::kInvalid, "A password has at most 1024 bytes.", "password");
-  }
-  const int64_t now = Now();
-  const std::string login_key = "login:" + login, address_key = "ip:" + remote;
-  if (Throttled(login_key, now) || Throttled(address_key, now)) {
-    return MakeError(ErrorCode::kThrottled, "Too many failed sign-ins. Wait a few minutes and try again.");
-  }
-  ListQuery query;
-  query.equals.emplace_back(f::user::kLogin, login);
-  auto page = store_.List(Kind::kUser, query);
-  const std::optional<std::string> hash = page.items.empty() ? std::nullopt : store_.PasswordHash(page.items[0].id);
-  const bool matches = VerifyPassword(hash ? *hash : DummyHash(), password) && hash.has_value();
-  if (!matches) {
-    CountFailure(login_key, now);
-    CountFailure(address_key, now);
-    return Unauthenticated("The login or the password is wrong.");
-  }
-  {
-    std::lock_guard<std::mutex> lock(throttle_mutex_);
-    failures_.erase(login_key);
-  }
-  return CallerFor(page.items[0].id);
-}
-
-Result<Caller> Auth::Login(const std::string& login, const std::string& password, const std::string& remote,
-                           std::string& token) {
-  auto caller = Verify(login, password, remote);
-  if (!caller) return caller.error();
-  const int64_t now = Now();
-  token = RandomToken();
-  caller->cookie = true;
-  caller->csrf = RandomToken(16);
-  caller->token_hash = Sha256Hex(token);
-  caller->expires_at = std::min(now + config_.session_idle_s, now + config_.session_absolute_s);
-  store_.PutSession(SessionRow{caller->token_hash, caller->user.id, caller->csrf, now, now});
-  return caller;
-}
-
-Result<Caller> Auth::Check(const std::string& hash, bool session, int64_t now) {
-  if (!session) {
-    auto token = store_.FindApiToken(hash);
-    if (!token) return Unauthenticated("The API token is not valid.");
-    return CallerFor(token->user);
-  }
-  auto row = store_.FindSession(hash);
-  if (!row) return Unauthenticated("Your session has ended. Please sign in again.");
-  if (now - row->last_seen >= config_.session_idle_s || now - row->created >= config_.session_absolute_s) {
-    store_.DeleteSession(hash);
-    return Unauthenticated("Your session has expired. Please sign in again.");
-  }
-  auto caller = CallerFor(row->user);
-  if (!caller) {
-    store_.DeleteSession(hash);
-    return caller.error();
-  }
-  if (now - row->last_seen >= config_.touch_every_s) {
-    store_.TouchSession(hash, now);
-    row->last_seen = now;
-  }
-  caller->cookie = true;
-  caller->csrf = row->csrf;
-  caller->token_hash = hash;
-  caller->expires_at = std::min(row->last_seen + config_.session_idle_s, row->created + config_.session_absolute_s);
-  return caller;
-}
-
-Result<Caller> Auth::Authenticate(const Request& request) {
-  const int64_t now = Now();
+Result<Caller> Authenticate(SignIn& sign_in, const Request& request) {
   const std::string& authorization = request.Header("authorization");
   const bool bearer = authorization.rfind("Bearer ", 0) == 0;
-  std::string key;
-  if (bearer) {
-    key = "t" + Sha256Hex(std::string_view(authorization).substr(7));
-  } else {
-    const std::string cookie = request.Cookie(kSessionCookie);
-    if (cookie.empty()) return Unauthenticated();
-    key = "s" + Sha256Hex(cookie);
-  }
-  const uint64_t generation = generation_.load();
-  std::optional<Caller> caller;
-  {
-    std::shared_lock<std::shared_mutex> lock(cache_mutex_);
-    auto it = cache_.find(key);
-    if (it != cache_.end() && it->second.generation == generation && now - it->second.checked_at < config_.cache_s) {
-      caller = it->second.caller;
-    }
-  }
-  if (!caller) {
-    auto checked = Check(key.substr(1), !bearer, now);
-    if (!checked) return checked.error();
-    caller = std::move(*checked);
-    std::unique_lock<std::shared_mutex> lock(cache_mutex_);
-    // A write that finished while the store was read may have made this answer stale: keep it only if not.
-    if (generation_.load() == generation) cache_[key] = Cached{*caller, now, generation};
-  }
+  const std::string cookie = bearer ? std::string() : request.Cookie(kSessionCookie);
+  if (!bearer && cookie.empty()) return MakeError(ErrorCode::kUnauthenticated, "Please sign in.");
+  auto caller = bearer ? sign_in.Holder(false, std::string_view(authorization).substr(7)) : sign_in.Holder(true, cookie);
+  if (!caller) return caller.error();
   const bool write = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
   if (caller->cookie && write && !SameSecret(request.Header("x-csrf-token"), caller->csrf)) {
     return MakeError(ErrorCode::kForbidden,
                      "The request lacks the X-CSRF-Token header of your session; reload the page and try again.");
   }
-  return std::move(*caller);
+  return caller;
 }
 
-void Auth::Invalidate() {
-  ++generation_;
-  std::unique_lock<std::shared_mutex> lock(cache_mutex_);
-  cache_.clear();
-}
-
-void Auth::Logout(const Caller& caller) {
-  if (!caller.token_hash.empty()) store_.DeleteSession(caller.token_hash);
-  Invalidate();
-}
-
-std::vector<std::string> Auth::SessionCookies(const std::string& token, const std::string& csrf) const {
-  const std::string secure = config_.secure_cookie ? "; Secure" : "";
-  const std::string age = token.empty() ? "0" : std::to_string(config_.session_absolute_s);
+std::vector<std::string> SessionCookies(const SignInConfig& config, const std::string& token, const std::string& csrf) {
+  const std::string secure = config.secure_cookie ? "; Secure" : "";
+  const std::string age = token.empty() ? "0" : std::to_string(config.session_absolute_s);
   return {std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + age + secure,
           std::string(kCsrfCookie) + "=" + csrf + "; Path=/; SameSite=Strict; Max-Age=" + age + secure};
-}
-
-std::string Auth::CreateApiToken(const std::string& user, const std::string& name, std::string& id) {
-  const std::string token = "brm_" + RandomToken();
-  id = NewId("tok");
-  store_.PutApiToken(ApiTokenRow{id, user, name, Sha256Hex(token), Now()});
-  return token;
 }
 
 }  // namespace brm::http

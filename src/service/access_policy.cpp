@@ -176,6 +176,21 @@ Status Access::MayWriteKind(Kind kind) const {
   return {};
 }
 
+Status Access::MayErase() const {
+  if (actor_.role == Role::kAdmin || actor_.role == Role::kSystem) return {};
+  return Forbidden("Only administrators erase persons.");
+}
+
+Status Access::MaySetPassword(std::string_view user) const {
+  if (actor_.role == Role::kAdmin || actor_.role == Role::kSystem || actor_.user == user) return {};
+  return Forbidden("Only administrators set other users' passwords.");
+}
+
+Status Access::MayExchangeBundles() const {
+  if (actor_.role == Role::kAdmin || actor_.role == Role::kSystem) return {};
+  return Forbidden("Only administrators import and export bundles.");
+}
+
 Status Access::MayWrite(const std::optional<Record>& before, const Record& after) const {
   if (auto status = MayWriteKind(after.kind); !status) return status;
   if (actor_.role == Role::kEmployee) {

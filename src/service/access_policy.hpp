@@ -18,6 +18,7 @@
 //   `ours` and its departments, people and reporting lines) and two fields: an organization's `kind` and a
 //   person's `org`. A customer they create or change keeps an owner among their owners. They cannot choose
 //   the id of a new record (a taken id would reveal a hidden record).
+// - Erasing a person, setting another user's password, and bundles are for admins (and the command line).
 // - Employees (role `employee`) read and change only their own influence links (`from` = their person),
 //   whose `to` may be any active person; they search people and organizations through the directory and
 //   see no figures.
@@ -80,6 +81,11 @@ class Access {
   // when the actor may not read `before`. References to hidden records are the caller's to refuse first
   // (MayReference), as references to nothing.
   Status MayWrite(const std::optional<Record>& before, const Record& after) const;
+  // Administration: erasing a person, setting another user's password (`user`; everyone sets their
+  // own), importing and exporting bundles. Admins and the command line only.
+  Status MayErase() const;
+  Status MaySetPassword(std::string_view user) const;
+  Status MayExchangeBundles() const;
   // Whether the actor may choose the id of a record they create.
   bool MayChooseIds() const { return everything(); }
   // Whether the actor may change records of the customer organization `org` (people, chains, ratings …),

@@ -6,6 +6,7 @@
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
 #include "service/access_policy.hpp"
+#include "service/figures.hpp"
 #include "service/rules.hpp"
 #include "service/secrets.hpp"
 #include "service/tx_lookup.hpp"
@@ -296,8 +297,8 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
 }
 
 Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, std::string_view password) {
-  if (actor.role != Role::kAdmin && actor.role != Role::kSystem && actor.user != user_id) {
-    return MakeError(ErrorCode::kForbidden, "Only administrators set other users' passwords.");
+  if (auto status = Allowed(actor, [&](const Access& access) { return access.MaySetPassword(user_id); }); !status) {
+    return status;
   }
   std::string login;
   {
@@ -318,14 +319,35 @@ Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, 
   return {};
 }
 
+Status EntityService::Allowed(const Actor& actor, const std::function<Status(const Access&)>& rule) {
+  return engine_.With([&](const engine::Figures& figures) { return rule(Access(actor, figures.graph())); });
+}
+
+Status EntityService::ExportBundle(const Actor& actor, std::ostream& out) {
+  if (auto status = Allowed(actor, [](const Access& access) { return access.MayExchangeBundles(); }); !status) {
+    return status;
+  }
+  brm::ExportBundle(store_, out);
+  return {};
+}
+
+Result<ImportReport> EntityService::ImportBundle(const Actor& actor, const BundleSource& source) {
+  if (auto status = Allowed(actor, [](const Access& access) { return access.MayExchangeBundles(); }); !status) {
+    return status.error();
+  }
+  auto report = brm::ImportBundle(store_, actor.user, source);
+  if (report) engine_.Rebuild([&] { return LoadGraph(store_); });
+  return report;
+}
+
 Result<std::vector<AuditEntry>> EntityService::History(const Actor& actor, Kind kind, std::string_view id) {
   if (!ReadVisible(actor, kind, id)) return NotFound(kind, id);
   return store_.History(Spec(kind).collection, id);
 }
 
 Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view id) {
-  if (actor.role != Role::kAdmin && actor.role != Role::kSystem) {
-    return MakeError(ErrorCode::kForbidden, "Only administrators erase persons.");
+  if (auto status = Allowed(actor, [](const Access& access) { return access.MayErase(); }); !status) {
+    return status.error();
   }
   auto tx = store_.Begin();
   auto person = tx->Find(Kind::kPerson, id);

@@ -6,6 +6,7 @@
 // Threads: safe to share; each call runs its own store transaction.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,10 +18,13 @@
 #include "domain/result.hpp"
 #include "engine/engine.hpp"
 #include "service/actor.hpp"
+#include "service/bundle.hpp"
 #include "service/passwords.hpp"
 #include "store/store.hpp"
 
 namespace brm {
+
+class Access;
 
 // What the directory shows of a person or an organization: enough to say "I know this person" (SPEC.md §7).
 struct DirectoryEntry {
@@ -66,6 +70,10 @@ class EntityService {
   // Sets a user's password: admins for anyone, every user for themselves; the password must pass the
   // PasswordRules (kInvalid naming "password").
   Status SetPassword(const Actor& actor, std::string_view user_id, std::string_view password);
+  // Bundles (Access::MayExchangeBundles): the whole tenant written to `out`; or a bundle imported
+  // all-or-nothing (service/bundle.hpp), after which the figures are rebuilt from the store.
+  Status ExportBundle(const Actor& actor, std::ostream& out);
+  Result<ImportReport> ImportBundle(const Actor& actor, const BundleSource& source);
   // The audit trail of a record the actor may see.
   Result<std::vector<AuditEntry>> History(const Actor& actor, Kind kind, std::string_view id);
 
@@ -78,7 +86,9 @@ class EntityService {
   bool UsesDirectory(const Actor& actor, Kind kind);
 
  private:
-  // Which rule allows a write: the role rules of access.cpp, or the narrow right of every user to change
+  // What the access policy says of `actor` for a rule that needs no record (administration).
+  Status Allowed(const Actor& actor, const std::function<Status(const Access&)>& rule);
+  // Which rule allows a write: the access policy (access_policy.hpp), or the narrow right of every user to change
   // their own language (and nothing else of their user record).
   enum class Grant { kByRole, kOwnLanguage };
   // Validates and stores `record` (an update when `before` is set) as `actor`.

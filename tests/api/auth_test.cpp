@@ -144,5 +144,38 @@ TEST_F(AuthApi, UsersChangeTheirOwnPassword) {
   EXPECT_EQ(rep.Post("/api/v1/users/u-pw/password", bj::object{{"password", "hijacked-1"}}).status, 403);
 }
 
+// ASVS 7.4.3: after changing the password, the user may end every other session (a stolen cookie, another
+// browser); this browser stays signed in with a new session.
+TEST_F(AuthApi, ChangingThePasswordCanEndTheOtherSessions) {
+  Client admin = NewClient();
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "e-pw2"}, {"org", "org-ours"}, {"name", "改密二"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/users", bj::object{{"id", "u-pw2"}, {"login", "pw2"}, {"person", "e-pw2"},
+                                                   {"role", "employee"}, {"password", "first-pass-1"}}).status, 201);
+  Client here = NewClient(), elsewhere = NewClient(), kept = NewClient();
+  ASSERT_EQ(here.Login("pw2", "first-pass-1").status, 200);
+  ASSERT_EQ(elsewhere.Login("pw2", "first-pass-1").status, 200);
+  EXPECT_EQ(here.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "second-pass-2"},
+                                                          {"end_other_sessions", "yes"}}).ErrorField(),
+            "end_other_sessions");
+  // Without the option, other sessions stay.
+  ASSERT_EQ(kept.Login("pw2", "first-pass-1").status, 200);
+  auto plain = kept.Post("/api/v1/auth/password", bj::object{{"current", "first-pass-1"}, {"new", "second-pass-2"}});
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  EXPECT_EQ(plain.json.at("other_sessions_ended"), false);
+  EXPECT_EQ(elsewhere.Get("/api/v1/auth/me").status, 200);
+  auto changed = here.Post("/api/v1/auth/password", bj::object{{"current", "second-pass-2"}, {"new", "third-pass-3"},
+                                                               {"end_other_sessions", true}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.json.at("other_sessions_ended"), true);
+  EXPECT_EQ(changed.json.at("user").at("login"), "pw2");
+  EXPECT_EQ(elsewhere.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(kept.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(here.Get("/api/v1/auth/me").status, 401) << "the old cookie of this browser ended too";
+  here.KeepSession(changed);
+  EXPECT_EQ(here.Get("/api/v1/auth/me").status, 200) << "the new one works";
+  EXPECT_EQ(here.Send("PUT", "/api/v1/auth/language", R"({"language":"en"})").status, 200) << "with its CSRF token";
+}
+
 }  // namespace
 }  // namespace brm::testing

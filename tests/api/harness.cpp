@@ -160,12 +160,18 @@ HttpResult Client::Login(const std::string& login, const std::string& password) 
   token_.clear();
   HttpResult result = Send("POST", "/api/v1/auth/login",
                            boost::json::serialize(boost::json::object{{"login", login}, {"password", password}}));
+  KeepSession(result);
+  return result;
+}
+
+void Client::KeepSession(const HttpResult& result) {
   for (auto [it, end] = result.headers.equal_range("set-cookie"); it != end; ++it) {
     const std::string& value = it->second;
     if (value.rfind("brm_session=", 0) == 0) cookie_ = value.substr(12, value.find(';') - 12);
   }
-  if (result.status == 200) csrf_ = std::string(result.json.at("csrf").as_string());
-  return result;
+  if (result.status == 200 && result.json.is_object() && result.json.as_object().contains("csrf")) {
+    csrf_ = std::string(result.json.at("csrf").as_string());
+  }
 }
 
 std::string Encode(const std::string& text) {

@@ -67,6 +67,8 @@ class Client {
 
   // Signs in; the session cookie and CSRF token are kept for later requests. Returns the login response.
   HttpResult Login(const std::string& login, const std::string& password = "secret-pass-1");
+  // Takes the session a response started (its Set-Cookie and "csrf"), as a browser would.
+  void KeepSession(const HttpResult& result);
   // Uses `Authorization: Bearer token` instead of the cookie.
   void UseToken(const std::string& token) { token_ = token; }
   void ForgetCsrf() { csrf_.clear(); }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <tuple>
 
@@ -172,8 +174,13 @@ TEST_P(StoreState, BackupWritesAStoreWithTheSameCommittedData) {
   tx = store_->Begin();
   tx->Insert(Org("c2", "未提交"));  // still open while the backup runs
   TempDir backup_dir;
+  {
+    std::ofstream earlier(backup_dir / "brm.db");
+    earlier << "an earlier backup, replaced only once the new one is complete";
+  }
   store_->Backup(backup_dir / "brm.db");  // where the backend's open() finds it
   tx.reset();
+  EXPECT_FALSE(std::filesystem::exists(backup_dir / "brm.db.partial")) << "written beside, then renamed";
   EXPECT_EQ(store_->IntegrityCheck(), "ok");
   auto copy = GetParam().open(backup_dir.path());
   EXPECT_EQ(copy->IntegrityCheck(), "ok");

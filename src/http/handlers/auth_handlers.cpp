@@ -19,11 +19,9 @@ Result<std::string> StringField(const bj::object& body, const char* name) {
   return std::string(value->get_string());
 }
 
-bj::object SessionJson(Store& store, const Caller& caller) {
+bj::object SessionJson(const Caller& caller) {
   bj::object user = json::EncodeRecord(caller.user);
-  if (auto person = store.Get(Kind::kPerson, caller.user.Text(f::user::kPerson))) {
-    user["name"] = person->Text(f::person::kName);
-  }
+  if (!caller.name.empty()) user["name"] = caller.name;
   bj::object out;
   out["user"] = std::move(user);
   out["csrf"] = caller.cookie ? bj::value(caller.csrf) : bj::value(nullptr);
@@ -41,29 +39,29 @@ Response Api::LoginHandler(const Request& request) {
   auto password = StringField(*body, "password");
   if (!password) return ErrorResponse(password.error());
   std::string token;
-  auto caller = auth_.Login(*login, *password, request.remote, token);
+  auto caller = sign_in_.Login(*login, *password, request.remote, token);
   if (!caller) {
     Response response = ErrorResponse(caller.error());
     if (caller.error().code == ErrorCode::kThrottled) {
-      response.headers.emplace_back("Retry-After", std::to_string(auth_.config().login_window_s));
+      response.headers.emplace_back("Retry-After", std::to_string(sign_in_.config().login_window_s));
     }
     return response;
   }
-  Response response = JsonResponse(200, SessionJson(store_, *caller));
-  for (std::string& cookie : auth_.SessionCookies(token, caller->csrf)) {
+  Response response = JsonResponse(200, SessionJson(*caller));
+  for (std::string& cookie : SessionCookies(sign_in_.config(), token, caller->csrf)) {
     response.headers.emplace_back("Set-Cookie", std::move(cookie));
   }
   return response;
 }
 
 Response Api::LogoutHandler(const Caller& caller) {
-  auth_.Logout(caller);
+  sign_in_.Logout(caller);
   Response response = JsonResponse(200, {{"signed_out", true}});
-  for (std::string& cookie : auth_.SessionCookies("", "")) response.headers.emplace_back("Set-Cookie", std::move(cookie));
+  for (std::string& cookie : SessionCookies(sign_in_.config(), "", "")) response.headers.emplace_back("Set-Cookie", std::move(cookie));
   return response;
 }
 
-Response Api::MeHandler(const Caller& caller) { return JsonResponse(200, SessionJson(store_, caller)); }
+Response Api::MeHandler(const Caller& caller) { return JsonResponse(200, SessionJson(caller)); }
 
 Response Api::PasswordHandler(const Request& request, const Caller& caller) {
   auto body = ParseObject(request.body);
@@ -72,7 +70,15 @@ Response Api::PasswordHandler(const Request& request, const Caller& caller) {
   if (!current) return ErrorResponse(current.error());
   auto next = StringField(*body, "new");
   if (!next) return ErrorResponse(next.error());
-  auto check = auth_.Verify(caller.user.Text(f::user::kLogin), *current, request.remote);
+  bool end_others = false;
+  if (const bj::value* value = body->if_contains("end_other_sessions"); value && !value->is_null()) {
+    if (!value->is_bool()) {
+      return ErrorResponse(
+          MakeError(ErrorCode::kInvalid, "\"end_other_sessions\" must be true or false.", "end_other_sessions"));
+    }
+    end_others = value->get_bool();
+  }
+  auto check = sign_in_.Verify(caller.user.Text(f::user::kLogin), *current, request.remote);
   if (!check) {
     return ErrorResponse(check.error().code == ErrorCode::kThrottled
                              ? check.error()
@@ -83,7 +89,21 @@ Response Api::PasswordHandler(const Request& request, const Caller& caller) {
     if (error.field == "password") error.field = "new";  // name the field of this request's body
     return ErrorResponse(error);
   }
-  return JsonResponse(200, {{"password_changed", true}});
+  if (!end_others) return JsonResponse(200, {{"password_changed", true}, {"other_sessions_ended", false}});
+  // Whoever else held a session of this user (the old password, a stolen cookie) is signed out; this
+  // browser gets a new session in place of its own.
+  std::string token;
+  const Caller next_caller = sign_in_.EndOtherSessions(caller, token);
+  bj::object out = SessionJson(next_caller);
+  out["password_changed"] = true;
+  out["other_sessions_ended"] = true;
+  Response response = JsonResponse(200, out);
+  if (!token.empty()) {
+    for (std::string& cookie : SessionCookies(sign_in_.config(), token, next_caller.csrf)) {
+      response.headers.emplace_back("Set-Cookie", std::move(cookie));
+    }
+  }
+  return response;
 }
 
 Response Api::LanguageHandler(const Request& request, const Caller& caller) {
@@ -102,14 +122,14 @@ Response Api::LanguageHandler(const Request& request, const Caller& caller) {
   if (!user) return ErrorResponse(user.error());
   Caller changed = caller;
   changed.user = std::move(*user);
-  return JsonResponse(200, SessionJson(store_, changed));
+  return JsonResponse(200, SessionJson(changed));
 }
 
 Response Api::TokensHandler(const Request& request, const Caller& caller) {
   const auto& s = request.segments;
   if (s.size() == 4 && request.method == "GET") {
     bj::array items;
-    for (const ApiTokenRow& row : store_.ApiTokensOf(caller.user.id)) {
+    for (const ApiTokenRow& row : sign_in_.TokensOf(caller.user.id)) {
       items.push_back({{"id", row.id}, {"name", row.name}, {"created", row.created}});
     }
     return JsonResponse(200, {{"items", std::move(items)}});
@@ -125,11 +145,11 @@ Response Api::TokensHandler(const Request& request, const Caller& caller) {
       name = std::string(value->get_string());
     }
     std::string id;
-    const std::string token = auth_.CreateApiToken(caller.user.id, name, id);
+    const std::string token = sign_in_.CreateApiToken(caller.user.id, name, id);
     return JsonResponse(201, {{"id", id}, {"name", name}, {"token", token}});
   }
   if (s.size() == 5 && request.method == "DELETE") {
-    if (!store_.DeleteApiToken(caller.user.id, s[4])) {
+    if (!sign_in_.DeleteToken(caller.user.id, s[4])) {
       return ErrorResponse(MakeError(ErrorCode::kNotFound, "You have no API token with the id \"" + s[4] + "\"."));
     }
     return JsonResponse(200, {{"deleted", s[4]}});

@@ -8,12 +8,9 @@
 namespace brm::http {
 
 Response Api::BundleHandler(const Request& request, const Caller& caller) {
-  if (caller.actor.role != Role::kAdmin) {
-    return ErrorResponse(MakeError(ErrorCode::kForbidden, "Only administrators import and export bundles."));
-  }
   if (request.method == "GET") {
     std::ostringstream out;
-    ExportBundle(store_, out);
+    if (auto status = entities_.ExportBundle(caller.actor, out); !status) return ErrorResponse(status.error());
     Response response;
     response.body = std::move(out).str();
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"brm-bundle.json\"");
@@ -23,9 +20,8 @@ Response Api::BundleHandler(const Request& request, const Caller& caller) {
   if (request.method == "POST") {
     auto source = ParseBundle(request.body);
     if (!source) return ErrorResponse(source.error());
-    auto report = ImportBundle(store_, caller.actor.user, **source);
+    auto report = entities_.ImportBundle(caller.actor, **source);
     if (!report) return ErrorResponse(report.error());
-    engine_.Rebuild([&] { return LoadGraph(store_); });
     boost::json::object counts;
     size_t unchanged = 0;
     for (size_t n : report->unchanged) unchanged += n;

@@ -20,7 +20,8 @@ Response NoMethod(const char* methods) {
 
 // The string members `names` of a body that may hold nothing else; kInvalid naming the key otherwise.
 Result<std::vector<std::string>> StringMembers(const bj::object& body, std::initializer_list<const char*> names) {
-  for (const auto& [key, value] : body) {
+  for (const auto& member : body) {
+    const std::string_view key = member.key();
     if (std::find_if(names.begin(), names.end(), [&](const char* name) { return key == name; }) == names.end()) {
       return MakeError(ErrorCode::kInvalid, "\"" + std::string(key) + "\" is not accepted here.", std::string(key));
     }

@@ -340,20 +340,27 @@ class SqliteStore final : public Store {
   }
 
   void Backup(const std::string& path) override {
-    std::filesystem::remove(path);
-    Connection target(path, 10000);
-    Reader reader(*this);
-    sqlite3_backup* backup = sqlite3_backup_init(target.raw(), "main", reader->raw(), "main");
-    if (!backup) target.Fail("backup");
-    int rc;
-    do {
-      rc = sqlite3_backup_step(backup, 1024);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) target.Fail("backup");
-    // The copy is a self-contained file: fold its WAL back in.
-    target.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // Written beside the target and renamed over it once complete: a backup cut short (a crash, kill -9)
+    // leaves the target as it was, an earlier backup included, and never an unfinished file under its name.
+    const std::string partial = path + ".partial";
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(partial + suffix);
+    {
+      Connection target(partial, 10000);
+      Reader reader(*this);
+      sqlite3_backup* backup = sqlite3_backup_init(target.raw(), "main", reader->raw(), "main");
+      if (!backup) target.Fail("backup");
+      int rc;
+      do {
+        rc = sqlite3_backup_step(backup, 1024);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+      } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish(backup);
+      if (rc != SQLITE_DONE) target.Fail("backup");
+      // The copy is a self-contained file: fold its WAL back in (synced, synchronous=FULL).
+      target.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix);
+    std::filesystem::rename(partial, path);
   }
 
   std::string IntegrityCheck() override {

@@ -15,6 +15,44 @@ export const tests = [
     },
   },
   {
+    name: 'a user changes their password and signs out their other sessions',
+    async run({ page, login, base, shot }) {
+      // Another session of the same user, as another browser would hold it.
+      const signIn = (password) => fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'staff07', password }),
+      });
+      const other = await signIn('brm-demo-2026');
+      expect(other.status === 200, `the other session starts (${other.status})`);
+      const otherCookie = other.headers.get('set-cookie').match(/brm_session=[^;]+/)[0];
+      const otherMe = () => fetch(`${base}/api/v1/auth/me`, { headers: { Cookie: otherCookie } }).then((r) => r.status);
+      expect((await otherMe()) === 200, 'the other session works');
+
+      await login('staff07');
+      await page.waitForURL(/\/iknow$/);
+      await page.getByTestId('password-open').click();
+      await page.getByTestId('password-current').fill('brm-demo-2026');
+      await page.getByTestId('password-next').fill('short');
+      await page.getByTestId('password-confirm').fill('short');
+      await page.getByTestId('password-submit').click();
+      await page.getByText('新密码至少需要 8 个非空格字符。').waitFor();
+      await page.getByTestId('password-next').fill('e2e-新密码-2026');
+      await page.getByTestId('password-confirm').fill('e2e-新密码-2026');
+      expect(await page.getByTestId('password-form').getByRole('checkbox').isChecked(), 'signing out elsewhere is the default');
+      await shot('password');
+      await page.getByTestId('password-submit').click();
+      await page.getByText('密码已修改，其他登录已全部退出。').waitFor();
+      expect((await otherMe()) === 401, 'the other session has ended');
+      // This browser carries on with its new session, writes included (the CSRF token came with it).
+      const language = await page.evaluate(() => fetch('/api/v1/auth/language', {
+        method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': document.cookie.match(/brm_csrf=([^;]+)/)[1] },
+        body: JSON.stringify({ language: 'zh-CN' }),
+      }).then((r) => r.status));
+      expect(language === 200, `this browser still works (${language})`);
+      expect((await signIn('brm-demo-2026')).status === 401, 'the old password no longer works');
+      expect((await signIn('e2e-新密码-2026')).status === 200, 'the new one does');
+    },
+  },
+  {
     name: 'the language switch works and is remembered for the user',
     async run({ page, login, base, shot }) {
       await login('rep02');

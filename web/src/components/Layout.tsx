@@ -1,5 +1,5 @@
 // The frame around every page once signed in: navigation for the user's role, the perspective switch, the
-// as-of day, the language, the session's end and sign-out.
+// as-of day, the language, the session's end, changing one's password and sign-out.
 import {
   AlertOutlined, ApartmentOutlined, DashboardOutlined, LogoutOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import type { Language, Role } from '../api/types';
 import { openableTeams, openableUsers } from '../lib/perspective';
 import { usePerspective } from '../state/perspective';
 import { useMe, useSession } from '../state/session';
+import { PasswordButton } from './PasswordDialog';
 
 interface NavItem { key: string; path: string; icon: ReactNode; roles: Role[] }
 
@@ -145,6 +146,7 @@ export function Layout() {
               <Tooltip title={t(`role.${me.user.role}`)}>
                 <Typography.Text data-testid="user-name">{me.user.name} ({me.user.login})</Typography.Text>
               </Tooltip>
+              <PasswordButton />
               <Button size="small" icon={<LogoutOutlined />} onClick={() => void session.logout()} data-testid="logout">
                 {t('shell.logout')}
               </Button>

@@ -17,6 +17,13 @@ export const zh = {
     title: '登录', login: '登录名', password: '密码', submit: '登录', loginRequired: '请输入登录名',
     passwordRequired: '请输入密码',
   },
+  password: {
+    open: '修改密码', title: '修改我的密码', current: '当前密码', next: '新密码', confirm: '再次输入新密码',
+    rules: '至少 8 个非空格字符；不能包含登录名，也不能是常见密码。', endOthers: '同时退出我在其他浏览器和设备上的登录',
+    submit: '修改密码', currentRequired: '请输入当前密码', currentWrong: '当前密码不正确。', tooShort: '新密码至少需要 8 个非空格字符。',
+    mismatch: '两次输入的新密码不一致。', refused: '新密码不可用：{{reason}}', changed: '密码已修改。',
+    changedOthersEnded: '密码已修改，其他登录已全部退出。',
+  },
   common: {
     loading: '加载中…', empty: '暂无数据', retry: '重试', save: '保存', cancel: '取消', add: '添加', edit: '编辑',
     remove: '移除', retire: '停用', delete: '删除', confirm: '确定', search: '搜索', all: '全部', name: '名称',
@@ -74,6 +81,15 @@ export const en: Resources = {
   login: {
     title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', loginRequired: 'Enter your login',
     passwordRequired: 'Enter your password',
+  },
+  password: {
+    open: 'Password', title: 'Change my password', current: 'Current password', next: 'New password', confirm: 'New password again',
+    rules: 'At least 8 characters that are not spaces; not containing your login, and not a common password.',
+    endOthers: 'Also sign me out in every other browser and device', submit: 'Change password',
+    currentRequired: 'Enter your current password', currentWrong: 'The current password is wrong.',
+    tooShort: 'The new password needs at least 8 characters that are not spaces.', mismatch: 'The two new passwords differ.',
+    refused: 'This new password cannot be used: {{reason}}', changed: 'Your password is changed.',
+    changedOthersEnded: 'Your password is changed, and your other sessions are signed out.',
   },
   common: {
     loading: 'Loading…', empty: 'Nothing here yet', retry: 'Retry', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit',
