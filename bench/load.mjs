@@ -17,7 +17,8 @@
 // which tells how much of the growth during the run is the records written. --reads-only leaves the
 // writes out of the mix, for comparison.
 //
-//   node bench/load.mjs [--duration 60] [--connections 256] [--threads 2] [--reads-only]     (bench/run load)
+//   node bench/load.mjs [--duration 60] [--connections 256] [--threads 2] [--reads-only]
+//                       [--sqlite-cache MiB] [--sqlite-reader-cache MiB]                     (bench/run load)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,10 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
 const readsOnly = args.includes('--reads-only');
 const duration = option('--duration', 60), connections = option('--connections', 256), wrkThreads = option('--threads', 2);
+// SQLite's page caches grow with the pages a run touches, up to their size (256 MiB for the writer and
+// 32 MiB per reader by default): with small caches, what is left of the growth of RSS is not the cache.
+const cache = option('--sqlite-cache', 0), readerCache = option('--sqlite-reader-cache', 0);
+const cacheFlags = [...(cache ? ['--sqlite-cache', String(cache)] : []), ...(readerCache ? ['--sqlite-reader-cache', String(readerCache)] : [])];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const env = { ...process.env };
@@ -53,7 +58,7 @@ const tokens = Object.fromEntries(logins.map((login) => [login, execFileSync(brm
 const readyFile = path.join(work, 'port');
 async function startServer() {
   rmSync(readyFile, { force: true });
-  server = spawn(brm, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--access-log', 'false', '--ready-file', readyFile], { stdio: ['ignore', 'ignore', 'ignore'], env });
+  server = spawn(brm, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--access-log', 'false', '--ready-file', readyFile, ...cacheFlags], { stdio: ['ignore', 'ignore', 'ignore'], env });
   for (let i = 0; i < 300; i++) {
     await sleep(100);
     if (existsSync(readyFile)) return readFileSync(readyFile, 'utf8').trim();

@@ -27,6 +27,8 @@ const std::map<std::string, std::string>& EnvironmentOptions() {
       {"BRM_LOGIN_LIMIT", "login-limit"},
       {"BRM_READY_FILE", "ready-file"},
       {"BRM_PASSWORD_LIST", "password-list"},
+      {"BRM_SQLITE_CACHE", "sqlite-cache"},
+      {"BRM_SQLITE_READER_CACHE", "sqlite-reader-cache"},
       {"BRM_DEMO_END", "end"},
   };
   return options;

@@ -54,7 +54,11 @@ int Serve(const std::vector<std::string>& args) {
       "login-limit", po::value<int>()->default_value(5), "failed sign-ins per login per 15 minutes (env BRM_LOGIN_LIMIT)")(
       "ready-file", po::value<std::string>(), "write the bound port to this file once listening (env BRM_READY_FILE)")(
       "password-list", po::value<std::string>()->default_value(PasswordConfig{}.common_list),
-      "common passwords users may not choose, one per line; empty for none (env BRM_PASSWORD_LIST)");
+      "common passwords users may not choose, one per line; empty for none (env BRM_PASSWORD_LIST)")(
+      "sqlite-cache", po::value<int>()->default_value(StoreConfig{}.writer_cache_mib),
+      "MiB of SQLite page cache for the write connection (env BRM_SQLITE_CACHE)")(
+      "sqlite-reader-cache", po::value<int>()->default_value(StoreConfig{}.reader_cache_mib),
+      "MiB of SQLite page cache for each read connection, one per thread plus two (env BRM_SQLITE_READER_CACHE)");
   AddDataOption(options);
   auto vm = Parse(args, options);
   if (vm.count("help")) {
@@ -77,6 +81,11 @@ int Serve(const std::vector<std::string>& args) {
   const int threads = server_config.threads > 0 ? server_config.threads
                                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   store_config.read_connections = threads + 2;
+  store_config.writer_cache_mib = vm["sqlite-cache"].as<int>();
+  store_config.reader_cache_mib = vm["sqlite-reader-cache"].as<int>();
+  if (store_config.writer_cache_mib < 1 || store_config.reader_cache_mib < 1) {
+    throw std::runtime_error("--sqlite-cache and --sqlite-reader-cache are at least 1 (MiB)");
+  }
   auto store = OpenSqliteStore(store_config);
 
   http::ApiConfig api_config;

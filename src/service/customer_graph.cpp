@@ -67,6 +67,11 @@ Result<bj::object> FiguresService::CustomerGraph(const Actor& actor, std::string
                                                  const FigureQuery& query) {
   const std::string id(customer);
   auto no_customer = [&] { return MakeError(ErrorCode::kNotFound, "No customer has the id \"" + id + "\"."); };
+  // Who may see figures at all comes first, as for every figure, before anything is looked up.
+  if (auto status = AsActor(actor, [](const Access& access, const engine::Figures&) { return access.MayCompute(); });
+      !status) {
+    return status.error();
+  }
   auto record = store_.Get(Kind::kOrganization, customer);
   if (!record || record->Text(f::org::kKind) != "customer") return no_customer();
   const Records departments = RecordsWhere(store_, Kind::kDepartment, f::dept::kOrg, id);

@@ -493,7 +493,7 @@ class System {
     if (!report) throw std::runtime_error("import: " + report.error().message + " (" + report.error().field + ")");
     engine_.Replace(LoadGraph(*store_));
     api_ = std::make_unique<Api>(*store_, engine_, ApiConfig{});
-    Auth auth(*store_, AuthConfig{});
+    SignIn auth(*store_, SignInConfig{});
     for (const ModelUser& user : tenant.users) {
       std::string id;
       tokens_[user.id] = auth.CreateApiToken(user.id, "model", id);
@@ -572,6 +572,18 @@ class Checker {
   size_t creates() const { return creates_; }
   size_t created() const { return created_; }
   size_t checks() const { return checks_; }
+  // A hidden record must answer exactly as a record that does not exist: the same status, code and
+  // message, with only the id the caller sent in it.
+  void Alike(const Tenant& tenant, const ModelUser& user, const std::string& what, const std::string& id,
+             const Response& hidden, const Response& missing) {
+    std::string body = hidden.body;
+    for (size_t at = body.find(id); at != std::string::npos; at = body.find(id, at + kMissing.size())) {
+      body.replace(at, id.size(), kMissing);
+    }
+    Expect(hidden.status == missing.status && body == missing.body, tenant, user, "hidden like missing: " + what,
+           std::to_string(missing.status) + " " + missing.body, std::to_string(hidden.status) + " " + hidden.body);
+  }
+  static constexpr std::string_view kMissing = "no-such-record";
   size_t differences() const { return differences_; }
 
  private:
@@ -590,6 +602,14 @@ void CheckCreate(Tenant& tenant, System& system, Checker& checker, const ModelUs
   if (response.status >= 400 && status >= 400 && !field.empty()) {
     const std::string named(bj::parse(response.body).at("error").at("field").as_string());
     checker.Expect(named == field, tenant, user, "the field named by " + what, field, named);
+  }
+  if (status == 422 && response.status == 422) {
+    // Refused as a reference to nothing: the same answer as for an id that does not exist.
+    bj::object none = body;
+    none[field] = std::string(Checker::kMissing);
+    const auto target = std::find_if(refs.begin(), refs.end(), [&](const auto& ref) { return ref.first == field; });
+    checker.Alike(tenant, user, what, target->second->id, response,
+                  system.Ask(user.id, "POST", "/api/v1/" + collection, {}, bj::serialize(none)));
   }
   checker.Created(response.status == 201);
   if (response.status != 201) return;
@@ -668,15 +688,33 @@ void CheckTenant(Tenant& tenant, Checker& checker) {
     // Every record: read it, change nothing of it, and its figures.
     for (const ModelRecord& record : tenant.records) {
       const std::string path = "/api/v1/" + record.collection + "/" + record.id;
-      checker.Status(tenant, user, "GET " + path, model.Get(record), system.Ask(user.id, "GET", path));
-      checker.Status(tenant, user, "PATCH " + path + " {}", model.Patch(record), system.Ask(user.id, "PATCH", path, {}, "{}"));
+      const std::string missing = "/api/v1/" + record.collection + "/" + std::string(Checker::kMissing);
+      const Response got = system.Ask(user.id, "GET", path);
+      checker.Status(tenant, user, "GET " + path, model.Get(record), got);
+      const Response patched = system.Ask(user.id, "PATCH", path, {}, "{}");
+      checker.Status(tenant, user, "PATCH " + path + " {}", model.Patch(record), patched);
+      if (model.Get(record) == 404) {
+        checker.Alike(tenant, user, "GET " + path, record.id, got, system.Ask(user.id, "GET", missing));
+        checker.Alike(tenant, user, "PATCH " + path, record.id, patched, system.Ask(user.id, "PATCH", missing, {}, "{}"));
+      }
+      // The audit trail: as the record itself, but never through the employees' directory.
+      const int history = model.employee() && (record.collection == "people" || record.collection == "organizations")
+                              ? 404
+                              : model.Get(record);
+      checker.Status(tenant, user, "GET " + path + "/history", history, system.Ask(user.id, "GET", path + "/history"));
       if (record.collection == "organizations") {
-        const std::string figure = "/api/v1/customers/" + record.id + "/metrics";
-        checker.Status(tenant, user, "GET " + figure, model.Figure(record, true), system.Ask(user.id, "GET", figure));
+        for (const char* figure_name : {"metrics", "trend", "graph", "influence-centres"}) {
+          const std::string figure = "/api/v1/customers/" + record.id + "/" + figure_name;
+          checker.Status(tenant, user, "GET " + figure, model.Figure(record, true), system.Ask(user.id, "GET", figure));
+        }
       } else if (record.collection == "people") {
-        const std::string figure = path + "/profile";
-        checker.Status(tenant, user, "GET " + figure, model.Figure(record, false), system.Ask(user.id, "GET", figure));
+        for (const char* figure_name : {"profile", "paths"}) {
+          const std::string figure = path + "/" + figure_name;
+          checker.Status(tenant, user, "GET " + figure, model.Figure(record, false), system.Ask(user.id, "GET", figure));
+        }
       } else if (record.collection == "opportunities") {
+        checker.Status(tenant, user, "GET " + path + "/trend", model.Figure(record, false),
+                       system.Ask(user.id, "GET", path + "/trend"));
         const std::string figure = path + "/chain";
         const Response chain = system.Ask(user.id, "GET", figure, {{"as_of", today}});
         const int expected = model.Figure(record, false);
