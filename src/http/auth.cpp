@@ -25,6 +25,8 @@ Result<Caller> Authenticate(SignIn& sign_in, const Request& request) {
   return caller;
 }
 
+std::string SessionToken(const Request& request) { return request.Cookie(kSessionCookie); }
+
 std::vector<std::string> SessionCookies(const SignInConfig& config, const std::string& token, const std::string& csrf) {
   const std::string secure = config.secure_cookie ? "; Secure" : "";
   const std::string age = token.empty() ? "0" : std::to_string(config.session_absolute_s);

@@ -16,6 +16,9 @@ namespace brm::http {
 // valid. For cookie callers making a write, checks the X-CSRF-Token header (kForbidden when wrong).
 Result<Caller> Authenticate(SignIn& sign_in, const Request& request);
 
+// The session token the request's cookie carries, or "".
+std::string SessionToken(const Request& request);
+
 // Set-Cookie values that start (or, with an empty token, end) a session.
 std::vector<std::string> SessionCookies(const SignInConfig& config, const std::string& token, const std::string& csrf);
 

@@ -190,6 +190,11 @@ void SignIn::Invalidate() {
   cache_.clear();
 }
 
+void SignIn::EndSession(std::string_view token) {
+  store_.DeleteSession(Sha256Hex(token));
+  Invalidate();
+}
+
 void SignIn::Logout(const Caller& caller) {
   if (!caller.token_hash.empty()) store_.DeleteSession(caller.token_hash);
   Invalidate();

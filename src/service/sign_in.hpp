@@ -54,6 +54,8 @@ class SignIn {
   // The holder of a session token (`session`) or of an API token; kUnauthenticated when it is not valid.
   Result<Caller> Holder(bool session, std::string_view secret);
   void Logout(const Caller& caller);
+  // Ends the session whose token is `token`, if there is one (a browser signing in again).
+  void EndSession(std::string_view token);
   // Ends every session of the caller's user, this one included, and for a caller signed in by a session
   // starts a new one in its place: the new caller, with the raw token in `token` (empty for API tokens).
   Caller EndOtherSessions(const Caller& caller, std::string& token);

@@ -98,6 +98,21 @@ TEST_F(AuthApi, LogoutEndsTheSession) {
   EXPECT_EQ(client.Get("/api/v1/auth/me").status, 401);
 }
 
+// ASVS 7.2.4: signing in again from a browser that holds a session ends that session; the new one works.
+TEST_F(AuthApi, SigningInAgainEndsTheSessionTheBrowserHeld) {
+  Client client = NewClient();
+  ASSERT_EQ(client.Login("manager").status, 200);
+  const Client before = client;  // the cookie as it was
+  auto again = client.Send("POST", "/api/v1/auth/login", R"({"login":"manager","password":"secret-pass-1"})");
+  ASSERT_EQ(again.status, 200) << again.body;
+  client.KeepSession(again);
+  EXPECT_EQ(Client(before).Get("/api/v1/auth/me").status, 401) << "the held session ended";
+  EXPECT_EQ(client.Get("/api/v1/auth/me").status, 200);
+  Client other = NewClient();
+  ASSERT_EQ(other.Login("manager").status, 200);
+  EXPECT_EQ(client.Get("/api/v1/auth/me").status, 200) << "another browser's sign-in ends nothing here";
+}
+
 TEST_F(AuthApi, RepeatedFailedLoginsAreThrottled) {
   Client admin = NewClient();
   ASSERT_EQ(admin.Login("admin").status, 200);

@@ -47,6 +47,8 @@ Response Api::LoginHandler(const Request& request) {
     }
     return response;
   }
+  // A session this browser held before signing in again ends: one browser, one session (ASVS 7.2.4).
+  if (const std::string held = SessionToken(request); !held.empty()) sign_in_.EndSession(held);
   Response response = JsonResponse(200, SessionJson(*caller));
   for (std::string& cookie : SessionCookies(sign_in_.config(), token, caller->csrf)) {
     response.headers.emplace_back("Set-Cookie", std::move(cookie));
