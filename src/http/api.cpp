@@ -62,6 +62,7 @@ Response Api::Route(Request& request) {
     if (s[3] == "password" && s.size() == 4 && request.method == "POST") return PasswordHandler(request, *caller);
     if (s[3] == "language" && s.size() == 4 && request.method == "PUT") return LanguageHandler(request, *caller);
     if (s[3] == "tokens") return TokensHandler(request, *caller);
+    if (s[3] == "sessions") return SessionsHandler(request, *caller);
     return MethodNotAllowed();
   }
   if (head == "bundle" && s.size() == 3) return BundleHandler(request, *caller);

@@ -40,6 +40,7 @@ class Api {
   Response LogoutHandler(const Caller& caller);
   Response MeHandler(const Caller& caller);
   Response TokensHandler(const Request& request, const Caller& caller);
+  Response SessionsHandler(const Request& request, const Caller& caller);
   Response PasswordHandler(const Request& request, const Caller& caller);
   Response LanguageHandler(const Request& request, const Caller& caller);
 

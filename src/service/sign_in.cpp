@@ -190,6 +190,39 @@ void SignIn::Invalidate() {
   cache_.clear();
 }
 
+std::vector<SessionInfo> SignIn::SessionsOf(const Caller& caller) {
+  const int64_t now = Now();
+  std::vector<SessionInfo> out;
+  for (const SessionRow& row : store_.SessionsOf(caller.user.id)) {
+    const int64_t expires = std::min(row.last_seen + config_.session_idle_s, row.created + config_.session_absolute_s);
+    if (expires <= now) continue;
+    out.push_back(SessionInfo{row.token_hash.substr(0, 16), row.created, row.last_seen, expires,
+                              caller.cookie && row.token_hash == caller.token_hash});
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+Status SignIn::EndSessions(const Caller& caller, const std::string& password, const std::string& remote,
+                           const std::string& id) {
+  auto check = Verify(caller.user.Text(f::user::kLogin), password, remote);
+  if (!check) {
+    if (check.error().code == ErrorCode::kThrottled) return check.error();
+    return MakeError(ErrorCode::kForbidden, "The password is wrong.", "password");
+  }
+  bool found = false;
+  for (const SessionRow& row : store_.SessionsOf(caller.user.id)) {
+    const bool mine = caller.cookie && row.token_hash == caller.token_hash;
+    if (id.empty() ? !mine : row.token_hash.substr(0, 16) == id) {
+      store_.DeleteSession(row.token_hash);
+      found = true;
+    }
+  }
+  Invalidate();
+  if (!id.empty() && !found) return MakeError(ErrorCode::kNotFound, "You have no session with the id \"" + id + "\".");
+  return {};
+}
+
 void SignIn::EndSession(std::string_view token) {
   store_.DeleteSession(Sha256Hex(token));
   Invalidate();

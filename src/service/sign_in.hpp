@@ -41,6 +41,13 @@ struct Caller {
   int64_t expires_at = 0;   // unix seconds when the session ends if left idle (capped by the absolute limit)
 };
 
+// One of a user's sessions as they may see it: `id` is the first 16 hex digits of the token's hash.
+struct SessionInfo {
+  std::string id;
+  int64_t created = 0, last_seen = 0, expires_at = 0;  // unix seconds
+  bool current = false;                                // the session of the request
+};
+
 class SignIn {
  public:
   SignIn(Store& store, SignInConfig config) : store_(store), config_(config) {}
@@ -54,6 +61,13 @@ class SignIn {
   // The holder of a session token (`session`) or of an API token; kUnauthenticated when it is not valid.
   Result<Caller> Holder(bool session, std::string_view secret);
   void Logout(const Caller& caller);
+  // The caller's user's sessions that have not expired, newest first (ASVS 7.5.2).
+  std::vector<SessionInfo> SessionsOf(const Caller& caller);
+  // Ends one of them (`id`), or every one but the caller's (`id` empty), once the password is given
+  // again: kForbidden naming "password" when it is wrong (counted as a failed sign-in), kNotFound for an
+  // id that is not one of the user's sessions.
+  Status EndSessions(const Caller& caller, const std::string& password, const std::string& remote,
+                     const std::string& id);
   // Ends the session whose token is `token`, if there is one (a browser signing in again).
   void EndSession(std::string_view token);
   // Ends every session of the caller's user, this one included, and for a caller signed in by a session

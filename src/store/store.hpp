@@ -174,6 +174,8 @@ class Store {
   virtual void TouchSession(std::string_view token_hash, int64_t last_seen) = 0;
   virtual void DeleteSession(std::string_view token_hash) = 0;
   virtual void DeleteSessionsOf(std::string_view user) = 0;
+  // The user's sessions, oldest first.
+  virtual std::vector<SessionRow> SessionsOf(std::string_view user) = 0;
 
   virtual void PutApiToken(const ApiTokenRow& token) = 0;
   virtual std::optional<ApiTokenRow> FindApiToken(std::string_view token_hash) = 0;

@@ -1,6 +1,8 @@
 // Sign-in over HTTP: login, cookies, CSRF, API tokens, logout, throttling, disabled users.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "api/shared_server.hpp"
 
 namespace brm::testing {
@@ -111,6 +113,39 @@ TEST_F(AuthApi, SigningInAgainEndsTheSessionTheBrowserHeld) {
   Client other = NewClient();
   ASSERT_EQ(other.Login("manager").status, 200);
   EXPECT_EQ(client.Get("/api/v1/auth/me").status, 200) << "another browser's sign-in ends nothing here";
+}
+
+// ASVS 7.5.2: users see their sessions and end one or all the others, giving their password again.
+TEST_F(AuthApi, UsersListTheirSessionsAndEndThemWithTheirPassword) {
+  Client laptop = NewClient(), phone = NewClient(), tablet = NewClient();
+  ASSERT_EQ(laptop.Login("ceo").status, 200);
+  ASSERT_EQ(phone.Login("ceo").status, 200);
+  ASSERT_EQ(tablet.Login("ceo").status, 200);
+  auto listed = laptop.Get("/api/v1/auth/sessions");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto& items = listed.json.at("items").as_array();
+  ASSERT_GE(items.size(), 3u);
+  EXPECT_EQ(std::count_if(items.begin(), items.end(), [](const bj::value& s) { return s.at("current").as_bool(); }), 1);
+  EXPECT_EQ(items[0].at("current"), false) << "newest first: the tablet's";
+  EXPECT_EQ(items[0].at("id").as_string().size(), 16u);
+  const std::string tablet_id(items[0].at("id").as_string());
+  auto wrong = laptop.Post("/api/v1/auth/sessions/end", bj::object{{"password", "not-it-at-all"}, {"session", tablet_id}});
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(wrong.ErrorField(), "password");
+  EXPECT_EQ(tablet.Get("/api/v1/auth/me").status, 200) << "nothing ended";
+  EXPECT_EQ(laptop.Post("/api/v1/auth/sessions/end", bj::object{{"password", "secret-pass-1"}, {"session", "0000000000000000"}})
+                .status,
+            404);
+  auto one = laptop.Post("/api/v1/auth/sessions/end", bj::object{{"password", "secret-pass-1"}, {"session", tablet_id}});
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(tablet.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 200);
+  auto others = laptop.Post("/api/v1/auth/sessions/end", bj::object{{"password", "secret-pass-1"}});
+  ASSERT_EQ(others.status, 200) << others.body;
+  EXPECT_EQ(others.json.at("ended"), "others");
+  EXPECT_EQ(phone.Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(laptop.Get("/api/v1/auth/me").status, 200) << "this one stays";
+  EXPECT_EQ(laptop.Get("/api/v1/auth/sessions").json.at("items").as_array().size(), 1u);
 }
 
 TEST_F(AuthApi, RepeatedFailedLoginsAreThrottled) {

@@ -85,6 +85,9 @@ TEST_P(StoreState, SessionsArePutFoundTouchedAndDeleted) {
   ASSERT_TRUE(store_->FindSession("hash-a"));
   EXPECT_EQ(Tie(*store_->FindSession("hash-a")), Tie(SessionRow{"hash-a", "u1", "csrf-a", 1000, 1500}));
   EXPECT_EQ(store_->FindSession("hash-b").value().last_seen, 1100) << "only the touched session changes";
+  ASSERT_EQ(store_->SessionsOf("u1").size(), 2u);
+  EXPECT_EQ(Tie(store_->SessionsOf("u1")[1]), Tie(b)) << "oldest first";
+  EXPECT_EQ(store_->SessionsOf("u9").size(), 0u);
   store_->DeleteSession("hash-a");
   EXPECT_FALSE(store_->FindSession("hash-a"));
   store_->DeleteSessionsOf("u1");

@@ -159,4 +159,35 @@ Response Api::TokensHandler(const Request& request, const Caller& caller) {
   return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such endpoint for this method."));
 }
 
+Response Api::SessionsHandler(const Request& request, const Caller& caller) {
+  const auto& s = request.segments;
+  if (s.size() == 4 && request.method == "GET") {
+    bj::array items;
+    for (const SessionInfo& session : sign_in_.SessionsOf(caller)) {
+      items.push_back({{"id", session.id}, {"created", session.created}, {"last_seen", session.last_seen},
+                       {"expires_at", session.expires_at}, {"current", session.current}});
+    }
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }
+  if (s.size() == 5 && s[4] == "end" && request.method == "POST") {
+    auto body = ParseObject(request.body);
+    if (!body) return ErrorResponse(body.error());
+    auto password = StringField(*body, "password");
+    if (!password) return ErrorResponse(password.error());
+    std::string id;
+    if (const bj::value* value = body->if_contains("session"); value && !value->is_null()) {
+      if (!value->is_string() || value->get_string().empty()) {
+        return ErrorResponse(MakeError(ErrorCode::kInvalid, "\"session\" must be a session id, or null for every other one.",
+                                       "session"));
+      }
+      id = std::string(value->get_string());
+    }
+    if (auto status = sign_in_.EndSessions(caller, *password, request.remote, id); !status) {
+      return ErrorResponse(status.error());
+    }
+    return JsonResponse(200, {{"ended", id.empty() ? bj::value("others") : bj::value(id)}});
+  }
+  return ErrorResponse(MakeError(ErrorCode::kNotFound, "Use GET /auth/sessions or POST /auth/sessions/end."));
+}
+
 }  // namespace brm::http

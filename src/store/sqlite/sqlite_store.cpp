@@ -310,6 +310,16 @@ class SqliteStore final : public Store {
     writer_->Prepare("DELETE FROM sessions WHERE user = ?1").Bind(1, user).Run();
   }
 
+  std::vector<SessionRow> SessionsOf(std::string_view user) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare(
+        "SELECT token_hash, user, csrf, created, last_seen FROM sessions WHERE user = ?1 ORDER BY created, token_hash");
+    stmt.Bind(1, user);
+    std::vector<SessionRow> out;
+    while (stmt.Step()) out.push_back(SessionRow{stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Int(3), stmt.Int(4)});
+    return out;
+  }
+
   void PutApiToken(const ApiTokenRow& t) override {
     std::lock_guard<std::mutex> lock(write_mutex_);
     writer_->Prepare("INSERT INTO api_tokens (id, user, name, token_hash, created) VALUES (?1, ?2, ?3, ?4, ?5)")
