@@ -16,6 +16,7 @@ namespace {
 std::unique_ptr<Store> OpenStore(const po::variables_map& vm) {
   StoreConfig config;
   config.data_dir = vm["data"].as<std::string>();
+  config.writer_cache_mib = config.bulk_cache_mib;  // one command, often a large import: cache for it
   return OpenSqliteStore(config);
 }
 

@@ -14,15 +14,18 @@
 namespace brm {
 
 struct PasswordConfig {
-  // A list of common passwords, one per line (Debian's john-data ships 3,500 of them); lines starting with
-  // "#!comment:" are skipped. Empty: no list.
-  std::string common_list = "/usr/share/john/password.lst";
+  // Lists of common passwords, separated by ':'; empty: no list. Each file is either one password per line
+  // (lines starting with "#!comment:" skipped; Debian's john-data ships 3,546) or zxcvbn's
+  // frequency_lists.py, whose "passwords" list is read (Debian's python3-zxcvbn: the 30,000 most common).
+  std::string common_list =
+      "/usr/share/john/password.lst:/usr/lib/python3/dist-packages/zxcvbn/frequency_lists.py";
 };
 
 class PasswordRules {
  public:
   PasswordRules() = default;
-  // Reads the list of `config`; an unreadable list throws std::runtime_error (start-up only).
+  // Reads the lists of `config`; an unreadable list, or a zxcvbn file without its "passwords" list, throws
+  // std::runtime_error naming the file (start-up only).
   static PasswordRules Load(const PasswordConfig& config);
   // The rules with these common passwords (for tests).
   static PasswordRules WithCommon(std::initializer_list<std::string_view> words);

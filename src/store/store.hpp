@@ -120,7 +120,8 @@ class Transaction {
   virtual void PutExtra(std::string_view array, std::string_view id, std::string_view body) = 0;
   // For loading many records of `kind` at once: drops the table's secondary indexes until RestoreIndexes()
   // builds them again in one sorted pass (much faster than growing them row by row). Lookups by id keep
-  // working; FindBy on that kind is slow meanwhile. A rollback restores them too.
+  // working; FindBy on that kind is slow meanwhile. A rollback restores them too. Until the transaction
+  // ends the write connection's page cache is StoreConfig::bulk_cache_mib.
   virtual void SuspendIndexes(Kind kind) = 0;
   virtual void RestoreIndexes() = 0;
   // Settings: one JSON text per key (such as the strategy thresholds); nullopt when never set.
@@ -192,8 +193,9 @@ struct StoreConfig {
   std::string data_dir = "./data";  // holds brm.db (and its WAL); created when missing
   int read_connections = 4;         // SQLite: connections for concurrent readers
   int busy_timeout_ms = 10000;      // SQLite: how long a writer waits for the lock
-  int writer_cache_mib = 256;       // SQLite: page cache of the write connection (large imports live in it)
-  int reader_cache_mib = 32;        // SQLite: page cache of each reader connection
+  int writer_cache_mib = 2;         // SQLite: page cache of the write connection
+  int reader_cache_mib = 1;         // SQLite: page cache of each reader connection
+  int bulk_cache_mib = 256;         // SQLite: the writer's page cache while a bulk load runs (SuspendIndexes)
 };
 
 // Opens (creating and migrating when needed) the SQLite store in config.data_dir.

@@ -91,8 +91,12 @@ Connection::Connection(const std::string& path, int busy_timeout_ms, int cache_m
     throw StoreError("cannot open " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, busy_timeout_ms);
-  Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
-       std::to_string(static_cast<long>(cache_mib) * 1024) + ";");
+  Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  SetCacheMib(cache_mib);
+}
+
+void Connection::SetCacheMib(int mib) {
+  Exec("PRAGMA cache_size=-" + std::to_string(static_cast<long>(mib) * 1024) + "; PRAGMA shrink_memory;");
 }
 
 Connection::~Connection() {

@@ -58,6 +58,8 @@ class Connection {
   Statement Prepare(const std::string& sql);
   // Runs one or more statements without results.
   void Exec(const std::string& sql);
+  // Sets the page cache to `mib` MiB; a smaller cache gives the pages above it back at once.
+  void SetCacheMib(int mib);
   sqlite3* raw() const { return db_; }
   [[noreturn]] void Fail(const std::string& what) const;
 

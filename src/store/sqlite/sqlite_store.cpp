@@ -19,7 +19,8 @@ using sqlite::Statement;
 
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(Connection& db, std::unique_lock<std::mutex> lock) : db_(db), lock_(std::move(lock)) {
+  SqliteTransaction(Connection& db, std::unique_lock<std::mutex> lock, const StoreConfig& config)
+      : db_(db), lock_(std::move(lock)), config_(config) {
     db_.Exec("BEGIN IMMEDIATE");
   }
   ~SqliteTransaction() override {
@@ -27,6 +28,12 @@ class SqliteTransaction final : public Transaction {
       try {
         db_.Exec("ROLLBACK");
       } catch (...) {  // nothing more can be done: the connection reports the failure on next use
+      }
+    }
+    if (bulk_) {
+      try {
+        db_.SetCacheMib(config_.writer_cache_mib);
+      } catch (...) {  // the larger cache stays until the next bulk load ends
       }
     }
   }
@@ -126,6 +133,10 @@ class SqliteTransaction final : public Transaction {
       stmt.Bind(1, Spec(kind).table);
       while (stmt.Step()) indexes.emplace_back(stmt.Text(0), stmt.Text(1));
     }
+    if (!bulk_ && config_.bulk_cache_mib > config_.writer_cache_mib) {
+      db_.SetCacheMib(config_.bulk_cache_mib);
+      bulk_ = true;
+    }
     for (const auto& [name, sql] : indexes) {
       db_.Exec("DROP INDEX " + sqlite::Quote(name));
       suspended_.push_back(sql);
@@ -161,7 +172,9 @@ class SqliteTransaction final : public Transaction {
  private:
   Connection& db_;
   std::unique_lock<std::mutex> lock_;
+  const StoreConfig& config_;
   bool done_ = false;
+  bool bulk_ = false;                   // the page cache is config_.bulk_cache_mib until the end
   std::vector<std::string> suspended_;  // CREATE INDEX statements to run again
 };
 
@@ -169,6 +182,7 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const StoreConfig& config) {
     std::filesystem::create_directories(config.data_dir);
+    config_ = config;
     path_ = (std::filesystem::path(config.data_dir) / "brm.db").string();
     writer_ = std::make_unique<Connection>(path_, config.busy_timeout_ms, config.writer_cache_mib);
     sqlite::Migrate(*writer_);
@@ -188,7 +202,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Transaction> Begin() override {
     std::unique_lock<std::mutex> lock(write_mutex_);
-    return std::make_unique<SqliteTransaction>(*writer_, std::move(lock));
+    return std::make_unique<SqliteTransaction>(*writer_, std::move(lock), config_);
   }
 
   std::optional<Record> Get(Kind kind, std::string_view id) override {
@@ -409,6 +423,7 @@ class SqliteStore final : public Store {
     Connection* connection_;
   };
 
+  StoreConfig config_;
   std::string path_;
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;
