@@ -5,6 +5,7 @@
 #include "cli/config.hpp"
 #include "cli/progress_bar.hpp"
 #include "domain/schema.hpp"
+#include "service/upgrade.hpp"
 #include "service/actor.hpp"
 #include "service/bundle.hpp"
 #include "service/entities.hpp"
@@ -17,7 +18,7 @@ std::unique_ptr<Store> OpenStore(const po::variables_map& vm) {
   StoreConfig config;
   config.data_dir = vm["data"].as<std::string>();
   config.writer_cache_mib = config.bulk_cache_mib;  // one command, often a large import: cache for it
-  return OpenSqliteStore(config);
+  return OpenSqliteStore(WithUpgrades(config));
 }
 
 bool Help(const po::variables_map& vm, const po::options_description& options, const char* usage) {
@@ -58,7 +59,6 @@ int Import(const std::vector<std::string>& args) {
   size_t unchanged = 0;
   for (size_t n : report->unchanged) unchanged += n;
   std::cout << ", " << unchanged << " unchanged";
-  if (report->extras > 0) std::cout << ", " << report->extras << " project-history records";
   std::cout << "\n";
   return 0;
 }

@@ -7,6 +7,7 @@
 #include "cli/progress_bar.hpp"
 #include "demo/demo.hpp"
 #include "domain/schema.hpp"
+#include "service/upgrade.hpp"
 #include "service/bundle.hpp"
 
 namespace brm::cli {
@@ -51,7 +52,7 @@ int Demo(const std::vector<std::string>& args) {
   StoreConfig store_config;
   store_config.data_dir = vm["data"].as<std::string>();
   store_config.writer_cache_mib = store_config.bulk_cache_mib;  // the demo is one import
-  auto store = OpenSqliteStore(store_config);
+  auto store = OpenSqliteStore(WithUpgrades(store_config));
   if (store->Count(Kind::kOrganization) > 0) {
     std::cerr << "brm demo: " << store_config.data_dir << " already holds a tenant; the demo fills an empty one\n";
     return 1;

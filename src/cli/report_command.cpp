@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
+#include "service/upgrade.hpp"
 #include "service/figures.hpp"
 #include "service/strategy_settings.hpp"
 
@@ -30,7 +31,7 @@ int Report(const std::vector<std::string>& args) {
   }
   StoreConfig config;
   config.data_dir = vm["data"].as<std::string>();
-  auto store = OpenSqliteStore(config);
+  auto store = OpenSqliteStore(WithUpgrades(config));
   engine::Engine engine;
   engine.Replace(LoadGraph(*store));
   engine.SetThresholds(StrategySettings(*store).Thresholds());

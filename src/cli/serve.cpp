@@ -9,6 +9,7 @@
 #include "cli/config.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "service/upgrade.hpp"
 #include "service/figures.hpp"
 
 namespace brm::cli {
@@ -86,7 +87,7 @@ int Serve(const std::vector<std::string>& args) {
   if (store_config.writer_cache_mib < 1 || store_config.reader_cache_mib < 1) {
     throw std::runtime_error("--sqlite-cache and --sqlite-reader-cache are at least 1 (MiB)");
   }
-  auto store = OpenSqliteStore(store_config);
+  auto store = OpenSqliteStore(WithUpgrades(store_config));
 
   http::ApiConfig api_config;
   api_config.web_dir = vm.count("web") ? vm["web"].as<std::string>() : DefaultWebDir();

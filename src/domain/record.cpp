@@ -25,6 +25,26 @@ std::optional<Date> Record::DateAt(int field) const {
   return text ? ParseDate(*text) : std::nullopt;
 }
 
+std::vector<std::string_view> ListItems(std::string_view text) {
+  std::vector<std::string_view> items;
+  if (text.empty()) return items;
+  for (size_t at = 0;;) {
+    const size_t end = text.find(kListSeparator, at);
+    items.push_back(text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+    if (end == std::string_view::npos) return items;
+    at = end + 1;
+  }
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += kListSeparator;
+    out += items[i];
+  }
+  return out;
+}
+
 bool ActiveOn(const Record& record, Date day) {
   const EntitySpec& spec = Spec(record.kind);
   if (spec.since >= 0) {

@@ -24,11 +24,29 @@ enum class Kind : unsigned char {
   kVote,
   kActivity,
   kInfluenceUse,
+  // Project history (SPEC.md §8.1).
+  kMilestoneModel,
+  kMilestone,
+  kProjectLink,
+  kCriterion,
+  kVendor,
+  kQuote,
+  kDocument,
+  kLesson,
 };
-inline constexpr int kKindCount = 13;
+inline constexpr int kKindCount = 21;
 
-// Null, a bool, a number, or text. Dates, vocabulary words and references are text.
+// Null, a bool, a number, or text. Dates, vocabulary words and references are text; a list of words is
+// text too, its items separated by kListSeparator (ListItems, JoinList).
 using Value = std::variant<std::monostate, bool, double, std::string>;
+
+// Separates the items of a list held as text; a milestone model's item is "kind" kPairSeparator "name".
+// Both are control characters, which no item may contain.
+inline constexpr char kListSeparator = '\x1f';
+inline constexpr char kPairSeparator = '\x1e';
+// The items of a list held as text ("" is the empty list).
+std::vector<std::string_view> ListItems(std::string_view text);
+std::string JoinList(const std::vector<std::string>& items);
 
 struct Record {
   Kind kind = Kind::kOrganization;

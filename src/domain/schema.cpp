@@ -45,6 +45,19 @@ FieldSpec Enum(std::string_view name, vocab::Words words, std::string_view fallb
   if (!fallback.empty()) f.fallback = std::string(fallback);
   return f;
 }
+FieldSpec Integer(std::string_view name, double min, double max, bool required = false) {
+  FieldSpec f = Number(name, min, max);
+  f.integer = true;
+  f.required = required;
+  return f;
+}
+FieldSpec Required(FieldSpec f) {
+  f.required = true;
+  return f;
+}
+FieldSpec Words(std::string_view name, vocab::Words words = {}) {
+  return FieldSpec{.name = name, .type = FT::kWords, .vocab = words, .fallback = std::string()};
+}
 FieldSpec Ref(std::string_view name, Kind kind, bool required = true) {
   return FieldSpec{.name = name, .type = FT::kRef, .required = required, .ref = kind};
 }
@@ -92,7 +105,10 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
             Number("amount", 0, 1e15), Currency(), Text("stage", false, 100),
             Enum("status", vocab::kOpportunityStatus, "open"), Enum("type", vocab::kOpportunityType, "new"),
             DateField("opened", true), DateField("closed"), Number("win_probability", 0, 1),
-            Bool("focus", false), since, until}),
+            Bool("focus", false), since, until, Text("scope", false, 10000), Words("conditions", vocab::kConditions),
+            Text("conditions_text", false, 10000), Number("budget", 0, 1e15), Number("our_bid", 0, 1e15),
+            Number("winning_bid", 0, 1e15), Ref("winner", Kind::kOrganization, false),
+            Enum("method", vocab::kTenderMethods, "unknown"), Enum("rule", vocab::kAwardRules, "unknown")}),
       Make(Kind::kChainMember, "chain-members", "chain", "chain_members", "chain member", false,
            {Ref("opportunity", Kind::kOpportunity), Ref("person", Kind::kPerson),
             Enum("role", vocab::kDecisionRoles), Enum("veto", vocab::kYesNoUnknown, "unknown"),
@@ -112,6 +128,32 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
       Make(Kind::kInfluenceUse, "influence-uses", "influence_uses", "influence_uses", "influence use", true,
            {Ref("opportunity", Kind::kOpportunity), Ref("employee", Kind::kPerson), Ref("person", Kind::kPerson),
             DateField("date", true), Text("note", false, 2000), until}),
+      Make(Kind::kMilestoneModel, "milestone-models", "milestone_models", "milestone_models", "milestone model", false,
+           {Ref("customer", Kind::kOrganization, false), FieldSpec{.name = "kinds", .type = FT::kModel, .required = true},
+            since, until}),
+      Make(Kind::kMilestone, "milestones", "milestones", "milestones", "milestone", false,
+           {Ref("opportunity", Kind::kOpportunity), Text("kind", true, 64), DateField("date", true),
+            Text("note", false, 2000), since, until}),
+      Make(Kind::kProjectLink, "project-links", "project_links", "project_links", "project link", false,
+           {Ref("from", Kind::kOpportunity), Ref("to", Kind::kOpportunity), Enum("kind", vocab::kLinkKinds),
+            Text("note", false, 2000), since, until}),
+      Make(Kind::kCriterion, "criteria", "criteria", "criteria", "criterion", false,
+           {Ref("opportunity", Kind::kOpportunity), Text("item", true), Required(Number("weight", 0, 100)),
+            Number("our_score", 0, 100), Number("best_score", 0, 100), Text("note", false, 2000), since, until}),
+      Make(Kind::kVendor, "vendors", "vendors", "vendors", "vendor", false,
+           {Ref("opportunity", Kind::kOpportunity), Ref("org", Kind::kOrganization),
+            Enum("result", vocab::kVendorResults, "unknown"), Integer("rank", 1, 1e6), Text("note", false, 2000),
+            since, until}),
+      Make(Kind::kQuote, "quotes", "quotes", "quotes", "quote", false,
+           {Ref("opportunity", Kind::kOpportunity), Integer("round", 1, 1000, true), Ref("org", Kind::kOrganization),
+            Required(Number("price", 0, 1e15)), DateField("date", true), Text("note", false, 2000), since, until}),
+      Make(Kind::kDocument, "documents", "documents", "documents", "document", false,
+           {Ref("opportunity", Kind::kOpportunity), Text("name", true, 255), Enum("kind", vocab::kDocumentKinds, "other"),
+            Text("content_type", false, 255), Integer("size", 0, 1e15), Text("sha256", false, 64),
+            Ref("uploaded_by", Kind::kUser, false), DateField("date", true), since, until}),
+      Make(Kind::kLesson, "lessons", "lessons", "lessons", "lesson", false,
+           {Ref("opportunity", Kind::kOpportunity), Enum("kind", vocab::kLessonKinds), Words("tags"),
+            Text("text", false, 10000), Ref("by", Kind::kUser, false), DateField("date", true), since, until}),
   };
 }
 
@@ -158,6 +200,19 @@ std::string WithArticle(std::string_view noun, bool capital) {
   const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
   std::string out = vowel ? (capital ? "An " : "an ") : (capital ? "A " : "a ");
   return out.append(noun);
+}
+
+std::vector<MilestoneKind> ModelKinds(std::string_view text) {
+  std::vector<MilestoneKind> kinds;
+  for (std::string_view item : ListItems(text)) {
+    const size_t pair = item.find(kPairSeparator);
+    if (pair == std::string_view::npos) {
+      kinds.push_back({item, {}});
+    } else {
+      kinds.push_back({item.substr(0, pair), item.substr(pair + 1)});
+    }
+  }
+  return kinds;
 }
 
 Record BlankRecord(Kind kind) {

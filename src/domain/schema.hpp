@@ -21,6 +21,8 @@ enum class FieldType {
   kEnum,    // one word of `vocab`
   kRef,     // id of a record of kind `ref`
   kTarget,  // "ours" or the id of a competitor organization
+  kWords,   // a list of words (ListItems): of `vocab` when it has one, else free words of 1–50 bytes
+  kModel,   // a milestone model's kinds: a list of "kind" kPairSeparator "name" (name may be empty)
 };
 
 struct FieldSpec {
@@ -35,6 +37,7 @@ struct FieldSpec {
   bool currency = false;     // kText holding an ISO 4217 code (vocab::IsCurrency)
   size_t max_length = 200;   // kText only, in bytes
   double min = 0, max = 0;   // kNumber only
+  bool integer = false;      // kNumber holding a whole number
 };
 
 struct EntitySpec {
@@ -76,14 +79,32 @@ namespace user { enum : int { kLogin, kPerson, kRole, kTeam, kActive, kLanguage,
 namespace reporting { enum : int { kPerson, kManager, kSince, kUntil }; }
 namespace influence { enum : int { kFrom, kTo, kStrength, kNote, kSince, kUntil }; }
 namespace opp {
+// The project-history fields (SPEC.md §8.1) come after since and until: the upgrade appended their columns.
 enum : int { kCustomer, kName, kOwner, kAmount, kCurrency, kStage, kStatus, kType, kOpened, kClosed,
-             kWinProbability, kFocus, kSince, kUntil };
+             kWinProbability, kFocus, kSince, kUntil, kScope, kConditions, kConditionsText, kBudget, kOurBid,
+             kWinningBid, kWinner, kMethod, kRule };
 }
 namespace chain { enum : int { kOpportunity, kPerson, kRole, kVeto, kApprove, kSince, kUntil }; }
 namespace rating { enum : int { kPerson, kDimension, kValue, kToward, kOpportunity, kDate, kBy, kUntil }; }
 namespace vote { enum : int { kPerson, kKind, kValue, kDate, kBy, kUntil }; }
 namespace activity { enum : int { kPerson, kOpportunity, kKind, kDate, kBy, kNote, kUntil }; }
 namespace use { enum : int { kOpportunity, kEmployee, kPerson, kDate, kNote, kUntil }; }
+namespace model { enum : int { kCustomer, kKinds, kSince, kUntil }; }
+namespace milestone { enum : int { kOpportunity, kKind, kDate, kNote, kSince, kUntil }; }
+namespace link { enum : int { kFrom, kTo, kKind, kNote, kSince, kUntil }; }
+namespace criterion { enum : int { kOpportunity, kItem, kWeight, kOurScore, kBestScore, kNote, kSince, kUntil }; }
+namespace vendor { enum : int { kOpportunity, kOrg, kResult, kRank, kNote, kSince, kUntil }; }
+namespace quote { enum : int { kOpportunity, kRound, kOrg, kPrice, kDate, kNote, kSince, kUntil }; }
+namespace document {
+enum : int { kOpportunity, kName, kKind, kContentType, kSize, kSha256, kUploadedBy, kDate, kSince, kUntil };
+}
+namespace lesson { enum : int { kOpportunity, kKind, kTags, kText, kBy, kDate, kSince, kUntil }; }
 }  // namespace fields
+
+// A milestone model's kinds (ListItems of a kModel field): the kind word and its name ("" when none).
+struct MilestoneKind {
+  std::string_view kind, name;
+};
+std::vector<MilestoneKind> ModelKinds(std::string_view text);
 
 }  // namespace brm

@@ -36,6 +36,64 @@ std::string Join(vocab::Words words) {
   return out;
 }
 
+// A milestone kind word: 1–64 bytes of a–z, 0–9 and _.
+bool KindWord(std::string_view word) {
+  if (word.empty() || word.size() > 64) return false;
+  for (char c : word) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+Status CheckWords(const EntitySpec& spec, const FieldSpec& field, std::string_view text) {
+  const auto items = ListItems(text);
+  if (items.size() > 50) return Invalid(spec, field, "\"" + std::string(field.name) + "\" has at most 50 words.");
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string_view item = items[i];
+    if (!field.vocab.empty()) {
+      if (!vocab::Contains(field.vocab, item)) {
+        return Invalid(spec, field, "\"" + std::string(field.name) + "\" holds words of: " + Join(field.vocab) + ".");
+      }
+    } else if (item.empty() || item.size() > 50 || !CleanText(item, false) ||
+               item.find_first_not_of(' ') == std::string_view::npos) {
+      return Invalid(spec, field, "Each of \"" + std::string(field.name) +
+                                      "\" is a word of 1 to 50 bytes without control characters.");
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (items[j] == item) {
+        return Invalid(spec, field, "\"" + std::string(field.name) + "\" names \"" + std::string(item) + "\" twice.");
+      }
+    }
+  }
+  return {};
+}
+
+Status CheckModel(const EntitySpec& spec, const FieldSpec& field, std::string_view text) {
+  const auto kinds = ModelKinds(text);
+  if (kinds.empty() || kinds.size() > 50) {
+    return Invalid(spec, field, "A milestone model has 1 to 50 kinds.");
+  }
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    const auto& [kind, name] = kinds[i];
+    if (!KindWord(kind)) {
+      return Invalid(spec, field, "A milestone kind is 1 to 64 characters of a-z, 0-9 and _.");
+    }
+    if (name.size() > 100 || !CleanText(name, false)) {
+      return Invalid(spec, field, "The name of a milestone kind has at most 100 bytes and no control characters.");
+    }
+    if (name.find_first_not_of(' ') == std::string_view::npos && !vocab::Contains(vocab::kMilestoneKinds, kind)) {
+      return Invalid(spec, field, "The milestone kind \"" + std::string(kind) +
+                                      "\" is not one of the company default's, so it needs a name.");
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (kinds[j].kind == kind) {
+        return Invalid(spec, field, "The milestone kind \"" + std::string(kind) + "\" appears twice.");
+      }
+    }
+  }
+  return {};
+}
+
 // Looks up the record a reference field points at; an error naming the field when it is missing.
 Result<const Record*> Referenced(Lookup& lookup, const Record& record, int field) {
   const FieldSpec& spec = Spec(record.kind).fields[field];
@@ -50,6 +108,11 @@ Result<const Record*> Referenced(Lookup& lookup, const Record& record, int field
 std::string_view OrgKind(Lookup& lookup, std::string_view org_id) {
   const Record* org = lookup.Find(Kind::kOrganization, org_id);
   return org ? std::string_view(org->Text(f::org::kKind)) : std::string_view();
+}
+
+bool OursOrCompetitor(Lookup& lookup, std::string_view org_id) {
+  const std::string_view kind = OrgKind(lookup, org_id);
+  return kind == "ours" || kind == "competitor";
 }
 
 Status CheckKindRules(Record& record, Lookup& lookup) {
@@ -134,8 +197,42 @@ Status CheckKindRules(Record& record, Lookup& lookup) {
       if (opened && closed && *closed < *opened) {
         return Unprocessable("closed", "The close date is before the open date.");
       }
+      if (!record.IsNull(f::opp::kWinner) && !OursOrCompetitor(lookup, record.Text(f::opp::kWinner))) {
+        return Unprocessable("winner", "The winner must be our own company or a competitor.");
+      }
       break;
     }
+    case Kind::kMilestoneModel:
+      if (!record.IsNull(f::model::kCustomer) && OrgKind(lookup, record.Text(f::model::kCustomer)) != "customer") {
+        return Unprocessable("customer", "A milestone model belongs to a customer organization, or to no one for "
+                                         "the company default.");
+      }
+      break;
+    case Kind::kProjectLink:
+      if (record.Text(f::link::kFrom) == record.Text(f::link::kTo)) {
+        return Unprocessable("to", "An opportunity cannot be linked to itself.");
+      }
+      break;
+    case Kind::kCriterion: {
+      const double weight = record.Number(f::criterion::kWeight).value_or(0);
+      for (int field : {f::criterion::kOurScore, f::criterion::kBestScore}) {
+        if (record.Number(field).value_or(0) > weight) {
+          return Unprocessable(Spec(Kind::kCriterion).fields[field].name,
+                               "A score is at most the criterion's weight.");
+        }
+      }
+      break;
+    }
+    case Kind::kVendor:
+      if (!OursOrCompetitor(lookup, record.Text(f::vendor::kOrg))) {
+        return Unprocessable("org", "A vendor is our own company or a competitor.");
+      }
+      break;
+    case Kind::kQuote:
+      if (!OursOrCompetitor(lookup, record.Text(f::quote::kOrg))) {
+        return Unprocessable("org", "A quote is ours or a competitor's.");
+      }
+      break;
     case Kind::kRating: {
       const std::string& toward = record.Text(f::rating::kToward);
       if (toward != "ours" && OrgKind(lookup, toward) != "competitor") {
@@ -240,8 +337,23 @@ Status ValidateFields(const Record& record) {
           return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be true or false.");
         }
         break;
+      case FieldType::kWords: {
+        const auto* text = std::get_if<std::string>(&value);
+        if (!text) return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a list of words.");
+        if (auto status = CheckWords(spec, field, *text); !status) return status;
+        break;
+      }
+      case FieldType::kModel: {
+        const auto* text = std::get_if<std::string>(&value);
+        if (!text) return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a list of milestone kinds.");
+        if (auto status = CheckModel(spec, field, *text); !status) return status;
+        break;
+      }
       case FieldType::kNumber: {
         const auto* number = std::get_if<double>(&value);
+        if (number && field.integer && std::isfinite(*number) && std::trunc(*number) != *number) {
+          return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a whole number.");
+        }
         if (!number || !std::isfinite(*number) || *number < field.min || *number > field.max) {
           return Invalid(spec, field, "\"" + std::string(field.name) + "\" must be a number from " +
                                           std::to_string(static_cast<long long>(field.min)) + " to " +

@@ -23,6 +23,18 @@ constexpr std::string_view kVoteKindsData[] = {"veto", "approve"};
 constexpr std::string_view kActivityKindsData[] = {"visit", "meeting", "call", "message",
                                                    "meal",  "event",   "other"};
 constexpr std::string_view kLanguagesData[] = {"zh-CN", "en"};
+constexpr std::string_view kConditionsData[] = {"legacy_limits", "transformation", "annual_budget", "compliance",
+                                                "expansion",     "replacement",    "other"};
+constexpr std::string_view kTenderMethodsData[] = {"public_tender", "invited_tender", "single_source",
+                                                   "negotiation",   "inquiry",        "unknown"};
+constexpr std::string_view kAwardRulesData[] = {"lowest_price", "comprehensive_score", "unknown"};
+constexpr std::string_view kLinkKindsData[] = {"phase_of", "follow_up_of", "replaces", "related"};
+constexpr std::string_view kVendorResultsData[] = {"won", "lost", "disqualified", "unknown"};
+constexpr std::string_view kDocumentKindsData[] = {"rfp",      "requirements", "proposal", "presentation",
+                                                   "contract", "minutes",      "other"};
+constexpr std::string_view kLessonKindsData[] = {"win_factor", "loss_factor", "note"};
+constexpr std::string_view kMilestoneKindsData[] = {"initiation", "budget_approval", "tender_notice", "bid_submission",
+                                                    "evaluation", "award_notice",    "contract"};
 // ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
 // sorted for binary search.
 constexpr std::string_view kCurrenciesData[] = {
@@ -57,6 +69,14 @@ const Words kAttitudes{kAttitudesData};
 const Words kVoteKinds{kVoteKindsData};
 const Words kActivityKinds{kActivityKindsData};
 const Words kLanguages{kLanguagesData};
+const Words kConditions{kConditionsData};
+const Words kTenderMethods{kTenderMethodsData};
+const Words kAwardRules{kAwardRulesData};
+const Words kLinkKinds{kLinkKindsData};
+const Words kVendorResults{kVendorResultsData};
+const Words kDocumentKinds{kDocumentKindsData};
+const Words kLessonKinds{kLessonKindsData};
+const Words kMilestoneKinds{kMilestoneKindsData};
 
 const Words kCurrencies{kCurrenciesData};
 

@@ -23,6 +23,15 @@ extern const Words kAttitudes;      // strong_support support neutral oppose str
 extern const Words kVoteKinds;      // veto approve
 extern const Words kActivityKinds;  // visit meeting call message meal event other
 extern const Words kLanguages;      // zh-CN en
+// Project history (SPEC.md §8.1).
+extern const Words kConditions;     // legacy_limits transformation annual_budget compliance expansion replacement other
+extern const Words kTenderMethods;  // public_tender invited_tender single_source negotiation inquiry unknown
+extern const Words kAwardRules;     // lowest_price comprehensive_score unknown
+extern const Words kLinkKinds;      // phase_of follow_up_of replaces related
+extern const Words kVendorResults;  // won lost disqualified unknown
+extern const Words kDocumentKinds;  // rfp requirements proposal presentation contract minutes other
+extern const Words kLessonKinds;    // win_factor loss_factor note
+extern const Words kMilestoneKinds; // the company default model: initiation budget_approval … contract
 
 extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
 

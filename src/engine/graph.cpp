@@ -136,6 +136,14 @@ void Graph::Apply(const Record& record) {
     case Kind::kVote: return ApplyVote(record);
     case Kind::kActivity: return ApplyActivity(record);
     case Kind::kInfluenceUse: return ApplyInfluenceUse(record);
+    case Kind::kMilestoneModel: return ApplyMilestoneModel(record);
+    case Kind::kMilestone: return ApplyMilestone(record);
+    case Kind::kProjectLink: return ApplyProjectLink(record);
+    case Kind::kCriterion: return ApplyCriterion(record);
+    case Kind::kVendor: return ApplyVendor(record);
+    case Kind::kQuote: return ApplyQuote(record);
+    case Kind::kDocument: return ApplyDocument(record);
+    case Kind::kLesson: return ApplyLesson(record);
   }
 }
 
@@ -275,6 +283,130 @@ void Graph::ApplyOpportunity(const Record& record) {
   opp.win_probability = record.Number(f::opp::kWinProbability).value_or(0);
   opp.focus = record.Bool(f::opp::kFocus);
   opp.life = Life(record);
+  opp.type = WordIndex(vocab::kOpportunityType, record.Text(f::opp::kType), 0);
+  opp.method = WordIndex(vocab::kTenderMethods, record.Text(f::opp::kMethod), 5);
+  opp.rule = WordIndex(vocab::kAwardRules, record.Text(f::opp::kRule), 2);
+  opp.conditions.clear();
+  for (std::string_view word : ListItems(record.Text(f::opp::kConditions))) {
+    opp.conditions.push_back(WordIndex(vocab::kConditions, word, 6));
+  }
+  opp.budget = record.Number(f::opp::kBudget).value_or(kNoAmount);
+  opp.our_bid = record.Number(f::opp::kOurBid).value_or(kNoAmount);
+  opp.winning_bid = record.Number(f::opp::kWinningBid).value_or(kNoAmount);
+  opp.winner = Ref(Kind::kOrganization, record, f::opp::kWinner);
+  Ensure(orgs, opp.winner);
+  opp.scope = record.Text(f::opp::kScope);
+  opp.conditions_text = record.Text(f::opp::kConditionsText);
+}
+
+// A project-history record of `table` that belongs to one opportunity (its field `field`): interned,
+// listed in the opportunity's `list`, moved when its opportunity changes.
+template <typename T>
+T& Graph::OpportunityRecord(std::vector<T>& table, std::vector<Idx> Opportunity::*list, Kind kind,
+                            const Record& record, int field) {
+  const Idx index = ids(kind).Intern(record.id);
+  const bool known = index < table.size();
+  const Idx opp = Ref(Kind::kOpportunity, record, field);
+  Ensure(table, index);
+  Ensure(opportunities, opp);
+  Relink(opportunities, list, known ? table[index].opportunity : kNone, opp, index);
+  table[index].opportunity = opp;
+  table[index].life = Life(record);
+  return table[index];
+}
+
+void Graph::ApplyMilestoneModel(const Record& record) {
+  const Idx index = ids(Kind::kMilestoneModel).Intern(record.id);
+  const bool known = index < models.size();
+  const Idx customer = Ref(Kind::kOrganization, record, f::model::kCustomer);
+  Ensure(models, index);
+  Ensure(orgs, customer);
+  MilestoneModel& model = models[index];
+  if (known) {
+    if (model.customer == kNone) {
+      Erase(company_models, index);
+    } else {
+      Erase(orgs[model.customer].models, index);
+    }
+  }
+  (customer == kNone ? company_models : orgs[customer].models).push_back(index);
+  model.customer = customer;
+  model.kinds.clear();
+  for (const MilestoneKind& kind : ModelKinds(record.Text(f::model::kKinds))) model.kinds.emplace_back(kind.kind);
+  model.life = Life(record);
+  model.exists = true;
+}
+
+void Graph::ApplyMilestone(const Record& record) {
+  Milestone& milestone = OpportunityRecord(milestones, &Opportunity::milestones, Kind::kMilestone, record,
+                                           f::milestone::kOpportunity);
+  milestone.kind = record.Text(f::milestone::kKind);
+  milestone.date = record.DateAt(f::milestone::kDate).value_or(kMaxDate);
+}
+
+void Graph::ApplyProjectLink(const Record& record) {
+  const Idx index = ids(Kind::kProjectLink).Intern(record.id);
+  const bool known = index < project_links.size();
+  const Idx from = Ref(Kind::kOpportunity, record, f::link::kFrom);
+  const Idx to = Ref(Kind::kOpportunity, record, f::link::kTo);
+  Ensure(project_links, index);
+  Ensure(opportunities, from);
+  Ensure(opportunities, to);
+  ProjectLink& link = project_links[index];
+  if (known) {
+    if (link.from != kNone) Erase(opportunities[link.from].links, index);
+    if (link.to != kNone) Erase(opportunities[link.to].links, index);
+  }
+  opportunities[from].links.push_back(index);
+  if (to != from) opportunities[to].links.push_back(index);
+  link.from = from;
+  link.to = to;
+  link.kind = WordIndex(vocab::kLinkKinds, record.Text(f::link::kKind), 3);
+  link.life = Life(record);
+}
+
+void Graph::ApplyCriterion(const Record& record) {
+  Criterion& criterion = OpportunityRecord(criteria, &Opportunity::criteria, Kind::kCriterion, record,
+                                           f::criterion::kOpportunity);
+  criterion.item = record.Text(f::criterion::kItem);
+  criterion.weight = record.Number(f::criterion::kWeight).value_or(0);
+  criterion.our_score = record.Number(f::criterion::kOurScore).value_or(kNoAmount);
+  criterion.best_score = record.Number(f::criterion::kBestScore).value_or(kNoAmount);
+}
+
+void Graph::ApplyVendor(const Record& record) {
+  Vendor& vendor = OpportunityRecord(vendors, &Opportunity::vendors, Kind::kVendor, record, f::vendor::kOpportunity);
+  vendor.org = Ref(Kind::kOrganization, record, f::vendor::kOrg);
+  Ensure(orgs, vendor.org);
+  vendor.result = WordIndex(vocab::kVendorResults, record.Text(f::vendor::kResult), 3);
+  vendor.rank = static_cast<int32_t>(record.Number(f::vendor::kRank).value_or(0));
+}
+
+void Graph::ApplyQuote(const Record& record) {
+  Quote& quote = OpportunityRecord(quotes, &Opportunity::quotes, Kind::kQuote, record, f::quote::kOpportunity);
+  quote.org = Ref(Kind::kOrganization, record, f::quote::kOrg);
+  Ensure(orgs, quote.org);
+  quote.round = static_cast<int32_t>(record.Number(f::quote::kRound).value_or(1));
+  quote.price = record.Number(f::quote::kPrice).value_or(0);
+  quote.date = record.DateAt(f::quote::kDate).value_or(kMaxDate);
+}
+
+void Graph::ApplyDocument(const Record& record) {
+  Document& document = OpportunityRecord(documents, &Opportunity::documents, Kind::kDocument, record,
+                                         f::document::kOpportunity);
+  document.name = record.Text(f::document::kName);
+  document.sha256 = record.Text(f::document::kSha256);
+  document.kind = WordIndex(vocab::kDocumentKinds, record.Text(f::document::kKind), 6);
+  document.size = record.Number(f::document::kSize).value_or(kNoAmount);
+  document.date = record.DateAt(f::document::kDate).value_or(kMaxDate);
+}
+
+void Graph::ApplyLesson(const Record& record) {
+  Lesson& lesson = OpportunityRecord(lessons, &Opportunity::lessons, Kind::kLesson, record, f::lesson::kOpportunity);
+  lesson.kind = WordIndex(vocab::kLessonKinds, record.Text(f::lesson::kKind), 2);
+  lesson.tags.clear();
+  for (std::string_view tag : ListItems(record.Text(f::lesson::kTags))) lesson.tags.emplace_back(tag);
+  lesson.date = record.DateAt(f::lesson::kDate).value_or(kMaxDate);
 }
 
 void Graph::ApplyChainMember(const Record& record) {

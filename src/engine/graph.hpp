@@ -53,6 +53,7 @@ struct Organization {
   std::vector<Idx> people;       // every person whose org this is
   std::vector<Idx> departments;  // every department of the organization, in id order
   std::vector<Idx> opportunities;
+  std::vector<Idx> models;  // milestone models of this customer
 };
 
 struct Department {
@@ -153,6 +154,9 @@ struct InfluenceLink {
 
 enum class OpportunityStatus : uint8_t { kOpen, kWon, kLost, kAbandoned };
 
+// An amount that is not known (null in the record).
+inline constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();
+
 struct Opportunity {
   Idx customer = kNone;
   Idx owner = kNone;
@@ -165,8 +169,78 @@ struct Opportunity {
   Interval life;
   std::vector<Idx> members;
   std::vector<Idx> uses;
+  // Project history (SPEC.md §8.1): the opportunity's fields, then its records by kind.
+  uint8_t type = 0;     // index in vocab::kOpportunityType
+  uint8_t method = 5;   // index in vocab::kTenderMethods (5 = unknown)
+  uint8_t rule = 2;     // index in vocab::kAwardRules (2 = unknown)
+  std::vector<uint8_t> conditions;  // indexes in vocab::kConditions, in the record's order
+  double budget = kNoAmount, our_bid = kNoAmount, winning_bid = kNoAmount;
+  Idx winner = kNone;  // organization
+  std::string scope, conditions_text;
+  std::vector<Idx> milestones, criteria, vendors, quotes, documents, lessons;
+  std::vector<Idx> links;  // project links from or to this opportunity
 
   bool OpenOn(Date day) const { return opened <= day && day < closed; }
+};
+
+// The project-history records (SPEC.md §8.1); `life` is the record's validity interval.
+struct MilestoneModel {
+  Idx customer = kNone;  // kNone: the company default
+  std::vector<std::string> kinds;
+  Interval life;
+  bool exists = false;
+};
+
+struct Milestone {
+  Idx opportunity = kNone;
+  std::string kind;
+  Date date;
+  Interval life;
+};
+
+struct ProjectLink {
+  Idx from = kNone, to = kNone;  // opportunities
+  uint8_t kind = 3;              // index in vocab::kLinkKinds
+  Interval life;
+};
+
+struct Criterion {
+  Idx opportunity = kNone;
+  std::string item;
+  double weight = 0, our_score = kNoAmount, best_score = kNoAmount;
+  Interval life;
+};
+
+struct Vendor {
+  Idx opportunity = kNone, org = kNone;
+  uint8_t result = 3;  // index in vocab::kVendorResults (3 = unknown)
+  int32_t rank = 0;    // 0: not known
+  Interval life;
+};
+
+struct Quote {
+  Idx opportunity = kNone, org = kNone;
+  int32_t round = 1;
+  double price = 0;
+  Date date;
+  Interval life;
+};
+
+struct Document {
+  Idx opportunity = kNone;
+  std::string name, sha256;
+  uint8_t kind = 6;  // index in vocab::kDocumentKinds (6 = other)
+  double size = kNoAmount;
+  Date date;
+  Interval life;
+};
+
+struct Lesson {
+  Idx opportunity = kNone;
+  uint8_t kind = 2;  // index in vocab::kLessonKinds
+  std::vector<std::string> tags;
+  Date date;
+  Interval life;
 };
 
 struct ChainMember {
@@ -225,6 +299,15 @@ class Graph {
   std::vector<Opportunity> opportunities;
   std::vector<ChainMember> members;
   std::vector<InfluenceUse> uses;
+  std::vector<MilestoneModel> models;
+  std::vector<Milestone> milestones;
+  std::vector<ProjectLink> project_links;
+  std::vector<Criterion> criteria;
+  std::vector<Vendor> vendors;
+  std::vector<Quote> quotes;
+  std::vector<Document> documents;
+  std::vector<Lesson> lessons;
+  std::vector<Idx> company_models;  // milestone models without a customer (the company default)
   Idx ours = kNone;             // the organization of kind `ours`
   std::vector<Idx> customers;   // the organizations of kind customer, in id order
 
@@ -243,6 +326,18 @@ class Graph {
   void ApplyVote(const Record& record);
   void ApplyActivity(const Record& record);
   void ApplyInfluenceUse(const Record& record);
+  void ApplyMilestoneModel(const Record& record);
+  void ApplyMilestone(const Record& record);
+  void ApplyProjectLink(const Record& record);
+  void ApplyCriterion(const Record& record);
+  void ApplyVendor(const Record& record);
+  void ApplyQuote(const Record& record);
+  void ApplyDocument(const Record& record);
+  void ApplyLesson(const Record& record);
+
+  template <typename T>
+  T& OpportunityRecord(std::vector<T>& table, std::vector<Idx> Opportunity::*list, Kind kind, const Record& record,
+                       int field);
 
   Ids ids_[kKindCount];
   uint32_t seq_ = 0;

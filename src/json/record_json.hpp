@@ -9,6 +9,7 @@
 
 #include "domain/record.hpp"
 #include "domain/result.hpp"
+#include "domain/schema.hpp"
 
 namespace brm::json {
 
@@ -29,6 +30,10 @@ Result<Record> DecodeRecord(Kind kind, const boost::json::object& object, const 
 // The record as a JSON object: "id" first, then every field in catalogue order, null when null. Whole
 // numbers are written as integers.
 boost::json::object EncodeRecord(const Record& record);
+
+// One field's value as JSON: lists of words as arrays of strings, a milestone model's kinds as
+// [{"kind", "name"}] (name null when none), whole numbers as integers, null when null.
+boost::json::value EncodeValue(const FieldSpec& field, const Value& value);
 
 // The JSON type name of a value, for messages ("a number", "an object").
 std::string_view TypeName(const boost::json::value& value);

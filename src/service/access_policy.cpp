@@ -202,6 +202,12 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
     return Forbidden("Employees can only declare and retire their own acquaintances.");
   }
   if (after.kind == Kind::kUser || after.kind == Kind::kTeam) return {};
+  const auto company_model = [](const std::optional<Record>& model) {
+    return model && model->kind == Kind::kMilestoneModel && model->IsNull(f::model::kCustomer);
+  };
+  if ((company_model(before) || company_model(after)) && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
+    return Forbidden("Only administrators change the company's default milestone model.", "customer");
+  }
   if (everything()) return {};
   if (before && !MayRead(*before)) {
     return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(before->kind).noun) + " has the id \"" + before->id + "\".");

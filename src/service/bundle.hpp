@@ -15,10 +15,6 @@
 
 namespace brm {
 
-// Arrays of §8 (project history) that this build keeps verbatim, by id, until they get their own tables.
-inline constexpr std::array<std::string_view, 7> kExtraArrays = {
-    "milestones", "project_links", "criteria", "vendors", "quotes", "lessons", "documents"};
-
 // One record as read from a bundle, with the plain password a user may carry.
 struct BundleItem {
   Record record;
@@ -39,9 +35,6 @@ class BundleSource {
   virtual ~BundleSource() = default;
   virtual size_t Count(Kind kind) const = 0;
   virtual Result<BundleItem> Read(Kind kind, size_t index) const = 0;
-  // §8 arrays: (id, verbatim JSON text) pairs.
-  virtual size_t ExtraCount(std::string_view array) const = 0;
-  virtual Result<std::pair<std::string, std::string>> ReadExtra(std::string_view array, size_t index) const = 0;
 };
 
 // Progress of long work: called with (what, done, total) now and then; never from two threads at once.
@@ -51,7 +44,6 @@ struct ImportReport {
   std::array<size_t, kKindCount> created{};
   std::array<size_t, kKindCount> updated{};
   std::array<size_t, kKindCount> unchanged{};
-  size_t extras = 0;
   size_t total_created() const;
   size_t total_updated() const;
 };

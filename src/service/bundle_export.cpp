@@ -23,7 +23,6 @@ void WriteDocument(std::ostream& out,
     out << (first ? "]" : "\n]");
   };
   for (const EntitySpec* spec : AllSpecs()) write_array(spec->bundle);
-  for (std::string_view array : kExtraArrays) write_array(array);
   out << "\n}\n";
 }
 
@@ -31,11 +30,8 @@ void WriteDocument(std::ostream& out,
 
 void ExportBundle(Store& store, std::ostream& out) {
   WriteDocument(out, [&](std::string_view array, const std::function<void(const std::string&)>& line) {
-    if (const EntitySpec* spec = FindBundleArray(array)) {
-      store.ForEach(spec->kind, [&](Record&& record) { line(json::Serialize(json::EncodeRecord(record))); });
-    } else {
-      store.ForEachExtra(array, [&](std::string&& body) { line(body); });
-    }
+    const EntitySpec* spec = FindBundleArray(array);
+    store.ForEach(spec->kind, [&](Record&& record) { line(json::Serialize(json::EncodeRecord(record))); });
   });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,9 +74,9 @@ class Importer {
       if (!spec->fact) continue;
       if (auto status = WriteFacts(*tx, lookup, spec->kind); !status) return status.error();
     }
-    if (auto status = WriteExtras(*tx); !status) return status.error();
+    if (auto status = CheckCriteria(*tx); !status) return status.error();
     if (auto status = WritePasswords(*tx); !status) return status.error();
-    if (report_.total_created() + report_.total_updated() + report_.extras > 0) {
+    if (report_.total_created() + report_.total_updated() > 0) {
       boost::json::object counts;
       for (const EntitySpec* spec : AllSpecs()) {
         const size_t k = static_cast<size_t>(spec->kind);
@@ -177,17 +178,19 @@ class Importer {
     return {};
   }
 
-  Status WriteExtras(Transaction& tx) {
-    for (std::string_view array : kExtraArrays) {
-      const size_t count = source_.ExtraCount(array);
-      for (size_t i = 0; i < count; ++i) {
-        auto extra = source_.ReadExtra(array, i);
-        if (!extra) return extra.error();
-        const auto& [id, body] = *extra;
-        const auto existing = tx.FindExtra(array, id);
-        if (existing && *existing == body) continue;
-        tx.PutExtra(array, id, body);
-        ++report_.extras;
+  // The weights of each closed opportunity's criteria add up to 100 (SPEC.md §8.1), once every record is in.
+  Status CheckCriteria(Transaction& tx) {
+    std::set<std::string> opportunities;
+    for (const BundleItem& item : staged_[static_cast<size_t>(Kind::kOpportunity)]) opportunities.insert(item.record.id);
+    for (const BundleItem& item : staged_[static_cast<size_t>(Kind::kCriterion)]) {
+      opportunities.insert(item.record.Text(fields::criterion::kOpportunity));
+    }
+    for (const std::string& opportunity : opportunities) {
+      if (auto status = CheckCriteriaTotal(tx, opportunity); !status) {
+        Error error = status.error();
+        error.field = "criteria";
+        error.message = "criteria: " + error.message;
+        return error;
       }
     }
     return {};

@@ -74,16 +74,13 @@ class JsonSource final : public BundleSource {
     }
     for (const auto& [key, value] : scanned_.scalars) {
       if (key == "format" || key == "version") continue;
-      const bool known = FindBundleArray(key) ||
-                         std::find(kExtraArrays.begin(), kExtraArrays.end(), key) != kExtraArrays.end();
+      const bool known = FindBundleArray(key) != nullptr;
       return MakeError(ErrorCode::kInvalid,
                        known ? "\"" + key + "\" must be an array." : "\"" + key + "\" is not an array of a bundle.", key);
     }
     for (const auto& [key, elements] : scanned_.arrays) {
       if (const EntitySpec* spec = FindBundleArray(key)) {
         arrays_[static_cast<size_t>(spec->kind)] = &elements;
-      } else if (std::find(kExtraArrays.begin(), kExtraArrays.end(), key) != kExtraArrays.end()) {
-        extras_.emplace(key, &elements);
       } else {
         return MakeError(ErrorCode::kInvalid, "\"" + key + "\" is not an array of a bundle.", key);
       }
@@ -120,25 +117,6 @@ class JsonSource final : public BundleSource {
     return item;
   }
 
-  size_t ExtraCount(std::string_view array) const override {
-    auto it = extras_.find(std::string(array));
-    return it == extras_.end() ? 0 : it->second->size();
-  }
-
-  Result<std::pair<std::string, std::string>> ReadExtra(std::string_view array, size_t index) const override {
-    auto object = Element(array, (*extras_.at(std::string(array)))[index], index);
-    if (!object) return object.error();
-    std::string body = json::Serialize(*object);
-    const auto* id = object->if_contains("id");
-    if (id && !id->is_string()) {
-      const std::string where = Where(array, index, "id");
-      return MakeError(ErrorCode::kInvalid, where + ": \"id\" must be a string.", where);
-    }
-    // Records without an id are keyed by their content, so importing them twice adds nothing.
-    std::string key = id ? std::string(id->get_string()) : "sha256:" + Sha256Hex(body);
-    return std::make_pair(std::move(key), std::move(body));
-  }
-
  private:
   // Parses one array element, which must be a JSON object.
   Result<bj::object> Element(std::string_view array, std::pair<size_t, size_t> span, size_t index) const {
@@ -164,7 +142,6 @@ class JsonSource final : public BundleSource {
   ScannedBundle scanned_;
   mutable bj::parser parser_;  // Read() is logically const; sources are used by one thread
   std::array<const std::vector<std::pair<size_t, size_t>>*, kKindCount> arrays_{};
-  std::map<std::string, const std::vector<std::pair<size_t, size_t>>*> extras_;
 };
 
 class MemoryBundleSource final : public BundleSource {
@@ -172,10 +149,6 @@ class MemoryBundleSource final : public BundleSource {
   explicit MemoryBundleSource(const MemoryBundle& bundle) : bundle_(bundle) {}
   size_t Count(Kind kind) const override { return bundle_.of(kind).size(); }
   Result<BundleItem> Read(Kind kind, size_t index) const override { return bundle_.of(kind)[index]; }
-  size_t ExtraCount(std::string_view) const override { return 0; }
-  Result<std::pair<std::string, std::string>> ReadExtra(std::string_view, size_t) const override {
-    return MakeError(ErrorCode::kInvalid, "no extras");
-  }
 
  private:
   const MemoryBundle& bundle_;

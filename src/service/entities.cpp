@@ -1,5 +1,7 @@
 #include "service/entities.hpp"
 
+#include <array>
+
 #include "domain/schema.hpp"
 #include "domain/validate.hpp"
 #include "domain/vocab.hpp"
@@ -19,8 +21,10 @@ namespace {
 constexpr std::string_view kPasswordKey[] = {"password"};
 
 std::string_view IdPrefix(Kind kind) {
-  static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr",   "rep", "inf",
-                                                   "opp", "chm",  "rat", "vot",  "act", "use"};
+  static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
+                                                   "opp", "chm",  "rat", "vot",  "act", "use", "mm",
+                                                   "ms",  "pl",   "cri", "ven",  "quo", "doc", "les"};
+  static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
   return kPrefixes[static_cast<size_t>(kind)];
 }
 
@@ -277,6 +281,17 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
     tx->Update(record);
   } else {
     tx->Insert(record);
+  }
+  // Rules over a set of records, once this one is in place.
+  if (record.kind == Kind::kOpportunity) {
+    if (auto status = CheckCriteriaTotal(*tx, record.id); !status) return status.error();
+  } else if (record.kind == Kind::kCriterion) {
+    for (const Record* version : std::array<const Record*, 2>{&record, before ? &*before : nullptr}) {
+      if (!version) continue;
+      if (auto status = CheckCriteriaTotal(*tx, version->Text(f::criterion::kOpportunity)); !status) {
+        return status.error();
+      }
+    }
   }
   const EntitySpec& spec = Spec(record.kind);
   if (before) {

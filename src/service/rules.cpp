@@ -1,10 +1,12 @@
 #include "service/rules.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <boost/json.hpp>
 
 #include "domain/schema.hpp"
+#include "json/record_json.hpp"
 #include "json/serialize.hpp"
 
 namespace brm {
@@ -93,6 +95,25 @@ Status CheckDependents(Transaction& tx, const Record& record, const Record& befo
           !status) {
         return status;
       }
+      if (auto status = Depend(tx.FindBy(Kind::kMilestoneModel, f::model::kCustomer, record.id), "milestone model",
+                               "a milestone model belongs to a customer.", "kind");
+          !status) {
+        return status;
+      }
+    }
+    const std::string& now = record.Text(f::org::kKind);
+    if ((was == "competitor" || was == "ours") && now != "competitor" && now != "ours") {
+      const std::string what = "a vendor, a quote or an opportunity's winner is our company or a competitor.";
+      if (auto status = Depend(tx.FindBy(Kind::kVendor, f::vendor::kOrg, record.id), "vendor", what, "kind"); !status) {
+        return status;
+      }
+      if (auto status = Depend(tx.FindBy(Kind::kQuote, f::quote::kOrg, record.id), "quote", what, "kind"); !status) {
+        return status;
+      }
+      if (auto status = Depend(tx.FindBy(Kind::kOpportunity, f::opp::kWinner, record.id), "opportunity", what, "kind");
+          !status) {
+        return status;
+      }
     }
     if (was == "ours") {
       for (const Record& person : tx.FindBy(Kind::kPerson, f::person::kOrg, record.id)) {
@@ -133,7 +154,43 @@ Status CheckDependents(Transaction& tx, const Record& record, const Record& befo
   return {};
 }
 
+// The customer of the opportunity `id`, or "" when it is not found.
+std::string CustomerOf(Transaction& tx, const std::string& opportunity) {
+  auto found = tx.Find(Kind::kOpportunity, opportunity);
+  return found ? found->Text(f::opp::kCustomer) : std::string();
+}
+
 }  // namespace
+
+std::vector<std::string> MilestoneModelOn(Transaction& tx, const std::string& customer, Date day) {
+  for (const std::string& owner : {customer, std::string()}) {
+    for (const Record& model : tx.FindBy(Kind::kMilestoneModel, f::model::kCustomer, owner)) {
+      if (!ActiveOn(model, day)) continue;
+      std::vector<std::string> kinds;
+      for (const MilestoneKind& kind : ModelKinds(model.Text(f::model::kKinds))) kinds.emplace_back(kind.kind);
+      return kinds;
+    }
+  }
+  return {vocab::kMilestoneKinds.begin(), vocab::kMilestoneKinds.end()};
+}
+
+Status CheckCriteriaTotal(Transaction& tx, const std::string& opportunity) {
+  auto opp = tx.Find(Kind::kOpportunity, opportunity);
+  if (!opp || opp->IsNull(f::opp::kClosed)) return {};
+  double total = 0;
+  bool any = false;
+  for (const Record& criterion : tx.FindBy(Kind::kCriterion, f::criterion::kOpportunity, opportunity)) {
+    if (!criterion.IsNull(f::criterion::kUntil)) continue;
+    total += criterion.Number(f::criterion::kWeight).value_or(0);
+    any = true;
+  }
+  if (!any || std::fabs(total - 100) < 1e-9) return {};
+  return MakeError(ErrorCode::kConflict,
+                   "The weights of a closed opportunity's criteria add up to 100; those of " + opportunity +
+                       " would add up to " + json::Serialize(boost::json::value(total)) +
+                       ". Change them together, or before the opportunity closes.",
+                   "weight");
+}
 
 Status CheckSetRules(Transaction& tx, const Record& record, const std::optional<Record>& before) {
   if (before) {
@@ -177,6 +234,33 @@ Status CheckSetRules(Transaction& tx, const Record& record, const std::optional<
                          "manager");
       }
       break;
+    case Kind::kMilestoneModel:
+      for (const Record& other : tx.FindBy(Kind::kMilestoneModel, f::model::kCustomer, record.Text(f::model::kCustomer))) {
+        if (other.id != record.id && Overlap(record, other)) {
+          return MakeError(ErrorCode::kConflict,
+                           std::string(record.IsNull(f::model::kCustomer) ? "The company default"
+                                                                          : "This customer") +
+                               " already has a milestone model in that period (milestone model " + other.id +
+                               "); change it, or retire it first.",
+                           "customer");
+        }
+      }
+      break;
+    case Kind::kMilestone: {
+      const auto day = record.DateAt(f::milestone::kDate);
+      const std::string customer = CustomerOf(tx, record.Text(f::milestone::kOpportunity));
+      if (!day || customer.empty()) break;
+      const std::vector<std::string> kinds = MilestoneModelOn(tx, customer, *day);
+      if (std::find(kinds.begin(), kinds.end(), record.Text(f::milestone::kKind)) == kinds.end()) {
+        std::string list;
+        for (const std::string& kind : kinds) list += (list.empty() ? "" : ", ") + kind;
+        return MakeError(ErrorCode::kUnprocessable,
+                         "\"" + record.Text(f::milestone::kKind) + "\" is not a kind of the customer's milestone model on " +
+                             record.Text(f::milestone::kDate) + " (" + list + ").",
+                         "kind");
+      }
+      break;
+    }
     case Kind::kChainMember:
       for (const Record& other : tx.FindBy(Kind::kChainMember, f::chain::kPerson, record.Text(f::chain::kPerson))) {
         if (other.id != record.id &&
@@ -201,6 +285,11 @@ std::string ValueJson(const Value& value) {
   return "null";
 }
 
+std::string ValueJson(const FieldSpec& field, const Value& value) {
+  if (field.type != FieldType::kWords && field.type != FieldType::kModel) return ValueJson(value);
+  return json::Serialize(json::EncodeValue(field, value));
+}
+
 std::vector<AuditEntry> DiffAudit(const std::string& actor, const Record& before, const Record& after) {
   const EntitySpec& spec = Spec(after.kind);
   std::vector<AuditEntry> out;
@@ -208,7 +297,7 @@ std::vector<AuditEntry> DiffAudit(const std::string& actor, const Record& before
   for (size_t i = 0; i < spec.fields.size(); ++i) {
     if (before.values[i] == after.values[i]) continue;
     out.push_back(AuditEntry{at, actor, std::string(spec.collection), after.id, std::string(spec.fields[i].name),
-                             ValueJson(before.values[i]), ValueJson(after.values[i])});
+                             ValueJson(spec.fields[i], before.values[i]), ValueJson(spec.fields[i], after.values[i])});
   }
   return out;
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/record.hpp"
+#include "domain/result.hpp"
 
 namespace brm {
 
@@ -53,6 +54,9 @@ struct ListQuery {
   std::string search;                                 // substring of the spec's search field
   std::optional<Date> active_on;                      // only records active on that day
   std::vector<std::string> ids;                       // only records with one of these ids; empty: any id
+  // Records of an opportunity (its first reference to one: a milestone's opportunity, a link's from)
+  // whose opportunity is one of this customer's; empty: any.
+  std::string customer;
   size_t offset = 0;
   size_t limit = 50;
 };
@@ -102,7 +106,7 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual std::optional<Record> Find(Kind kind, std::string_view id) = 0;
-  // Every record of `kind` whose field equals `value`.
+  // Every record of `kind` whose field equals `value` (is null when `value` is empty), in recording order.
   virtual std::vector<Record> FindBy(Kind kind, int field, std::string_view value) = 0;
   // Adds a record; false (and nothing written) when a record of that kind with that id exists.
   virtual bool Insert(const Record& record) = 0;
@@ -115,9 +119,6 @@ class Transaction {
   virtual void RedactAudit(std::string_view collection, std::string_view entity_id,
                            const std::vector<std::string>& fields) = 0;
   virtual void DeleteSessionsOf(std::string_view user) = 0;
-  // A record of a bundle array this build keeps verbatim (SPEC.md §8 project history); the JSON text.
-  virtual std::optional<std::string> FindExtra(std::string_view array, std::string_view id) = 0;
-  virtual void PutExtra(std::string_view array, std::string_view id, std::string_view body) = 0;
   // For loading many records of `kind` at once: drops the table's secondary indexes until RestoreIndexes()
   // builds them again in one sorted pass (much faster than growing them row by row). Lookups by id keep
   // working; FindBy on that kind is slow meanwhile. A rollback restores them too. Until the transaction
@@ -155,8 +156,6 @@ class Store {
   // Every record of `kind` in the order it was recorded; used by export and to load the engine.
   virtual void ForEach(Kind kind, const std::function<void(Record&&)>& visit) = 0;
   virtual size_t Count(Kind kind) = 0;
-  // The verbatim records of a bundle array (see Transaction::PutExtra), in recording order.
-  virtual void ForEachExtra(std::string_view array, const std::function<void(std::string&&)>& visit) = 0;
   virtual std::vector<AuditEntry> History(std::string_view collection, std::string_view entity_id) = 0;
 
   virtual std::optional<std::string> PasswordHash(std::string_view user) = 0;
@@ -189,6 +188,11 @@ class Store {
   virtual std::string IntegrityCheck() = 0;
 };
 
+// Turns one project-history record that an older schema kept verbatim (its bundle array and JSON text)
+// into a record checked against what `tx` already holds. The upgrade calls it for each such record, in
+// bundle order, inside the upgrade's transaction; an error stops the upgrade and nothing changes.
+using ExtraConverter = std::function<Result<Record>(Transaction& tx, std::string_view array, std::string_view body)>;
+
 struct StoreConfig {
   std::string data_dir = "./data";  // holds brm.db (and its WAL); created when missing
   int read_connections = 4;         // SQLite: connections for concurrent readers
@@ -196,6 +200,7 @@ struct StoreConfig {
   int writer_cache_mib = 2;         // SQLite: page cache of the write connection
   int reader_cache_mib = 1;         // SQLite: page cache of each reader connection
   int bulk_cache_mib = 256;         // SQLite: the writer's page cache while a bulk load runs (SuspendIndexes)
+  ExtraConverter convert_extra;     // for the upgrade of a data directory of schema 2 or older
 };
 
 // Opens (creating and migrating when needed) the SQLite store in config.data_dir.

@@ -121,18 +121,10 @@ TEST(SqliteStore, ReopeningKeepsTheDataAndDoesNotRerunMigrations) {
 TEST(SqliteStore, AVersionOneDatabaseGetsTheStrategyTablesAndKeepsItsData) {
   TempDir dir;
   {
-    auto store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
-    auto tx = store->Begin();
-    tx->Insert(Org("c1", "招商银行"));
-    tx->Commit();
-  }
-  {
     // What a build before migration 2 left behind.
-    RawDb raw(dir / "brm.db");
-    raw.Rows("DROP TABLE settings");
-    raw.Rows("DROP TABLE tactic_templates");
-    raw.Rows("DROP TABLE strategy_overrides");
-    raw.Rows("PRAGMA user_version = 1");
+    sqlite::Connection db(dir / "brm.db", 1000);
+    sqlite::Migrate(db, {}, 1);
+    db.Exec("INSERT INTO organizations (id, name, kind, focus) VALUES ('c1', '招商银行', 'customer', 0)");
   }
   auto store = OpenSqliteStore(StoreConfig{.data_dir = dir.path()});
   EXPECT_EQ(RawDb(dir / "brm.db").One("PRAGMA user_version"), std::to_string(sqlite::LatestSchemaVersion()));

@@ -1,4 +1,4 @@
-// The store contract beyond records: the audit trail, sign-in state, password hashes, bundle extras,
+// The store contract beyond records: the audit trail, sign-in state, password hashes,
 // backup, and reading while a write is in progress. Runs against every backend of store_contract.hpp.
 #include <gtest/gtest.h>
 
@@ -144,33 +144,11 @@ TEST_P(StoreState, SetPasswordHashInsertsOrReplacesOnCommit) {
   EXPECT_FALSE(store_->PasswordHash("u2"));
 }
 
-TEST_P(StoreState, ExtrasAreUpsertedAndVisitedInRecordingOrder) {
-  auto tx = store_->Begin();
-  tx->PutExtra("milestones", "ms2", R"({"id":"ms2","v":1})");
-  tx->PutExtra("milestones", "ms1", R"({"id":"ms1"})");
-  tx->PutExtra("lessons", "ms2", R"({"id":"ms2","lesson":"先找教练"})");
-  tx->PutExtra("milestones", "ms2", R"({"id":"ms2","v":2})");
-  EXPECT_EQ(tx->FindExtra("milestones", "ms2"), R"({"id":"ms2","v":2})");
-  EXPECT_EQ(tx->FindExtra("lessons", "ms2"), R"({"id":"ms2","lesson":"先找教练"})") << "ids are per array";
-  EXPECT_FALSE(tx->FindExtra("milestones", "ms9"));
-  tx->Commit();
-  auto bodies = [&](std::string_view array) {
-    std::vector<std::string> out;
-    store_->ForEachExtra(array, [&](std::string&& body) { out.push_back(std::move(body)); });
-    return out;
-  };
-  // The replaced ms2 keeps the place of its first recording.
-  EXPECT_EQ(bodies("milestones"), (std::vector<std::string>{R"({"id":"ms2","v":2})", R"({"id":"ms1"})"}));
-  EXPECT_EQ(bodies("lessons").size(), 1u);
-  EXPECT_TRUE(bodies("quotes").empty());
-}
-
 TEST_P(StoreState, BackupWritesAStoreWithTheSameCommittedData) {
   CommitAll({Org("org-ours", "华信科技", "ours"), Person("e1", "org-ours", "张伟"), User("u1", "e1"),
              Org("c1", "招商银行"), Person("p1", "c1", "赵敏")});
   auto tx = store_->Begin();
   tx->SetPasswordHash("u1", "$argon2id$hash");
-  tx->PutExtra("milestones", "ms1", R"({"id":"ms1"})");
   tx->AddAudit({"2026-01-10T08:00:00Z", "u1", "organizations", "c1", "*", std::nullopt, "{}"});
   tx->Commit();
   tx.reset();
@@ -197,9 +175,6 @@ TEST_P(StoreState, BackupWritesAStoreWithTheSameCommittedData) {
   EXPECT_EQ(copy->Count(Kind::kPerson), 2u);
   EXPECT_EQ(copy->PasswordHash("u1"), "$argon2id$hash");
   EXPECT_EQ(copy->History("organizations", "c1").size(), 1u);
-  size_t extras = 0;
-  copy->ForEachExtra("milestones", [&](std::string&&) { ++extras; });
-  EXPECT_EQ(extras, 1u);
 }
 
 TEST_P(StoreState, ReadsOnOtherThreadsProceedWhileAWriteTransactionIsOpen) {

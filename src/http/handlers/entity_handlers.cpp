@@ -54,6 +54,14 @@ Status AddIds(const std::string& name, const std::string& text, std::vector<std:
 
 // Reads paging, search, active_on, ids and field filters from the query string; unknown parameters are
 // refused.
+// Whether every record of `kind` belongs to an opportunity (and so can be listed by its customer).
+bool OpportunityOf(Kind kind) {
+  for (const FieldSpec& field : Spec(kind).fields) {
+    if (field.type == FieldType::kRef && field.ref == Kind::kOpportunity) return field.required;
+  }
+  return false;
+}
+
 Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t default_page, size_t max_page) {
   const EntitySpec& spec = Spec(kind);
   ListQuery query;
@@ -76,6 +84,9 @@ Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t defau
       query.active_on = *date;
     } else if (name == "ids") {
       if (auto status = AddIds(name, value, query.ids); !status) return status.error();
+    } else if (name == "customer" && spec.Index("customer") < 0 && OpportunityOf(kind)) {
+      if (!ValidId(value)) return BadParameter(name, "\"customer\" is not a valid id.");
+      query.customer = value;
     } else {
       const int index = spec.Index(name);
       if (index < 0) {
@@ -83,7 +94,8 @@ Result<ListQuery> ParseListQuery(const Request& request, Kind kind, size_t defau
                                       " nor a list parameter (limit, offset, search, active_on, ids).");
       }
       const FieldSpec& field = spec.fields[index];
-      if (field.type == FieldType::kText || field.type == FieldType::kNumber) {
+      if (field.type == FieldType::kText || field.type == FieldType::kNumber || field.type == FieldType::kWords ||
+          field.type == FieldType::kModel) {
         return BadParameter(name, "Lists cannot be filtered by \"" + name + "\"" +
                                       (spec.search >= 0 ? "; search names with ?search=." : "."));
       }

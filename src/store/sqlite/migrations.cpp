@@ -1,5 +1,6 @@
 #include "store/sqlite/migrations.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -174,15 +175,95 @@ CREATE TABLE strategy_overrides (
   customer TEXT PRIMARY KEY REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
   strategy TEXT NOT NULL, reason TEXT NOT NULL, "by" TEXT NOT NULL, at TEXT NOT NULL);
 )sql",
+      // 3: the project history of SPEC.md §8 as records. The upgrade converts what bundle_extras kept
+      // (Migrate's `convert`) and then drops that table.
+      R"sql(
+ALTER TABLE opportunities ADD COLUMN scope TEXT;
+ALTER TABLE opportunities ADD COLUMN conditions TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunities ADD COLUMN conditions_text TEXT;
+ALTER TABLE opportunities ADD COLUMN budget REAL;
+ALTER TABLE opportunities ADD COLUMN our_bid REAL;
+ALTER TABLE opportunities ADD COLUMN winning_bid REAL;
+ALTER TABLE opportunities ADD COLUMN winner TEXT REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE opportunities ADD COLUMN method TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE opportunities ADD COLUMN "rule" TEXT NOT NULL DEFAULT 'unknown';
+CREATE INDEX opportunities_winner ON opportunities(winner);
+
+-- A list of words is stored as its items joined by U+001F; a model's kind and name by U+001E.
+CREATE TABLE milestone_models (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  customer TEXT REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  kinds TEXT NOT NULL, since TEXT, until TEXT);
+CREATE INDEX milestone_models_customer ON milestone_models(customer);
+
+CREATE TABLE milestones (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, date TEXT NOT NULL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX milestones_opportunity ON milestones(opportunity);
+
+CREATE TABLE project_links (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  "from" TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  "to" TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX project_links_from ON project_links("from");
+CREATE INDEX project_links_to ON project_links("to");
+
+CREATE TABLE criteria (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  item TEXT NOT NULL, weight REAL NOT NULL, our_score REAL, best_score REAL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX criteria_opportunity ON criteria(opportunity);
+
+CREATE TABLE vendors (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  org TEXT NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  result TEXT NOT NULL, "rank" REAL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX vendors_opportunity ON vendors(opportunity);
+CREATE INDEX vendors_org ON vendors(org);
+
+CREATE TABLE quotes (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  "round" REAL NOT NULL,
+  org TEXT NOT NULL REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  price REAL NOT NULL, date TEXT NOT NULL, note TEXT, since TEXT, until TEXT);
+CREATE INDEX quotes_opportunity ON quotes(opportunity);
+CREATE INDEX quotes_org ON quotes(org);
+
+CREATE TABLE documents (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  name TEXT NOT NULL, kind TEXT NOT NULL, content_type TEXT, size REAL, sha256 TEXT,
+  uploaded_by TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, since TEXT, until TEXT);
+CREATE INDEX documents_opportunity ON documents(opportunity);
+CREATE INDEX documents_uploaded_by ON documents(uploaded_by);
+CREATE INDEX documents_sha256 ON documents(sha256);
+
+CREATE TABLE lessons (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  opportunity TEXT NOT NULL REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  kind TEXT NOT NULL, tags TEXT NOT NULL DEFAULT '', "text" TEXT,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, since TEXT, until TEXT);
+CREATE INDEX lessons_opportunity ON lessons(opportunity);
+CREATE INDEX lessons_by ON lessons("by");
+)sql",
   };
   return migrations;
 }
+
+constexpr int kProjectHistoryVersion = 3;
 
 }  // namespace
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-void Migrate(Connection& connection) {
+void Migrate(Connection& connection, const std::function<void()>& convert_extras, int target) {
+  if (target <= 0) target = LatestSchemaVersion();
   int version = 0;
   {
     Statement stmt = connection.Prepare("PRAGMA user_version");
@@ -192,10 +273,25 @@ void Migrate(Connection& connection) {
     throw StoreError("the database has schema version " + std::to_string(version) +
                      ", newer than this build of brm (" + std::to_string(LatestSchemaVersion()) + ")");
   }
-  for (int next = version + 1; next <= LatestSchemaVersion(); ++next) {
+  for (int next = version + 1; next <= target; ++next) {
     connection.Exec("BEGIN IMMEDIATE");
     try {
       connection.Exec(Migrations()[next - 1]);
+      if (next == kProjectHistoryVersion) {
+        bool any = false;
+        {
+          Statement stmt = connection.Prepare("SELECT EXISTS (SELECT 1 FROM bundle_extras)");
+          any = stmt.Step() && stmt.Int(0) != 0;
+        }
+        if (any) {
+          if (!convert_extras) {
+            throw StoreError("the data directory holds project-history records kept verbatim by an older brm; "
+                             "open it with `brm serve` or another brm command to convert them");
+          }
+          convert_extras();
+        }
+        connection.Exec("DROP TABLE bundle_extras");
+      }
       connection.Exec("PRAGMA user_version = " + std::to_string(next));
       connection.Exec("COMMIT");
     } catch (...) {

@@ -131,6 +131,14 @@ void BindFilter(Statement& stmt, const OwnerFilter& filter) {
   stmt.Bind(":owners", boost::json::serialize(owners));
 }
 
+int OpportunityField(Kind kind) {
+  const EntitySpec& spec = Spec(kind);
+  for (size_t i = 0; i < spec.fields.size(); ++i) {
+    if (spec.fields[i].type == FieldType::kRef && spec.fields[i].ref == Kind::kOpportunity) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& filter) {
   const EntitySpec& spec = Spec(kind);
   std::string where = FilterClause(kind, filter);
@@ -147,6 +155,12 @@ std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& fi
   // One bound JSON array rather than a placeholder per id: the statement text stays the same whatever the
   // number of ids, so the connection's statement cache does not grow with every list length asked.
   if (!query.ids.empty()) where += " AND id IN (SELECT value FROM json_each(:ids))";
+  if (!query.customer.empty()) {
+    const int field = OpportunityField(kind);
+    where += field < 0 ? " AND 0"
+                       : " AND " + Quote(spec.fields[field].name) +
+                             " IN (SELECT id FROM opportunities WHERE customer = :customer)";
+  }
   return where;
 }
 
@@ -165,6 +179,7 @@ void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const OwnerFi
   }
   if (!query.search.empty()) stmt.Bind(":search", query.search);
   if (query.active_on) stmt.Bind(":day", FormatDate(*query.active_on));
+  if (!query.customer.empty()) stmt.Bind(":customer", query.customer);
   if (!query.ids.empty()) {
     boost::json::array ids;
     for (const std::string& id : query.ids) ids.emplace_back(id);

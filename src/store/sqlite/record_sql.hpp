@@ -31,6 +31,8 @@ std::string FilterClause(Kind kind, const OwnerFilter& filter);
 void BindFilter(Statement& stmt, const OwnerFilter& filter);
 
 // The filter clause and every filter of `query`, joined by AND; BindQuery binds their parameters.
+// The first field of `kind` that references an opportunity, or -1.
+int OpportunityField(Kind kind);
 std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& filter);
 void BindQuery(Statement& stmt, Kind kind, const ListQuery& query, const OwnerFilter& filter);
 

@@ -23,6 +23,8 @@ class SqliteTransaction final : public Transaction {
       : db_(db), lock_(std::move(lock)), config_(config) {
     db_.Exec("BEGIN IMMEDIATE");
   }
+  // Inside a transaction that someone else began and ends (a migration).
+  SqliteTransaction(Connection& db, const StoreConfig& config) : db_(db), config_(config), done_(true) {}
   ~SqliteTransaction() override {
     if (!done_) {
       try {
@@ -46,9 +48,10 @@ class SqliteTransaction final : public Transaction {
   }
 
   std::vector<Record> FindBy(Kind kind, int field, std::string_view value) override {
+    const std::string column = sqlite::Quote(Spec(kind).fields[field].name);
     Statement stmt = db_.Prepare(sqlite::SelectSql(kind) + " WHERE " +
-                                 sqlite::Quote(Spec(kind).fields[field].name) + " = ?1 ORDER BY rid");
-    stmt.Bind(1, value);
+                                 (value.empty() ? column + " IS NULL" : column + " = ?1") + " ORDER BY rid");
+    if (!value.empty()) stmt.Bind(1, value);
     std::vector<Record> out;
     while (stmt.Step()) out.push_back(sqlite::ReadRecord(kind, stmt));
     return out;
@@ -111,20 +114,6 @@ class SqliteTransaction final : public Transaction {
     db_.Prepare("DELETE FROM sessions WHERE user = ?1").Bind(1, user).Run();
   }
 
-  std::optional<std::string> FindExtra(std::string_view array, std::string_view id) override {
-    Statement stmt = db_.Prepare("SELECT body FROM bundle_extras WHERE array = ?1 AND id = ?2");
-    stmt.Bind(1, array).Bind(2, id);
-    if (!stmt.Step()) return std::nullopt;
-    return stmt.Text(0);
-  }
-
-  void PutExtra(std::string_view array, std::string_view id, std::string_view body) override {
-    Statement stmt = db_.Prepare(
-        "INSERT INTO bundle_extras (array, id, body) VALUES (?1, ?2, ?3) "
-        "ON CONFLICT(array, id) DO UPDATE SET body = excluded.body");
-    stmt.Bind(1, array).Bind(2, id).Bind(3, body).Run();
-  }
-
   void SuspendIndexes(Kind kind) override {
     std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
     {
@@ -185,7 +174,7 @@ class SqliteStore final : public Store {
     config_ = config;
     path_ = (std::filesystem::path(config.data_dir) / "brm.db").string();
     writer_ = std::make_unique<Connection>(path_, config.busy_timeout_ms, config.writer_cache_mib);
-    sqlite::Migrate(*writer_);
+    sqlite::Migrate(*writer_, [this] { ConvertExtras(); });
     for (int i = 0; i < std::max(1, config.read_connections); ++i) {
       readers_.push_back(std::make_unique<Connection>(path_, config.busy_timeout_ms, config.reader_cache_mib));
       free_.push_back(readers_.back().get());
@@ -235,13 +224,6 @@ class SqliteStore final : public Store {
     Reader reader(*this);
     Statement stmt = reader->Prepare(sqlite::SelectSql(kind) + " ORDER BY rid");
     while (stmt.Step()) visit(sqlite::ReadRecord(kind, stmt));
-  }
-
-  void ForEachExtra(std::string_view array, const std::function<void(std::string&&)>& visit) override {
-    Reader reader(*this);
-    Statement stmt = reader->Prepare("SELECT body FROM bundle_extras WHERE array = ?1 ORDER BY rid");
-    stmt.Bind(1, array);
-    while (stmt.Step()) visit(stmt.Text(0));
   }
 
   size_t Count(Kind kind) override {
@@ -422,6 +404,41 @@ class SqliteStore final : public Store {
     SqliteStore& store_;
     Connection* connection_;
   };
+
+  // The upgrade to schema 3: every record of bundle_extras through config_.convert_extra, inside the
+  // migration's transaction.
+  void ConvertExtras() {
+    if (!config_.convert_extra) {
+      throw StoreError("the data directory holds project-history records kept verbatim by an older brm, and "
+                       "this program cannot convert them");
+    }
+    struct Row {
+      std::string array, id, body;
+    };
+    std::vector<Row> rows;
+    {
+      Statement stmt = writer_->Prepare(
+          "SELECT array, id, body FROM bundle_extras ORDER BY CASE array WHEN 'milestones' THEN 0 "
+          "WHEN 'project_links' THEN 1 WHEN 'criteria' THEN 2 WHEN 'vendors' THEN 3 WHEN 'quotes' THEN 4 "
+          "WHEN 'documents' THEN 5 WHEN 'lessons' THEN 6 ELSE 7 END, rid");
+      while (stmt.Step()) rows.push_back({stmt.Text(0), stmt.Text(1), stmt.Text(2)});
+    }
+    SqliteTransaction tx(*writer_, config_);
+    for (const Row& row : rows) {
+      const std::string what = "the project-history record \"" + row.id + "\" of \"" + row.array + "\"";
+      auto record = config_.convert_extra(tx, row.array, row.body);
+      if (!record) {
+        const Error& error = record.error();
+        throw StoreError("cannot upgrade the data directory: " + what + " is not valid" +
+                         (error.field.empty() ? "" : " (field \"" + error.field + "\")") + ": " + error.message +
+                         " Nothing was changed; correct or remove that record with the brm that wrote it.");
+      }
+      if (!tx.Insert(*record)) {
+        throw StoreError("cannot upgrade the data directory: " + what + " has the id of another record. Nothing "
+                         "was changed.");
+      }
+    }
+  }
 
   StoreConfig config_;
   std::string path_;
