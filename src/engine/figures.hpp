@@ -136,6 +136,8 @@ class Figures {
   }
   // Whether the organization is in the scope these figures are limited to (always, without one).
   bool Sees(Idx org) const { return !within_ || within_->Has(org); }
+  // Whether these figures see the whole company (no Within).
+  bool WholeCompany() const { return !within_; }
 
   const Graph& graph() const { return graph_; }
   // The strategy thresholds these figures use (SPEC.md §6.5; also the sharp_drop warning of §9).

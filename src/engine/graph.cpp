@@ -4,54 +4,18 @@
 
 #include "domain/schema.hpp"
 #include "domain/vocab.hpp"
+#include "engine/graph_apply.hpp"
 
 namespace brm::engine {
 namespace f = fields;
+using apply::Ensure;
+using apply::Erase;
+using apply::Life;
+using apply::Relink;
+using apply::Slot;
+using apply::WordIndex;
 
 namespace {
-
-uint8_t WordIndex(vocab::Words words, std::string_view word, uint8_t fallback) {
-  auto it = std::find(words.begin(), words.end(), word);
-  return it == words.end() ? fallback : static_cast<uint8_t>(it - words.begin());
-}
-
-Interval Life(const Record& record) {
-  const EntitySpec& spec = Spec(record.kind);
-  Interval life;
-  if (spec.since >= 0) life.since = record.DateAt(spec.since).value_or(kMinDate);
-  if (spec.until >= 0) life.until = record.DateAt(spec.until).value_or(kMaxDate);
-  return life;
-}
-
-template <typename T>
-T& Slot(std::vector<T>& table, Idx index) {
-  if (index >= table.size()) table.resize(index + 1);
-  return table[index];
-}
-
-// Makes room for `index` unless it is kNone (a null reference).
-template <typename T>
-void Ensure(std::vector<T>& table, Idx index) {
-  if (index != kNone && index >= table.size()) table.resize(index + 1);
-}
-
-void Erase(std::vector<Idx>& list, Idx value) {
-  auto it = std::find(list.begin(), list.end(), value);
-  if (it != list.end()) list.erase(it);
-}
-
-// Moves `item` from the list of `from` to the list of `to` (either may be kNone).
-template <typename T>
-void Relink(std::vector<T>& table, std::vector<Idx> T::*list, Idx from, Idx to, Idx item) {
-  if (from == to) {
-    if (to != kNone && std::find((table[to].*list).begin(), (table[to].*list).end(), item) == (table[to].*list).end()) {
-      (table[to].*list).push_back(item);
-    }
-    return;
-  }
-  if (from != kNone) Erase(table[from].*list, item);
-  if (to != kNone) (Slot(table, to).*list).push_back(item);
-}
 
 int8_t YesNo(std::string_view word) {
   if (word == "yes") return 1;
@@ -122,6 +86,11 @@ Idx Graph::Ref(Kind kind, const Record& record, int field) {
 }
 
 void Graph::Apply(const Record& record) {
+  // What the company rhythm reads: customers, their models, opportunities (status, closed) and milestones.
+  if (record.kind == Kind::kOrganization || record.kind == Kind::kOpportunity ||
+      record.kind == Kind::kMilestoneModel || record.kind == Kind::kMilestone) {
+    rhythm_cache.Clear();
+  }
   switch (record.kind) {
     case Kind::kOrganization: return ApplyOrganization(record);
     case Kind::kDepartment: return ApplyDepartment(record);
@@ -297,116 +266,6 @@ void Graph::ApplyOpportunity(const Record& record) {
   Ensure(orgs, opp.winner);
   opp.scope = record.Text(f::opp::kScope);
   opp.conditions_text = record.Text(f::opp::kConditionsText);
-}
-
-// A project-history record of `table` that belongs to one opportunity (its field `field`): interned,
-// listed in the opportunity's `list`, moved when its opportunity changes.
-template <typename T>
-T& Graph::OpportunityRecord(std::vector<T>& table, std::vector<Idx> Opportunity::*list, Kind kind,
-                            const Record& record, int field) {
-  const Idx index = ids(kind).Intern(record.id);
-  const bool known = index < table.size();
-  const Idx opp = Ref(Kind::kOpportunity, record, field);
-  Ensure(table, index);
-  Ensure(opportunities, opp);
-  Relink(opportunities, list, known ? table[index].opportunity : kNone, opp, index);
-  table[index].opportunity = opp;
-  table[index].life = Life(record);
-  return table[index];
-}
-
-void Graph::ApplyMilestoneModel(const Record& record) {
-  const Idx index = ids(Kind::kMilestoneModel).Intern(record.id);
-  const bool known = index < models.size();
-  const Idx customer = Ref(Kind::kOrganization, record, f::model::kCustomer);
-  Ensure(models, index);
-  Ensure(orgs, customer);
-  MilestoneModel& model = models[index];
-  if (known) {
-    if (model.customer == kNone) {
-      Erase(company_models, index);
-    } else {
-      Erase(orgs[model.customer].models, index);
-    }
-  }
-  (customer == kNone ? company_models : orgs[customer].models).push_back(index);
-  model.customer = customer;
-  model.kinds.clear();
-  for (const MilestoneKind& kind : ModelKinds(record.Text(f::model::kKinds))) model.kinds.emplace_back(kind.kind);
-  model.life = Life(record);
-  model.exists = true;
-}
-
-void Graph::ApplyMilestone(const Record& record) {
-  Milestone& milestone = OpportunityRecord(milestones, &Opportunity::milestones, Kind::kMilestone, record,
-                                           f::milestone::kOpportunity);
-  milestone.kind = record.Text(f::milestone::kKind);
-  milestone.date = record.DateAt(f::milestone::kDate).value_or(kMaxDate);
-}
-
-void Graph::ApplyProjectLink(const Record& record) {
-  const Idx index = ids(Kind::kProjectLink).Intern(record.id);
-  const bool known = index < project_links.size();
-  const Idx from = Ref(Kind::kOpportunity, record, f::link::kFrom);
-  const Idx to = Ref(Kind::kOpportunity, record, f::link::kTo);
-  Ensure(project_links, index);
-  Ensure(opportunities, from);
-  Ensure(opportunities, to);
-  ProjectLink& link = project_links[index];
-  if (known) {
-    if (link.from != kNone) Erase(opportunities[link.from].links, index);
-    if (link.to != kNone) Erase(opportunities[link.to].links, index);
-  }
-  opportunities[from].links.push_back(index);
-  if (to != from) opportunities[to].links.push_back(index);
-  link.from = from;
-  link.to = to;
-  link.kind = WordIndex(vocab::kLinkKinds, record.Text(f::link::kKind), 3);
-  link.life = Life(record);
-}
-
-void Graph::ApplyCriterion(const Record& record) {
-  Criterion& criterion = OpportunityRecord(criteria, &Opportunity::criteria, Kind::kCriterion, record,
-                                           f::criterion::kOpportunity);
-  criterion.item = record.Text(f::criterion::kItem);
-  criterion.weight = record.Number(f::criterion::kWeight).value_or(0);
-  criterion.our_score = record.Number(f::criterion::kOurScore).value_or(kNoAmount);
-  criterion.best_score = record.Number(f::criterion::kBestScore).value_or(kNoAmount);
-}
-
-void Graph::ApplyVendor(const Record& record) {
-  Vendor& vendor = OpportunityRecord(vendors, &Opportunity::vendors, Kind::kVendor, record, f::vendor::kOpportunity);
-  vendor.org = Ref(Kind::kOrganization, record, f::vendor::kOrg);
-  Ensure(orgs, vendor.org);
-  vendor.result = WordIndex(vocab::kVendorResults, record.Text(f::vendor::kResult), 3);
-  vendor.rank = static_cast<int32_t>(record.Number(f::vendor::kRank).value_or(0));
-}
-
-void Graph::ApplyQuote(const Record& record) {
-  Quote& quote = OpportunityRecord(quotes, &Opportunity::quotes, Kind::kQuote, record, f::quote::kOpportunity);
-  quote.org = Ref(Kind::kOrganization, record, f::quote::kOrg);
-  Ensure(orgs, quote.org);
-  quote.round = static_cast<int32_t>(record.Number(f::quote::kRound).value_or(1));
-  quote.price = record.Number(f::quote::kPrice).value_or(0);
-  quote.date = record.DateAt(f::quote::kDate).value_or(kMaxDate);
-}
-
-void Graph::ApplyDocument(const Record& record) {
-  Document& document = OpportunityRecord(documents, &Opportunity::documents, Kind::kDocument, record,
-                                         f::document::kOpportunity);
-  document.name = record.Text(f::document::kName);
-  document.sha256 = record.Text(f::document::kSha256);
-  document.kind = WordIndex(vocab::kDocumentKinds, record.Text(f::document::kKind), 6);
-  document.size = record.Number(f::document::kSize).value_or(kNoAmount);
-  document.date = record.DateAt(f::document::kDate).value_or(kMaxDate);
-}
-
-void Graph::ApplyLesson(const Record& record) {
-  Lesson& lesson = OpportunityRecord(lessons, &Opportunity::lessons, Kind::kLesson, record, f::lesson::kOpportunity);
-  lesson.kind = WordIndex(vocab::kLessonKinds, record.Text(f::lesson::kKind), 2);
-  lesson.tags.clear();
-  for (std::string_view tag : ListItems(record.Text(f::lesson::kTags))) lesson.tags.emplace_back(tag);
-  lesson.date = record.DateAt(f::lesson::kDate).value_or(kMaxDate);
 }
 
 void Graph::ApplyChainMember(const Record& record) {

@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <array>
 #include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -275,6 +278,40 @@ class Ids {
   std::vector<std::string> ids_;
 };
 
+struct CompanyRhythm;  // project_history.hpp
+
+// The company's rhythm samples per day (SPEC.md §8.2), costly and asked by every history, project view and
+// milestone warning: kept until a write that may change them. Readers share it; Graph::Apply clears it
+// under the engine's write lock. A copy starts empty.
+class RhythmCache {
+ public:
+  RhythmCache() = default;
+  RhythmCache(const RhythmCache&) {}
+  RhythmCache& operator=(const RhythmCache&) {
+    Clear();
+    return *this;
+  }
+  std::shared_ptr<const CompanyRhythm> Find(Date day) const {
+    std::lock_guard lock(mutex_);
+    auto it = days_.find(day.days);
+    return it == days_.end() ? nullptr : it->second;
+  }
+  void Put(Date day, std::shared_ptr<const CompanyRhythm> rhythm) const {
+    std::lock_guard lock(mutex_);
+    if (days_.size() >= kMaxDays) days_.clear();
+    days_[day.days] = std::move(rhythm);
+  }
+  void Clear() {
+    std::lock_guard lock(mutex_);
+    days_.clear();
+  }
+
+ private:
+  static constexpr size_t kMaxDays = 64;
+  mutable std::mutex mutex_;
+  mutable std::map<int32_t, std::shared_ptr<const CompanyRhythm>> days_;
+};
+
 class Graph {
  public:
   // Adds or replaces the record with its kind and id. Facts (ratings, votes, activities, influence
@@ -308,6 +345,7 @@ class Graph {
   std::vector<Document> documents;
   std::vector<Lesson> lessons;
   std::vector<Idx> company_models;  // milestone models without a customer (the company default)
+  RhythmCache rhythm_cache;
   Idx ours = kNone;             // the organization of kind `ours`
   std::vector<Idx> customers;   // the organizations of kind customer, in id order
 

@@ -28,6 +28,9 @@ constexpr Severity kSeverities[kWarningKinds] = {
     Severity::kLow,     // ask_employee
     Severity::kMedium,  // leverage_employee
     Severity::kLow,     // undeclared_acquaintances
+    Severity::kLow,     // milestone_due
+    Severity::kMedium,  // milestone_overdue
+    Severity::kMedium,  // price_above_history
 };
 
 constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
@@ -107,6 +110,7 @@ std::vector<Warning> Warnings::Check(const Scope& scope, Date day, const std::ve
   AskEmployees(context, out);
   LeverageEmployees(context, out);
   UndeclaredAcquaintances(context, scope, users, out);
+  ProjectHistoryChecks(context, out);
 
   // kNone sorts before every id.
   auto less = [&](Kind kind, Idx a, Idx b) {

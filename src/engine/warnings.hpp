@@ -50,6 +50,14 @@
 //   undeclared_acquaintances (low) a user (any role) active on the day, whose person is an employee, with
 //                               no influence link from that person starting (since) in the 12 months
 //                               ending on the day.
+// The project-history kinds of SPEC.md §8.3 (project_warnings.cpp), with the timeline of
+// project_history.hpp; the next expected milestone is the first kind with an expected date:
+//   milestone_due (low)         an open opportunity whose next expected milestone falls within day … day+14.
+//   milestone_overdue (medium)  an open opportunity whose next expected milestone was expected before
+//                               day−14 (and, being expected, is not reached).
+//   price_above_history (medium) an open opportunity whose latest quote of ours (highest round, then latest
+//                               date, then last id) divided by its budget (> 0) exceeds the customer's
+//                               highest winning_bid / budget over at least 2 history projects.
 //
 // Threads: pure reads of the graph, like Figures.
 #pragma once
@@ -80,13 +88,17 @@ enum class WarningKind : uint8_t {
   kAskEmployee,
   kLeverageEmployee,
   kUndeclaredAcquaintances,
+  kMilestoneDue,
+  kMilestoneOverdue,
+  kPriceAboveHistory,
 };
-inline constexpr int kWarningKinds = 16;
+inline constexpr int kWarningKinds = 19;
 inline constexpr std::string_view kWarningKindNames[kWarningKinds] = {
     "attitude_conflict", "optimistic_forecast", "veto_opposes",       "no_decision_maker",
     "sharp_drop",        "competitor_leads",    "stale_contact",      "champion_left",
     "focus_coverage",    "no_lead",             "opposer_to_neutral", "vote_not_supporting",
-    "mean_falling",      "ask_employee",        "leverage_employee",  "undeclared_acquaintances"};
+    "mean_falling",      "ask_employee",        "leverage_employee",  "undeclared_acquaintances",
+    "milestone_due",     "milestone_overdue",   "price_above_history"};
 
 enum class Severity : uint8_t { kHigh, kMedium, kLow };
 inline constexpr std::string_view kSeverityNames[] = {"high", "medium", "low"};
@@ -105,6 +117,11 @@ struct Warning {
   std::vector<Dimension> dimensions;
   std::vector<Idx> employees;
   std::vector<Idx> competitors;
+  // Project history: the milestone kind and its expected date; our quote's and the history's highest
+  // ratio to budget.
+  std::string milestone;
+  std::optional<Date> expected;
+  std::optional<double> ratio, history_max;
   std::string message;  // plain English, naming entities by id
 };
 
@@ -146,6 +163,8 @@ class Warnings {
   void LeverageEmployees(const Context& context, Out& out) const;
   void UndeclaredAcquaintances(const Context& context, const Scope& scope, const std::vector<Idx>& users,
                                Out& out) const;
+  // The project-history kinds (project_warnings.cpp).
+  void ProjectHistoryChecks(const Context& context, Out& out) const;
 
   int8_t Effective(Idx person, Dimension dimension, Idx opportunity, Date day) const;
   int8_t EffectiveVote(Idx member, VoteKind kind, Date day) const;

@@ -1,6 +1,7 @@
 #include "json/figures_json.hpp"
 
 #include "domain/vocab.hpp"
+#include "json/graph_ids.hpp"
 
 namespace brm::json {
 namespace bj = boost::json;
@@ -10,23 +11,6 @@ using engine::kNone;
 namespace {
 
 constexpr const char* kDimensionNames[] = {"closeness", "solution", "price"};
-
-bj::value Id(const engine::Graph& graph, Kind kind, Idx index) {
-  if (index == kNone) return nullptr;
-  return bj::string(graph.Id(kind, index));
-}
-
-bj::array Ids(const engine::Graph& graph, Kind kind, const std::vector<Idx>& items) {
-  bj::array out;
-  out.reserve(items.size());
-  for (Idx item : items) out.emplace_back(graph.Id(kind, item));
-  return out;
-}
-
-bj::value Number(std::optional<double> value) {
-  if (!value) return nullptr;
-  return *value;
-}
 
 bj::value Word(vocab::Words words, uint8_t index) {
   return bj::string(words[index]);
@@ -75,7 +59,7 @@ bj::value TowardJson(const engine::Graph& graph, Idx toward) {
 
 bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& m) {
   bj::object o;
-  o["customer"] = Id(graph, Kind::kOrganization, m.customer);
+  o["customer"] = IdOrNull(graph, Kind::kOrganization, m.customer);
   o["as_of"] = FormatDate(m.as_of);
   o["toward"] = TowardJson(graph, m.toward);
   o["key_persons"] = m.key_persons;
@@ -92,10 +76,10 @@ bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::Custome
   o["open_opportunities"] = {{"count", m.open_count}, {"amount", m.open_amount}};
   o["strategy"] = engine::StrategyName(m.strategy);
   o["focus"] = m.customer == kNone ? false : graph.orgs[m.customer].focus;
-  o["owner"] = m.customer == kNone ? bj::value(nullptr) : Id(graph, Kind::kUser, graph.orgs[m.customer].owner);
+  o["owner"] = m.customer == kNone ? bj::value(nullptr) : IdOrNull(graph, Kind::kUser, graph.orgs[m.customer].owner);
   bj::array departments;
   for (const auto& row : m.departments) {
-    departments.push_back(bj::object{{"department", Id(graph, Kind::kDepartment, row.department)},
+    departments.push_back(bj::object{{"department", IdOrNull(graph, Kind::kDepartment, row.department)},
                                      {"key_persons", row.key_persons},
                                      {"degrees", DegreesJson(row.degrees)}});
   }
@@ -105,13 +89,13 @@ bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::Custome
 
 bj::object ChainJson(const engine::Graph& graph, const engine::ChainFigures& c) {
   bj::object o;
-  o["opportunity"] = Id(graph, Kind::kOpportunity, c.opportunity);
+  o["opportunity"] = IdOrNull(graph, Kind::kOpportunity, c.opportunity);
   o["as_of"] = FormatDate(c.as_of);
   o["toward"] = TowardJson(graph, c.toward);
   bj::array members;
   for (const auto& m : c.members) {
     bj::object row;
-    row["person"] = Id(graph, Kind::kPerson, m.person);
+    row["person"] = IdOrNull(graph, Kind::kPerson, m.person);
     row["role"] = Word(vocab::kDecisionRoles, m.role);
     row["veto"] = engine::YesNoName(m.veto);
     row["approve"] = engine::YesNoName(m.approve);
@@ -122,7 +106,7 @@ bj::object ChainJson(const engine::Graph& graph, const engine::ChainFigures& c) 
     }
     row["inherited"] = std::move(inherited);
     row["interaction"] = engine::InteractionName(m.interaction);
-    row["member"] = Id(graph, Kind::kChainMember, m.member);
+    row["member"] = IdOrNull(graph, Kind::kChainMember, m.member);
     members.push_back(std::move(row));
   }
   o["members"] = std::move(members);
@@ -137,7 +121,7 @@ bj::object ChainJson(const engine::Graph& graph, const engine::ChainFigures& c) 
 
 bj::object ProfileJson(const engine::Graph& graph, const engine::Profile& p) {
   bj::object o;
-  o["person"] = Id(graph, Kind::kPerson, p.person);
+  o["person"] = IdOrNull(graph, Kind::kPerson, p.person);
   o["as_of"] = FormatDate(p.as_of);
   bj::object features;
   for (int d = 0; d < engine::kDimensions; ++d) features[kDimensionNames[d]] = engine::AttitudeName(p.degrees[d]);
@@ -157,7 +141,7 @@ bj::object ProfileJson(const engine::Graph& graph, const engine::Profile& p) {
   bj::array chains;
   for (const auto& chain : p.chains) {
     bj::object row;
-    row["opportunity"] = Id(graph, Kind::kOpportunity, chain.opportunity);
+    row["opportunity"] = IdOrNull(graph, Kind::kOpportunity, chain.opportunity);
     row["role"] = Word(vocab::kDecisionRoles, chain.role);
     for (int d = 0; d < engine::kDimensions; ++d) row[kDimensionNames[d]] = engine::AttitudeName(chain.degrees[d]);
     row["interaction"] = engine::InteractionName(chain.interaction);  // the project interaction level
@@ -169,7 +153,7 @@ bj::object ProfileJson(const engine::Graph& graph, const engine::Profile& p) {
 
 bj::object EmployeeJson(const engine::Graph& graph, const engine::EmployeeMetrics& m) {
   bj::object o;
-  o["employee"] = Id(graph, Kind::kPerson, m.employee);
+  o["employee"] = IdOrNull(graph, Kind::kPerson, m.employee);
   o["as_of"] = FormatDate(m.as_of);
   o["acquainted"] = m.acquainted;
   o["uninsighted"] = m.uninsighted;
@@ -260,12 +244,12 @@ bj::object InfluenceLineJson(const engine::Graph& graph, const engine::Influence
   list.reserve(line.list.size());
   for (const auto& entry : line.list) {
     // Exactly these fields: the list is what a viewer who may not see the customer gets (SPEC.md §6.4).
-    list.push_back(bj::object{{"person", Id(graph, Kind::kPerson, entry.person)},
-                              {"company", Id(graph, Kind::kOrganization, entry.company)},
-                              {"department", Id(graph, Kind::kDepartment, entry.department)},
+    list.push_back(bj::object{{"person", IdOrNull(graph, Kind::kPerson, entry.person)},
+                              {"company", IdOrNull(graph, Kind::kOrganization, entry.company)},
+                              {"department", IdOrNull(graph, Kind::kDepartment, entry.department)},
                               {"title", entry.title},
                               {"closeness", engine::AttitudeName(entry.closeness)},
-                              {"owner", Id(graph, Kind::kUser, entry.owner)},
+                              {"owner", IdOrNull(graph, Kind::kUser, entry.owner)},
                               {"influencers", Ids(graph, Kind::kPerson, entry.influencers)}});
   }
   o["list"] = std::move(list);

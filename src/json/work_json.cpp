@@ -1,25 +1,10 @@
 #include "json/work_json.hpp"
 
 #include "domain/vocab.hpp"
+#include "json/graph_ids.hpp"
 
 namespace brm::json {
 namespace bj = boost::json;
-
-namespace {
-
-bj::value IdOrNull(const engine::Graph& graph, Kind kind, engine::Idx index) {
-  if (index == engine::kNone) return nullptr;
-  return bj::string(graph.Id(kind, index));
-}
-
-bj::array Ids(const engine::Graph& graph, Kind kind, const std::vector<engine::Idx>& indexes) {
-  bj::array ids;
-  ids.reserve(indexes.size());
-  for (engine::Idx index : indexes) ids.emplace_back(bj::string(graph.Id(kind, index)));
-  return ids;
-}
-
-}  // namespace
 
 bj::value InfluenceCentresJson(const engine::Graph& graph, const std::vector<engine::InfluenceCentre>& centres) {
   bj::array out;
@@ -48,7 +33,7 @@ bj::value WarningJson(const engine::Graph& graph, const engine::Warning& warning
   for (engine::Dimension d : warning.dimensions) {
     dimensions.emplace_back(bj::string(vocab::kDimensions[static_cast<size_t>(d)]));
   }
-  return bj::object{{"kind", engine::WarningKindName(warning.kind)},
+  bj::object out{{"kind", engine::WarningKindName(warning.kind)},
                     {"severity", engine::SeverityName(warning.severity)},
                     {"customer", IdOrNull(graph, Kind::kOrganization, warning.customer)},
                     {"opportunity", IdOrNull(graph, Kind::kOpportunity, warning.opportunity)},
@@ -57,6 +42,11 @@ bj::value WarningJson(const engine::Graph& graph, const engine::Warning& warning
                     {"dimensions", std::move(dimensions)},
                     {"employees", Ids(graph, Kind::kPerson, warning.employees)},
                     {"competitors", Ids(graph, Kind::kOrganization, warning.competitors)}};
+  if (!warning.milestone.empty()) out["milestone"] = warning.milestone;
+  if (warning.expected) out["expected"] = FormatDate(*warning.expected);
+  if (warning.ratio) out["ratio"] = *warning.ratio;
+  if (warning.history_max) out["history_max"] = *warning.history_max;
+  return out;
 }
 
 bj::value WarningsJson(const engine::Graph& graph, const std::vector<engine::Warning>& warnings) {

@@ -25,7 +25,9 @@ boost::json::value IntroductionPathsJson(const engine::Graph& graph,
 
 // One warning: {"kind", "severity", "customer", "opportunity", "person", "message"} (null where the
 // warning does not concern one), plus the details a translation needs: "dimensions": [dimension…],
-// "employees": [person id…], "competitors": [organization id…] (empty when they do not apply).
+// "employees": [person id…], "competitors": [organization id…] (empty when they do not apply); the
+// project-history kinds add "milestone" and "expected" (milestone_due, milestone_overdue) or "ratio" and
+// "history_max" (price_above_history).
 boost::json::value WarningJson(const engine::Graph& graph, const engine::Warning& warning);
 // `GET /warnings?scope=`: the warnings in the given order.
 boost::json::value WarningsJson(const engine::Graph& graph, const std::vector<engine::Warning>& warnings);

@@ -8,8 +8,10 @@
 #include "engine/influence_centres.hpp"
 #include "engine/introduction_paths.hpp"
 #include "engine/lines.hpp"
+#include "engine/project_history.hpp"
 #include "engine/warnings.hpp"
 #include "json/figures_json.hpp"
+#include "json/project_json.hpp"
 #include "json/serialize.hpp"
 #include "json/work_json.hpp"
 #include "service/access_policy.hpp"
@@ -283,6 +285,26 @@ Result<bj::value> FiguresService::InfluenceCentres(const Actor& actor, std::stri
   });
 }
 
+Result<bj::object> FiguresService::History(const Actor& actor, std::string_view customer, const FigureQuery& query) {
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto org = ReadableCustomer(access, all.graph(), customer);
+    if (!org) return org.error();
+    const engine::Scope sees = access.Sees();
+    return json::CustomerHistoryJson(all.graph(), engine::ProjectHistory(all.Within(sees)).History(*org, query.as_of));
+  });
+}
+
+Result<bj::object> FiguresService::Project(const Actor& actor, std::string_view opportunity, const FigureQuery& query) {
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    auto opp = Readable(access, all.graph(), Kind::kOpportunity, opportunity);
+    if (!opp) return opp.error();
+    const engine::Scope sees = access.Sees();
+    return json::ProjectViewJson(all.graph(), engine::ProjectHistory(all.Within(sees)).Project(*opp, query.as_of));
+  });
+}
+
 namespace {
 
 // Writes a JSON document piece by piece: one array element at a time, so that the whole document is
@@ -372,6 +394,15 @@ void FiguresService::WriteReport(Date as_of, std::ostream& out) {
     });
     report.Array("warnings", engine::Warnings(figures).Check(company, as_of),
                  [&](const engine::Warning& warning) { return json::WarningJson(graph, warning); });
+    const engine::ProjectHistory history(figures);
+    std::vector<Idx> customers;
+    for (Idx customer : graph.customers) {
+      if (graph.orgs[customer].life.On(as_of)) customers.push_back(customer);
+    }
+    report.Array("histories", customers,
+                 [&](Idx customer) { return json::CustomerHistoryJson(graph, history.History(customer, as_of)); });
+    report.Array("projects", opportunities,
+                 [&](Idx opp) { return json::ProjectViewJson(graph, history.Project(opp, as_of)); });
     report.End();
   });
 }

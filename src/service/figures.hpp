@@ -68,6 +68,10 @@ class FiguresService {
   Result<boost::json::value> Paths(const Actor& actor, std::string_view person, const FigureQuery& query);
   Result<boost::json::value> InfluenceCentres(const Actor& actor, std::string_view customer, const FigureQuery& query);
 
+  // SPEC.md §8.3: a customer's project history and an opportunity's project view (人 財 物 情 節).
+  Result<boost::json::object> History(const Actor& actor, std::string_view customer, const FigureQuery& query);
+  Result<boost::json::object> Project(const Actor& actor, std::string_view opportunity, const FigureQuery& query);
+
   // The map of a customer on query.as_of toward query.toward (`GET /customers/{id}/graph`; customer_graph.cpp):
   // its active departments and persons with their attitudes and votes, the reporting lines between them,
   // and the influence links reaching them whose far end the actor may see, with those far persons.

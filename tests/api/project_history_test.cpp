@@ -166,5 +166,63 @@ TEST_F(ProjectHistoryApi, AClosedOpportunitysCriteriaWeighOneHundred) {
   EXPECT_EQ(admin.Patch("/api/v1/criteria/ph-k100", bj::object{{"weight", 90}}).status, 409);
 }
 
+// Every field the contract (SPEC.md §11) names is there.
+void ExpectFields(const bj::value& object, std::initializer_list<const char*> names, const std::string& where) {
+  ASSERT_TRUE(object.is_object()) << where;
+  for (const char* name : names) EXPECT_TRUE(object.as_object().contains(name)) << where << " lacks " << name;
+}
+
+TEST_F(ProjectHistoryApi, TheHistoryAndTheProjectViewFollowTheContract) {
+  Client rep2 = As("rep2");
+  auto history = rep2.Get("/api/v1/customers/c2/history?as_of=2025-12-31");
+  ASSERT_EQ(history.status, 200) << history.body;
+  const bj::value& h = history.json;
+  ExpectFields(h, {"customer", "as_of", "model", "projects", "rhythm", "methods", "rules", "usual_method",
+                   "usual_rule", "prices", "roles", "people", "competitors", "criteria", "lessons"}, "history");
+  ExpectFields(h.at("projects"), {"count", "won", "lost", "abandoned", "win_rate"}, "projects");
+  ExpectFields(h.at("prices"), {"win_to_budget", "our_to_winning_lost"}, "prices");
+  ExpectFields(h.at("prices").at("win_to_budget"), {"n", "mean", "min", "max"}, "win_to_budget");
+  ExpectFields(h.at("prices").at("our_to_winning_lost"), {"n", "mean"}, "our_to_winning_lost");
+  ExpectFields(h.at("lessons"), {"win_factor", "loss_factor"}, "lessons");
+  EXPECT_EQ(h.at("customer"), "c2");
+  EXPECT_EQ(h.at("projects").at("won"), 1) << "o2, closed 2025-11-20";
+  EXPECT_EQ(h.at("projects").at("win_rate").to_number<double>(), 1.0);
+  EXPECT_EQ(h.at("model").as_array().size(), 7u) << "the built-in default";
+  EXPECT_EQ(h.at("methods").as_object().size(), 6u) << "every tender method, 0 when absent";
+  EXPECT_EQ(h.at("roles").as_object().size(), 10u);
+  ASSERT_EQ(h.at("rhythm").as_array().size(), 6u);
+  ExpectFields(h.at("rhythm").at(0), {"from", "to", "days", "n", "source"}, "rhythm");
+
+  auto project = rep2.Get("/api/v1/opportunities/o2/project?as_of=2025-12-31");
+  ASSERT_EQ(project.status, 200) << project.body;
+  const bj::value& p = project.json;
+  ExpectFields(p, {"opportunity", "as_of", "people", "money", "things", "situation", "timing"}, "project");
+  ExpectFields(p.at("people"), {"chain_as_of", "chain", "vendors"}, "people");
+  ExpectFields(p.at("money"), {"budget", "our_bid", "winning_bid", "winner", "win_to_budget", "quotes"}, "money");
+  ExpectFields(p.at("things"), {"scope", "documents"}, "things");
+  ExpectFields(p.at("situation"), {"conditions", "conditions_text", "type", "method", "rule", "criteria",
+                                   "weights_total", "links"}, "situation");
+  ExpectFields(p.at("timing"), {"model", "milestones"}, "timing");
+  EXPECT_EQ(p.at("people").at("chain_as_of"), "2025-11-19") << "the day before o2 closed";
+  const bj::array& milestones = p.at("timing").at("milestones").as_array();
+  ASSERT_EQ(milestones.size(), 7u);
+  EXPECT_EQ(milestones[6], (bj::object{{"kind", "contract"}, {"date", "2025-11-20"}, {"expected", nullptr}}))
+      << "ms1 from the bundle; a closed opportunity expects nothing";
+  for (const auto& member : p.at("people").at("chain").as_array()) {
+    ExpectFields(member, {"person", "role", "veto", "approve", "closeness", "solution", "price"}, "chain member");
+  }
+
+  // Visibility: as the records (404 for what the caller may not see), and employees see no figures.
+  EXPECT_EQ(As("rep1").Get("/api/v1/customers/c2/history").status, 404);
+  EXPECT_EQ(As("rep1").Get("/api/v1/opportunities/o2/project").status, 404);
+  EXPECT_EQ(As("rep1").Get("/api/v1/opportunities/nope/project").status, 404);
+  EXPECT_EQ(As("staff").Get("/api/v1/opportunities/o2/project").status, 403);
+  EXPECT_EQ(As("ceo").Get("/api/v1/customers/c2/history").status, 200);
+  EXPECT_EQ(rep2.Get("/api/v1/customers/comp1/history").status, 404) << "a competitor has no history";
+  auto bad = rep2.Get("/api/v1/customers/c2/history?as_of=2025-13-01");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.ErrorField(), "as_of");
+}
+
 }  // namespace
 }  // namespace brm::testing

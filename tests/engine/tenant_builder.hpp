@@ -108,6 +108,45 @@ inline Rec Use(const char* id, const char* opp, const char* employee, const char
                        .Set(f::use::kPerson, person).Set(f::use::kDate, date));
 }
 
+// Project history (SPEC.md §8.1).
+inline Rec ModelOf(const char* id, const char* customer, const std::vector<std::string>& kinds) {
+  Rec rec(Kind::kMilestoneModel, id);
+  rec.Set(f::model::kKinds, JoinList(kinds));
+  if (customer) rec.Set(f::model::kCustomer, customer);
+  return rec;
+}
+inline Rec MilestoneOf(const char* id, const char* opp, const char* kind, const char* date) {
+  return std::move(Rec(Kind::kMilestone, id).Set(f::milestone::kOpportunity, opp).Set(f::milestone::kKind, kind)
+                       .Set(f::milestone::kDate, date));
+}
+inline Rec VendorOf(const char* id, const char* opp, const char* org, const char* result, int rank = 0) {
+  Rec rec(Kind::kVendor, id);
+  rec.Set(f::vendor::kOpportunity, opp).Set(f::vendor::kOrg, org).Set(f::vendor::kResult, result);
+  if (rank > 0) rec.Set(f::vendor::kRank, rank);
+  return rec;
+}
+inline Rec QuoteOf(const char* id, const char* opp, int round, const char* org, double price, const char* date) {
+  return std::move(Rec(Kind::kQuote, id).Set(f::quote::kOpportunity, opp).Set(f::quote::kRound, round)
+                       .Set(f::quote::kOrg, org).Set(f::quote::kPrice, price).Set(f::quote::kDate, date));
+}
+inline Rec CriterionOf(const char* id, const char* opp, const char* item, double weight) {
+  return std::move(Rec(Kind::kCriterion, id).Set(f::criterion::kOpportunity, opp).Set(f::criterion::kItem, item)
+                       .Set(f::criterion::kWeight, weight));
+}
+inline Rec LessonOf(const char* id, const char* opp, const char* kind, const std::vector<std::string>& tags,
+                    const char* date) {
+  return std::move(Rec(Kind::kLesson, id).Set(f::lesson::kOpportunity, opp).Set(f::lesson::kKind, kind)
+                       .Set(f::lesson::kTags, JoinList(tags)).Set(f::lesson::kText, "text").Set(f::lesson::kDate, date));
+}
+inline Rec DocumentOf(const char* id, const char* opp, const char* name, const char* kind, const char* date) {
+  return std::move(Rec(Kind::kDocument, id).Set(f::document::kOpportunity, opp).Set(f::document::kName, name)
+                       .Set(f::document::kKind, kind).Set(f::document::kDate, date));
+}
+inline Rec ProjectLinkOf(const char* id, const char* from, const char* to, const char* kind) {
+  return std::move(
+      Rec(Kind::kProjectLink, id).Set(f::link::kFrom, from).Set(f::link::kTo, to).Set(f::link::kKind, kind));
+}
+
 // A tenant whose `ours` organization is "us"; facts added through it get generated ids.
 class Tenant {
  public:

@@ -1,6 +1,6 @@
 // The figures of SPEC.md §11: customer metrics and trend, decision chains and their trend, key person
-// profiles, employee metrics, the customer and influence lines with their trend, and a customer's graph
-// (org chart and influence links). GET only.
+// profiles, employee metrics, the customer and influence lines with their trend, a customer's graph
+// (org chart and influence links), its project history and an opportunity's project view. GET only.
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -57,7 +57,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph };
+                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph, kHistory, kProject };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
@@ -65,6 +65,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   else if (head == "opportunities" && action == "trend") figure = Figure::kChainTrend;
   else if (head == "customers" && action == "influence-centres") figure = Figure::kCentres;
   else if (head == "customers" && action == "graph") figure = Figure::kGraph;
+  else if (head == "customers" && action == "history") figure = Figure::kHistory;
+  else if (head == "opportunities" && action == "project") figure = Figure::kProject;
   else if (head == "people" && action == "profile") figure = Figure::kProfile;
   else if (head == "people" && action == "paths") figure = Figure::kPaths;
   else if (head == "warnings" && s.size() == 3) figure = Figure::kWarnings;
@@ -104,6 +106,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
     case Figure::kPaths: return Reply(figures_.Paths(actor, id, query));
     case Figure::kCentres: return Reply(figures_.InfluenceCentres(actor, id, query));
     case Figure::kGraph: return Reply(figures_.CustomerGraph(actor, id, query));
+    case Figure::kHistory: return Reply(figures_.History(actor, id, query));
+    case Figure::kProject: return Reply(figures_.Project(actor, id, query));
     case Figure::kNone: break;
   }
   return std::nullopt;

@@ -302,6 +302,12 @@ export interface Warning {
   dimensions: Dimension[];
   employees: string[];
   competitors: string[];
+  /** milestone_due, milestone_overdue: the milestone kind and the day it is expected. */
+  milestone?: string;
+  expected?: string;
+  /** price_above_history: our latest quote over the budget, and the history's highest winning bid over budget. */
+  ratio?: number;
+  history_max?: number;
 }
 
 export interface PathFigure {

@@ -36,6 +36,10 @@ export const zh = {
   },
   dimension: { closeness: '关系紧密度', solution: '方案认可度', price: '价格接受度' },
   dimensionShort: { closeness: '紧密度', solution: '认可度', price: '价格' },
+  milestoneKind: {
+    initiation: '立项', budget_approval: '预算审批', tender_notice: '招标公告', bid_submission: '投标',
+    evaluation: '评标', award_notice: '中标公示', contract: '签约',
+  },
   vote: { veto: '一票否决', approve: '一票批准' },
   yesno: { yes: '是', no: '否', unknown: '未知' },
   tier: { excellent: '优秀', good: '良好', fair: '一般', poor: '较差', none: '无' },
@@ -103,6 +107,10 @@ export const en: Resources = {
   },
   dimension: { closeness: 'Closeness', solution: 'Solution acceptance', price: 'Price acceptance' },
   dimensionShort: { closeness: 'Closeness', solution: 'Solution', price: 'Price' },
+  milestoneKind: {
+    initiation: 'Initiation', budget_approval: 'Budget approval', tender_notice: 'Tender notice',
+    bid_submission: 'Bid submission', evaluation: 'Evaluation', award_notice: 'Award notice', contract: 'Contract',
+  },
   vote: { veto: 'Veto', approve: 'Approval' },
   yesno: { yes: 'Yes', no: 'No', unknown: 'Unknown' },
   tier: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor', none: 'None' },

@@ -4,6 +4,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Warning } from '../../api/types';
+import { formatShare } from '../../lib/format';
 import { sentenceKey, withNames } from './model';
 
 export interface WarningNames {
@@ -30,6 +31,10 @@ export function useWarningSentence() {
       competitors: (w.competitors ?? []).map((id) => name(names.competitors, id)).join(separator),
       dimensions: (w.dimensions ?? []).map((d) => t(`dimensionShort.${d}`, { ns: 'common' })).join(separator),
       kind: w.kind,
+      milestone: w.milestone ? t(`milestoneKind.${w.milestone}`, { ns: 'common', defaultValue: w.milestone }) : '',
+      expected: w.expected ?? '',
+      ratio: formatShare(w.ratio),
+      max: formatShare(w.history_max),
     });
   };
 }

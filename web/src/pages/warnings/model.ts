@@ -7,6 +7,7 @@ export const WARNING_KINDS = [
   'attitude_conflict', 'optimistic_forecast', 'veto_opposes', 'no_decision_maker', 'sharp_drop', 'competitor_leads',
   'stale_contact', 'champion_left', 'focus_coverage', 'no_lead', 'opposer_to_neutral', 'vote_not_supporting',
   'mean_falling', 'ask_employee', 'leverage_employee', 'undeclared_acquaintances',
+  'milestone_due', 'milestone_overdue', 'price_above_history',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
