@@ -7,6 +7,7 @@
 #include "cli/progress_bar.hpp"
 #include "demo/demo.hpp"
 #include "domain/schema.hpp"
+#include "service/file_store.hpp"
 #include "service/upgrade.hpp"
 #include "service/bundle.hpp"
 
@@ -62,6 +63,8 @@ int Demo(const std::vector<std::string>& args) {
     std::cerr << "brm demo: the demo company did not import: " << report.error().message << "\n";
     return 1;
   }
+  const FileStore files(DocumentFilesDir(store_config.data_dir));
+  for (const auto& [sha256, content] : bundle.files) files.Put(content);
   const std::string logins_path = store_config.data_dir + "/demo-logins.txt";
   std::ofstream logins(logins_path);
   logins << "Demo logins (password for all: " << config.password << ")\n";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -24,6 +25,8 @@ struct BundleItem {
 // A bundle held in memory, as built by `brm demo`. Items of each kind in recording order.
 struct MemoryBundle {
   std::array<std::vector<BundleItem>, kKindCount> items;
+  // The contents of the documents' files, by sha256 (lower-case hex); `brm demo` stores them with the data.
+  std::map<std::string, std::string> files;
   std::vector<BundleItem>& of(Kind kind) { return items[static_cast<size_t>(kind)]; }
   const std::vector<BundleItem>& of(Kind kind) const { return items[static_cast<size_t>(kind)]; }
 };
