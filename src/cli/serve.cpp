@@ -44,6 +44,8 @@ int Serve(const std::vector<std::string>& args) {
       "listen", po::value<std::string>()->default_value("127.0.0.1:8080"), "address:port to listen on (env BRM_LISTEN)")(
       "threads", po::value<int>()->default_value(0), "io threads, 0 = one per core (env BRM_THREADS)")(
       "body-limit", po::value<size_t>()->default_value(64u << 20), "largest request body in bytes (env BRM_BODY_LIMIT)")(
+      "upload-limit", po::value<uint64_t>()->default_value(DocumentConfig{}.max_upload >> 20),
+      "largest document upload in MiB (env BRM_UPLOAD_LIMIT)")(
       "read-timeout", po::value<int>()->default_value(30), "seconds to receive a request (env BRM_READ_TIMEOUT)")(
       "write-timeout", po::value<int>()->default_value(60), "seconds to send a response (env BRM_WRITE_TIMEOUT)")(
       "access-log", po::value<bool>()->default_value(true), "log each request on stderr (env BRM_ACCESS_LOG)")(
@@ -95,11 +97,15 @@ int Serve(const std::vector<std::string>& args) {
   api_config.auth.login_failures = vm["login-limit"].as<int>();
   api_config.trust_proxy = vm["trust-proxy"].as<bool>();
   api_config.passwords = PasswordRules::Load(PasswordConfig{vm["password-list"].as<std::string>()});
+  api_config.documents.files_dir = DocumentFilesDir(store_config.data_dir).string();
+  api_config.documents.max_upload = vm["upload-limit"].as<uint64_t>() << 20;
   engine::Engine engine;
   engine.Replace(LoadGraph(*store));
   http::Api api(*store, engine, api_config);
 
-  http::Server server(server_config, [&api](http::Request& request) { return api.Handle(request); });
+  http::Server server(
+      server_config, [&api](http::Request& request) { return api.Handle(request); },
+      [&api](http::Request& request) { return api.UploadStart(request); });
   server.Start();
   std::cerr << "brm: serving " << store_config.data_dir << " on http://" << server_config.address << ":"
             << server.port() << "\n";

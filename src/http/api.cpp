@@ -17,6 +17,7 @@ Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
       sign_in_(store, config_.auth),
       entities_(store, engine, config_.passwords),
       figures_(store, engine),
+      documents_(store, engine, entities_, config_.documents),
       strategies_(store, &engine) {
   engine_.SetThresholds(strategies_.Thresholds());
   strategies_.OnThresholdsChanged([this](const StrategyThresholds& thresholds) { engine_.SetThresholds(thresholds); });

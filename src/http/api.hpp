@@ -8,8 +8,10 @@
 #include "http/auth.hpp"
 #include "service/sign_in.hpp"
 #include "http/message.hpp"
+#include "http/server.hpp"
 #include "engine/engine.hpp"
 #include "service/entities.hpp"
+#include "service/documents.hpp"
 #include "service/figures.hpp"
 #include "service/strategy_settings.hpp"
 #include "store/store.hpp"
@@ -23,6 +25,7 @@ struct ApiConfig {
   size_t max_page = 1000;       // largest `limit` accepted
   bool trust_proxy = false;     // take the client address from X-Forwarded-For (behind a reverse proxy)
   PasswordRules passwords;      // what a password users choose must be (loaded by the command line)
+  DocumentConfig documents;     // where documents' files are kept, and the upload limit
 };
 
 class Api {
@@ -30,6 +33,8 @@ class Api {
   // `engine` holds the figures; every write through the Api keeps it current.
   Api(Store& store, engine::Engine& engine, ApiConfig config);
   Response Handle(Request& request);
+  // The StreamRoute of http::Server: document uploads are streamed to disk (handlers/document_handlers.cpp).
+  std::optional<StreamStart> UploadStart(Request& request);
 
  private:
   Response Route(Request& request);
@@ -50,6 +55,9 @@ class Api {
   Response ItemActionHandler(const Request& request, const Caller& caller, Kind kind, const std::string& id,
                              const std::string& action);
 
+  // handlers/document_handlers.cpp
+  Response DocumentFileHandler(const Caller& caller, const std::string& id);
+
   // handlers/bundle_handlers.cpp
   Response BundleHandler(const Request& request, const Caller& caller);
 
@@ -65,6 +73,7 @@ class Api {
   SignIn sign_in_;
   EntityService entities_;
   FiguresService figures_;
+  DocumentService documents_;
   StrategySettings strategies_;
 };
 

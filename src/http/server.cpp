@@ -32,8 +32,8 @@ int ThreadCount(int configured) {
 // work: once the acceptor is closed, the signal wait cancelled, the workers released and their last
 // sessions gone.
 struct Server::Impl {
-  Impl(ServerConfig config, Handler handler)
-      : context_(std::make_shared<SessionContext>(std::move(config), std::move(handler))) {
+  Impl(ServerConfig config, Handler handler, StreamRoute stream)
+      : context_(std::make_shared<SessionContext>(std::move(config), std::move(handler), std::move(stream))) {
     const int threads = ThreadCount(context_->config().threads);
     std::vector<Worker*> workers;
     for (int i = 0; i < threads; ++i) {
@@ -80,8 +80,8 @@ struct Server::Impl {
   uint16_t port_ = 0;
 };
 
-Server::Server(ServerConfig config, Handler handler)
-    : impl_(new Impl(std::move(config), std::move(handler))) {}
+Server::Server(ServerConfig config, Handler handler, StreamRoute stream)
+    : impl_(new Impl(std::move(config), std::move(handler), std::move(stream))) {}
 
 Server::~Server() { delete impl_; }
 

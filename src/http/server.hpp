@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "http/message.hpp"
 
@@ -24,9 +27,32 @@ struct ServerConfig {
 // exception into a 500 with a generic JSON error and logs it.
 using Handler = std::function<Response(Request&)>;
 
+// Where the body of a streamed request goes (document uploads): chunk by chunk as it arrives, never held
+// whole. Dropping a sink before Finish means the request failed (a body over its limit, a lost
+// connection): it must undo what Write did. Methods may throw; the server answers 500 and logs it.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  // The next bytes of the body, in order.
+  virtual void Write(std::string_view chunk) = 0;
+  // The body is complete: the response.
+  virtual Response Finish() = 0;
+};
+
+// What a StreamRoute decides for a request whose header alone has arrived.
+struct StreamStart {
+  std::unique_ptr<BodySink> sink;   // streams the body here, up to `limit` bytes (413 above it)…
+  size_t limit = 0;
+  std::optional<Response> answer;  // …or answers at once, without reading the body (an error)
+  std::string too_large;            // the 413 message when the body passes `limit`
+};
+// Called with the request (empty body) as soon as its header has parsed; nullopt reads the body whole
+// and calls the Handler as for any request. Same threads and exception rule as Handler.
+using StreamRoute = std::function<std::optional<StreamStart>(Request&)>;
+
 class Server {
  public:
-  Server(ServerConfig config, Handler handler);
+  Server(ServerConfig config, Handler handler, StreamRoute stream = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -24,6 +24,8 @@ namespace net = boost::asio;
 constexpr std::chrono::seconds kLingerTime{1};
 constexpr std::size_t kLingerChunk = 4096;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+// How much of a streamed body is read at a time (the memory a streamed request holds beyond Beast's buffer).
+constexpr std::size_t kStreamChunk = 64 * 1024;
 
 void LogError(const std::string& text) {
   // One fwrite per line: stdio locks the stream per call, so lines from two threads stay whole.
@@ -31,11 +33,12 @@ void LogError(const std::string& text) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
-Response TransportError(int status, const std::string& code, const std::string& message) {
-  // Only fixed ASCII sentences come here, without quotes or backslashes, so nothing needs escaping.
+Response TransportError(int status, const std::string& code, const std::string& message,
+                        const std::string& field = "") {
+  // Only fixed ASCII sentences and names come here, without quotes or backslashes: nothing needs escaping.
   Response response;
   response.status = status;
-  response.body = R"({"error":{"code":")" + code + R"(","message":")" + message + R"(","field":""}})";
+  response.body = R"({"error":{"code":")" + code + R"(","message":")" + message + R"(","field":")" + field + R"("}})";
   return response;
 }
 
@@ -104,8 +107,8 @@ void AppendNumber(std::string& out, std::size_t number) {
 
 }  // namespace
 
-SessionContext::SessionContext(ServerConfig config, Handler handler)
-    : config_(std::move(config)), handler_(std::move(handler)) {}
+SessionContext::SessionContext(ServerConfig config, Handler handler, StreamRoute stream)
+    : config_(std::move(config)), handler_(std::move(handler)), stream_(std::move(stream)) {}
 
 Session::Session(Socket&& socket, std::shared_ptr<SessionContext> context)
     : socket_(std::move(socket)),
@@ -139,6 +142,7 @@ void Session::OnHeader(beast::error_code ec, std::size_t bytes) {
                   "The request header is larger than " + std::to_string(kHeaderLimit) + " bytes or has more than " +
                       std::to_string(kMaxHeaderFields) + " fields.");
   }
+  if (!ec && MaybeStream()) return;
   if (ec || parser_->is_done()) return OnRead(ec, bytes);
   // A client that sent "Expect: 100-continue" (curl does for larger bodies) holds the body back until
   // told to go on.
@@ -178,6 +182,100 @@ void Session::OnRead(beast::error_code ec, std::size_t) {
 
   const bool keep_alive = Respond();
   Send(!keep_alive, false);
+}
+
+bool Session::MaybeStream() {
+  const StreamRoute& route = context_->stream();
+  if (!route) return false;
+  BeastRequest& header = parser_->get();
+  Request request;
+  if (!ReadRequest(header, remote_, request).empty()) return false;  // the usual path answers 400
+  std::optional<StreamStart> start = route(request);
+  if (!start) return false;
+  reading_ = false;
+  NoteRequestLine();  // for the access log and for the error log of a failed stream
+  const unsigned version = header.version();
+  const bool expects_continue = version >= 11 && beast::iequals(header[bhttp::field::expect], "100-continue");
+  const auto declared = parser_->content_length();
+  if (!start->answer && declared && *declared > start->limit) {
+    start->answer = TransportError(413, "too_large", start->too_large, "file");
+  }
+  if (start->answer) {
+    // The body may be on its way: answer, then drain it while closing (Linger).
+    Serialize(std::move(*start->answer), version, false, false);
+    Send(true, true);
+    return true;
+  }
+  sink_ = std::move(start->sink);
+  stream_limit_ = start->limit;
+  stream_read_ = 0;
+  stream_too_large_ = std::move(start->too_large);
+  stream_parser_.emplace(std::move(*parser_));
+  parser_.reset();
+  stream_parser_->body_limit(start->limit);
+  chunk_.resize(kStreamChunk);
+  if (expects_continue) {
+    net::async_write(socket_, net::buffer(kContinue), beast::bind_front_handler(&Session::ReadChunk, shared_from_this()));
+  } else {
+    ReadChunk();
+  }
+  return true;
+}
+
+void Session::ReadChunk(beast::error_code ec, std::size_t) {
+  if (ec) {
+    sink_.reset();  // the body will not arrive: undo
+    stream_parser_.reset();
+    return Close();
+  }
+  if (stream_parser_->is_done()) return OnChunk({}, 0);
+  // Each chunk must arrive within the read timeout: a large body may take longer than one.
+  deadline_ = Clock::now() + std::chrono::seconds(context_->config().read_timeout_s);
+  auto& body = stream_parser_->get().body();
+  body.data = chunk_.data();
+  body.size = chunk_.size();
+  body.more = true;
+  bhttp::async_read_some(socket_, buffer_, *stream_parser_, beast::bind_front_handler(&Session::OnChunk, shared_from_this()));
+}
+
+void Session::OnChunk(beast::error_code ec, std::size_t) {
+  if (ec == bhttp::error::need_buffer) ec = {};
+  const std::size_t got = stream_parser_->get().body().data ? chunk_.size() - stream_parser_->get().body().size : 0;
+  stream_read_ += got;
+  if (ec == bhttp::error::body_limit || stream_read_ > stream_limit_) {
+    const unsigned version = stream_parser_->get().version();
+    sink_.reset();
+    stream_parser_.reset();
+    Serialize(TransportError(413, "too_large", stream_too_large_, "file"), version, false, false);
+    return Send(true, true);
+  }
+  if (ec) {
+    sink_.reset();
+    stream_parser_.reset();
+    return Close();  // the peer went away or timed out: nobody is left to answer
+  }
+  try {
+    if (got > 0) sink_->Write(std::string_view(chunk_.data(), got));
+    stream_parser_->get().body().data = nullptr;
+    if (!stream_parser_->is_done()) return ReadChunk();
+    Response response = sink_->Finish();
+    sink_.reset();
+    return EndStream(std::move(response), stream_parser_->get().keep_alive() && !context_->stopping());
+  } catch (const std::exception& e) {
+    LogError("request \"" + request_line_ + "\" failed: " + e.what());
+  } catch (...) {
+    LogError("request \"" + request_line_ + "\" failed with an exception of unknown type");
+  }
+  EndStream(TransportError(500, "internal", "Internal server error."), false);
+}
+
+void Session::EndStream(Response&& response, bool keep_alive) {
+  const unsigned version = stream_parser_->get().version();
+  sink_.reset();
+  stream_parser_.reset();
+  std::string().swap(chunk_);
+  Serialize(std::move(response), version, keep_alive, false);
+  Send(!keep_alive, !keep_alive);
 }
 
 void Session::Refuse(int status, const std::string& code, const std::string& message) {

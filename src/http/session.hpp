@@ -26,10 +26,11 @@ namespace brm::http {
 // All members are safe to use from any thread.
 class SessionContext {
  public:
-  SessionContext(ServerConfig config, Handler handler);
+  SessionContext(ServerConfig config, Handler handler, StreamRoute stream = {});
 
   const ServerConfig& config() const { return config_; }
   const Handler& handler() const { return handler_; }
+  const StreamRoute& stream() const { return stream_; }
   // True once shutdown has begun: sessions finish their current response and then close.
   bool stopping() const { return stopping_.load(std::memory_order_acquire); }
   // Sets stopping(). The workers then close their idle sessions (Session::CloseIfIdle).
@@ -38,6 +39,7 @@ class SessionContext {
  private:
   const ServerConfig config_;
   const Handler handler_;
+  const StreamRoute stream_;
   std::atomic<bool> stopping_{false};
 };
 
@@ -72,11 +74,18 @@ class Session : public std::enable_shared_from_this<Session>, public SessionHook
 
  private:
   using RequestParser = boost::beast::http::request_parser<boost::beast::http::string_body>;
+  using StreamParser = boost::beast::http::request_parser<boost::beast::http::buffer_body>;
 
   void DoRead();
   void OnHeader(boost::beast::error_code ec, std::size_t bytes);
   void ReadBody(boost::beast::error_code ec, std::size_t bytes);
   void OnRead(boost::beast::error_code ec, std::size_t bytes);
+  // Streamed requests (StreamRoute): whether the route takes this request, and if so starts it.
+  bool MaybeStream();
+  void ReadChunk(boost::beast::error_code ec = {}, std::size_t bytes = 0);
+  void OnChunk(boost::beast::error_code ec, std::size_t bytes);
+  // Ends a streamed request with `response` (the sink is dropped first when it did not finish).
+  void EndStream(Response&& response, bool keep_alive);
   // Answers a request the parser refused, then closes.
   void Refuse(int status, const std::string& code, const std::string& message);
   // Calls the handler and serialises its response into head_ and body_; returns keep-alive.
@@ -95,6 +104,11 @@ class Session : public std::enable_shared_from_this<Session>, public SessionHook
   Clock::time_point deadline_ = Clock::time_point::max();  // see CheckDeadline
   boost::beast::flat_buffer buffer_;  // kept between requests, so its storage is allocated once
   std::optional<RequestParser> parser_;
+  std::optional<StreamParser> stream_parser_;  // a streamed request's parser, taken over from parser_
+  std::unique_ptr<BodySink> sink_;             // where its body goes
+  std::string stream_too_large_;               // its 413 message
+  std::size_t stream_limit_ = 0, stream_read_ = 0;  // its limit, and the body bytes read so far
+  std::string chunk_;                          // the buffer its body is read into
   std::shared_ptr<SessionContext> context_;
   const bool access_log_;
   std::string remote_;  // peer IP, for the handler and the access log

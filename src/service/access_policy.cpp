@@ -178,7 +178,7 @@ Status Access::MayWriteKind(Kind kind) const {
 
 Status Access::MayErase() const {
   if (actor_.role == Role::kAdmin || actor_.role == Role::kSystem) return {};
-  return Forbidden("Only administrators erase persons.");
+  return Forbidden("Only administrators erase persons and documents.");
 }
 
 Status Access::MaySetPassword(std::string_view user) const {

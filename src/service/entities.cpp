@@ -35,6 +35,9 @@ void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::o
   if (by >= 0 && actor.role != Role::kSystem) record.values[by] = actor.user;
   const int date = spec.Index("date");
   if (date >= 0 && !body.contains("date")) record.values[date] = FormatDate(Today());
+  if (record.kind == Kind::kDocument && !body.contains("uploaded_by") && actor.role != Role::kSystem) {
+    record.values[f::document::kUploadedBy] = actor.user;
+  }
   if (record.kind == Kind::kOrganization && record.Text(f::org::kKind) == "customer" && !body.contains("owner") &&
       actor.role != Role::kSystem) {
     record.values[f::org::kOwner] = actor.user;
@@ -175,7 +178,7 @@ Result<DirectoryEntry> EntityService::DirectoryEntryOf(const Actor& actor, Kind 
   return Project(*record, orgs, departments);
 }
 
-Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost::json::object& body) {
+Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost::json::object& body, WriteMode mode) {
   json::DecodeOptions options;
   options.id_optional = true;
   if (kind == Kind::kUser) options.extra_keys = kPasswordKey;
@@ -193,7 +196,7 @@ Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost:
     password = std::string(it->value().get_string());
     if (auto status = passwords_.Check(*password, record.Text(f::user::kLogin)); !status) return status.error();
   }
-  return Write(actor, std::move(record), std::nullopt, password);
+  return Write(actor, std::move(record), std::nullopt, password, Grant::kByRole, mode);
 }
 
 Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_view id,
@@ -248,7 +251,7 @@ Result<Record> EntityService::SetOwnLanguage(const Actor& actor, std::string_vie
 }
 
 Result<Record> EntityService::Write(const Actor& actor, Record record, const std::optional<Record>& before,
-                                    const std::optional<std::string>& password, Grant grant) {
+                                    const std::optional<std::string>& password, Grant grant, WriteMode mode) {
   if (auto status = ValidateFields(record); !status) return status.error();
   if (grant == Grant::kOwnLanguage && !OnlyOwnLanguage(actor, record, before)) {
     return MakeError(ErrorCode::kForbidden, "Only administrators manage users and teams.");
@@ -293,6 +296,7 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
       }
     }
   }
+  if (mode == WriteMode::kCheck) return record;  // the transaction rolls back
   const EntitySpec& spec = Spec(record.kind);
   if (before) {
     if (*before == record) return record;  // nothing changed: the transaction rolls back, no audit line

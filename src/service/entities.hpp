@@ -55,7 +55,11 @@ class EntityService {
   // choose it (kInvalid naming "id" for the others). Ratings, votes and activities are recorded `by` the
   // actor and dated today unless the body says otherwise; a rep's new customer is theirs. A user body may
   // carry "password" (PasswordRules).
-  Result<Record> Create(const Actor& actor, Kind kind, const boost::json::object& body);
+  // With WriteMode::kCheck nothing is stored: the record comes back when it would have been (the document
+  // upload checks its record before the file arrives).
+  enum class WriteMode { kCommit, kCheck };
+  Result<Record> Create(const Actor& actor, Kind kind, const boost::json::object& body,
+                        WriteMode mode = WriteMode::kCommit);
   // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
   Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
   // Sets `until` (the record stops being active on that day); kConflict when already retired.
@@ -93,7 +97,8 @@ class EntityService {
   enum class Grant { kByRole, kOwnLanguage };
   // Validates and stores `record` (an update when `before` is set) as `actor`.
   Result<Record> Write(const Actor& actor, Record record, const std::optional<Record>& before,
-                       const std::optional<std::string>& password, Grant grant = Grant::kByRole);
+                       const std::optional<std::string>& password, Grant grant = Grant::kByRole,
+                       WriteMode mode = WriteMode::kCommit);
   // The stored record when the actor may read it.
   std::optional<Record> ReadVisible(const Actor& actor, Kind kind, std::string_view id);
   DirectoryEntry Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,

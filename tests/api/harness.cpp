@@ -128,8 +128,8 @@ HttpResult Client::Send(const std::string& method, const std::string& target, co
   if (!cookie_.empty()) request.set(beast::http::field::cookie, "brm_session=" + cookie_);
   if (!csrf_.empty()) request.set("X-CSRF-Token", csrf_);
   if (!token_.empty()) request.set(beast::http::field::authorization, "Bearer " + token_);
-  for (const auto& [name, value] : headers) request.set(name, value);
   if (!body.empty()) request.set(beast::http::field::content_type, "application/json");
+  for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
   beast::http::write(stream, request);

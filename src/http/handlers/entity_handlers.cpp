@@ -209,6 +209,9 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
     }
     return JsonResponse(200, {{"items", std::move(items)}});
   }
+  if (kind == Kind::kDocument && action == "file" && (request.method == "GET" || request.method == "HEAD")) {
+    return DocumentFileHandler(caller, id);
+  }
   if (request.method != "POST") return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such action for this method."));
   auto body = ParseObject(request.body.empty() ? "{}" : request.body);
   if (!body) return ErrorResponse(body.error());
@@ -223,6 +226,7 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
     return RecordResponse(200, entities_.Retire(caller.actor, kind, id, until));
   }
   if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
+  if (action == "erase" && kind == Kind::kDocument) return RecordResponse(200, documents_.Erase(caller.actor, id));
   if (action == "password" && kind == Kind::kUser) {
     if (caller.actor.role != Role::kAdmin) {
       return ErrorResponse(MakeError(ErrorCode::kForbidden,
