@@ -1,5 +1,6 @@
 // Strategy settings (策略设置): the thresholds of the recommendation rules (admins edit) and the tactics of
-// each strategy (admins edit the company template; everyone keeps their own version if they like).
+// each strategy (admins edit the company template; everyone keeps their own version if they like), and the
+// company's default milestone model (admins edit it).
 import { App, Button, Card, Col, Form, InputNumber, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { ErrorAlert, PageState } from '../../components/PageState';
 import { useMe } from '../../state/session';
 import { DEFAULT_THRESHOLDS, THRESHOLD_RANGES, thresholdOk, thresholdsRequest, type ThresholdKey } from './strategyModel';
 import { TemplatesCard } from './TemplatesCard';
+import { MilestoneModelEditor } from '../project/MilestoneModelEditor';
 
 function ThresholdsCard({ admin }: { admin: boolean }) {
   const { t } = useTranslation('admin');
@@ -91,6 +93,7 @@ export default function StrategyPage() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ThresholdsCard admin={admin} />
         <TemplatesCard admin={admin} />
+        <MilestoneModelEditor customer={null} canWrite={admin} />
       </Space>
     </div>
   );

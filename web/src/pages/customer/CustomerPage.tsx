@@ -1,5 +1,6 @@
 // /customers/:id — one customer: header and figures, the org chart and the influence graph (Cytoscape), key
-// persons, departments, the 24-month trend, the strategy with its override, and the opportunities. A customer
+// persons, departments, the 24-month trend, the strategy with its override, the opportunities, and the project
+// history (PBM) with the customer's milestone model. A customer
 // the user may not see shows only the error.
 import { EnvironmentOutlined, PlusOutlined, StarFilled, StarOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
@@ -20,8 +21,9 @@ import { OrgChart } from './OrgChart';
 import { AddPersonModal, MoveModal } from './PersonForms';
 import { DepartmentsSection, KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
 import { StrategyPanel } from './StrategyPanel';
+import { HistoryTab } from '../project/HistoryTab';
 
-const TABS = ['overview', 'orgchart', 'influence', 'keyPersons', 'trend'] as const;
+const TABS = ['overview', 'orgchart', 'influence', 'keyPersons', 'trend', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 const moveApi: MoveApi = {
@@ -229,6 +231,7 @@ export default function CustomerPage() {
               children: <KeyPersonsTable graph={data} />,
             },
             { key: 'trend', label: t('tabs.trend'), children: <TrendSection points={trend.data} loading={trend.loading} error={trend.error} onRetry={trend.reload} /> },
+            { key: 'history', label: t('tabs.history'), children: <HistoryTab customer={customer.id} asOf={perspective.asOf} canWrite={canWrite} /> },
           ]}
         />
       </Space>

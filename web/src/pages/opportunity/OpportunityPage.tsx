@@ -1,9 +1,9 @@
 // The opportunity page (SPEC.md §6.2): header, the chain's degrees and missing roles, the chain grouped by role
-// (add, edit, remove members, rate them in this opportunity), the side-by-side with each competitor, the trend.
+// (add, edit, remove members, rate them in this opportunity), the project file (PBM), the side-by-side with each competitor, the trend.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useApi } from '../../api/hooks';
-import type { ChainFigure, LineTrendPoint, Opportunity } from '../../api/types';
+import type { ChainFigure, LineTrendPoint } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
 import { useTranslation } from 'react-i18next';
@@ -11,13 +11,15 @@ import { ChainDegrees, OpportunityHeader } from './OpportunityHeader';
 import { ChainSection } from './ChainSection';
 import { ChainTrend } from './ChainTrend';
 import { CompareSection, useChains } from './CompareSection';
+import { ProjectFile } from '../project/ProjectFile';
+import type { ProjectOpportunity } from '../../api/project';
 
 export default function OpportunityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('opportunity');
   const perspective = usePerspective();
   const path = `/opportunities/${encodeURIComponent(id)}`;
-  const opportunity = useApi<Opportunity>(path);
+  const opportunity = useApi<ProjectOpportunity>(path);
   const ready = !!opportunity.data;
   const chain = useApi<ChainFigure>(ready ? `${path}/chain` : null, perspective.params);
   const trend = useApi<LineTrendPoint[]>(ready ? `${path}/trend` : null, perspective.params);
@@ -40,6 +42,7 @@ export default function OpportunityPage() {
       {opportunity.data && (
         <div data-testid="opportunity-page">
           <OpportunityHeader opportunity={opportunity.data} />
+          <ProjectFile opportunity={opportunity.data} asOf={perspective.asOf} onClosed={() => { opportunity.reload(); changed(); }} />
           <PageState loading={chain.loading && !chain.data} error={chain.error} onRetry={chain.reload}>
             {chain.data && (
               <>

@@ -1,0 +1,227 @@
+// Project history (PBM, SPEC.md §8): the project view of an opportunity, a customer's history, the review that
+// closes an opportunity, milestone models and the element records the pages write.
+import { api, listAll, type Params } from './client';
+import type { Attitude, ChainRole, Dimension, Opportunity, YesNo } from './types';
+
+export const MILESTONE_DEFAULT = [
+  'initiation', 'budget_approval', 'tender_notice', 'bid_submission', 'evaluation', 'award_notice', 'contract',
+] as const;
+export const CONDITIONS = ['legacy_limits', 'transformation', 'annual_budget', 'compliance', 'expansion', 'replacement', 'other'] as const;
+export const TENDER_METHODS = ['public_tender', 'invited_tender', 'single_source', 'negotiation', 'inquiry', 'unknown'] as const;
+export const AWARD_RULES = ['lowest_price', 'comprehensive_score', 'unknown'] as const;
+export const VENDOR_RESULTS = ['won', 'lost', 'disqualified', 'unknown'] as const;
+export const DOCUMENT_KINDS = ['rfp', 'requirements', 'proposal', 'presentation', 'contract', 'minutes', 'other'] as const;
+export const LESSON_KINDS = ['win_factor', 'loss_factor', 'note'] as const;
+export const LINK_KINDS = ['phase_of', 'follow_up_of', 'replaces', 'related'] as const;
+export const CLOSED_STATUSES = ['won', 'lost', 'abandoned'] as const;
+
+export type VendorResult = (typeof VENDOR_RESULTS)[number];
+export type LessonKind = (typeof LESSON_KINDS)[number];
+export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
+
+/** The opportunity record with the project history fields (docs/api.md, opportunities). */
+export interface ProjectOpportunity extends Opportunity {
+  scope?: string | null;
+  conditions?: string[];
+  conditions_text?: string | null;
+  budget?: number | null;
+  our_bid?: number | null;
+  winning_bid?: number | null;
+  winner?: string | null;
+  method?: string;
+  rule?: string;
+}
+
+export interface ProjectMilestone {
+  kind: string;
+  date: string | null;
+  expected: string | null;
+}
+
+/** GET /opportunities/{id}/project: the five aspects 人 财 物 情 节. */
+export interface ProjectView {
+  opportunity: string;
+  as_of: string;
+  people: {
+    chain_as_of: string;
+    chain: ProjectChainMember[];
+    vendors: { org: string | null; result: VendorResult; rank: number | null; id: string }[];
+  };
+  money: {
+    budget: number | null;
+    our_bid: number | null;
+    winning_bid: number | null;
+    winner: string | null;
+    win_to_budget: number | null;
+    quotes: ProjectQuote[];
+  };
+  things: { scope: string | null; documents: ProjectDocument[] };
+  situation: {
+    conditions: string[];
+    conditions_text: string | null;
+    type: string;
+    method: string;
+    rule: string;
+    criteria: ProjectCriterion[];
+    weights_total: number;
+    links: { kind: string; opportunity: string | null; direction: 'in' | 'out'; id: string }[];
+  };
+  timing: { model: string[]; milestones: ProjectMilestone[] };
+}
+
+export interface ProjectChainMember {
+  person: string;
+  role: ChainRole;
+  veto: YesNo;
+  approve: YesNo;
+  closeness: Attitude;
+  solution: Attitude;
+  price: Attitude;
+  inherited?: Dimension[];
+}
+
+export interface ProjectQuote {
+  round: number;
+  org: string | null;
+  price: number;
+  date: string;
+  id: string;
+}
+
+export interface ProjectDocument {
+  id: string;
+  name: string;
+  kind: string;
+  size: number | null;
+  sha256: string | null;
+}
+
+export interface ProjectCriterion {
+  item: string;
+  weight: number;
+  our_score: number | null;
+  best_score: number | null;
+  id: string;
+}
+
+/** GET /customers/{id}/history; beyond SPEC §11 each figure carries the opportunities behind it. */
+export interface CustomerHistory {
+  customer: string;
+  as_of: string;
+  model: string[];
+  projects: {
+    count: number; won: number; lost: number; abandoned: number; win_rate: number | null;
+    ids: { won: string[]; lost: string[]; abandoned: string[] };
+  };
+  rhythm: { from: string; to: string; days: number | null; n: number; source: 'customer' | 'company' | null; samples: { opportunity: string; days: number }[] }[];
+  methods: Record<string, number>;
+  rules: Record<string, number>;
+  usual_method: string | null;
+  usual_rule: string | null;
+  prices: {
+    win_to_budget: { n: number; mean: number | null; min: number | null; max: number | null; projects: string[] };
+    our_to_winning_lost: { n: number; mean: number | null; projects: string[] };
+  };
+  roles: Record<string, number>;
+  people: { person: string; count: number; projects: string[] }[];
+  competitors: { org: string; appearances: number; wins: number; we_won: number; projects: string[] }[];
+  criteria: { item: string; projects: number; mean_weight: number; opportunities: string[] }[];
+  lessons: { win_factor: Record<string, number>; loss_factor: Record<string, number> };
+}
+
+export interface MilestoneKind {
+  kind: string;
+  name?: string | null;
+}
+
+export interface MilestoneModel {
+  id: string;
+  customer: string | null;
+  kinds: MilestoneKind[];
+  since: string | null;
+  until: string | null;
+}
+
+export interface VendorRecord {
+  id: string;
+  opportunity: string;
+  org: string;
+  result: VendorResult;
+  rank: number | null;
+}
+
+export interface LessonRecord {
+  id: string;
+  opportunity: string;
+  kind: LessonKind;
+  tags: string[];
+  text: string | null;
+  date: string;
+}
+
+/** The body of POST /opportunities/{id}/review (all or nothing on the server). */
+export interface ReviewRequest {
+  status: ClosedStatus;
+  closed: string;
+  winner: string | null;
+  winning_bid: number | null;
+  our_bid: number | null;
+  vendors: { org: string; result: VendorResult; rank: number | null }[];
+  quote?: { price: number; date?: string; round?: number };
+  criteria?: { id?: string; item: string; weight: number; our_score?: number; best_score?: number }[];
+  lessons: { kind: LessonKind; tags: string[]; text: string }[];
+}
+
+const opp = (id: string) => `/opportunities/${encodeURIComponent(id)}`;
+
+export const projectPath = (opportunity: string) => `${opp(opportunity)}/project`;
+export const historyPath = (customer: string) => `/customers/${encodeURIComponent(customer)}/history`;
+
+export function loadProject(opportunity: string, params?: Params): Promise<ProjectView> {
+  return api.get<ProjectView>(projectPath(opportunity), params);
+}
+
+export function loadHistory(customer: string, params?: Params): Promise<CustomerHistory> {
+  return api.get<CustomerHistory>(historyPath(customer), params);
+}
+
+export function postReview(opportunity: string, body: ReviewRequest): Promise<{ opportunity: ProjectOpportunity }> {
+  return api.post<{ opportunity: ProjectOpportunity }>(`${opp(opportunity)}/review`, body);
+}
+
+/** The milestone model active today of a customer, or of the company (customer null); null when there is none. */
+export async function activeModel(customer: string | null): Promise<MilestoneModel | null> {
+  const params: Params = { active_on: 'today' };
+  const models = await listAll<MilestoneModel>('milestone-models', params);
+  return models.find((m) => (m.customer ?? null) === customer) ?? null;
+}
+
+/** Saves a model's kinds: changes the active model, or creates one for the customer (null: the company). */
+export function saveModel(existing: MilestoneModel | null, customer: string | null, kinds: MilestoneKind[]): Promise<MilestoneModel> {
+  const body = kinds.map((k) => (k.name ? { kind: k.kind, name: k.name } : { kind: k.kind }));
+  if (existing) return api.patch<MilestoneModel>(`/milestone-models/${encodeURIComponent(existing.id)}`, { kinds: body });
+  return api.post<MilestoneModel>('/milestone-models', { customer, kinds: body });
+}
+
+/** Retires a customer's own model, so that the company default applies again. */
+export function retireModel(model: MilestoneModel): Promise<MilestoneModel> {
+  return api.del<MilestoneModel>(`/milestone-models/${encodeURIComponent(model.id)}`);
+}
+
+export function addMilestone(opportunity: string, kind: string, date: string, note?: string) {
+  return api.post('/milestones', { opportunity, kind, date, note: note || null });
+}
+
+export function customerOpportunities(customer: string): Promise<ProjectOpportunity[]> {
+  return listAll<ProjectOpportunity>('opportunities', { customer });
+}
+
+export function customerVendors(customer: string): Promise<VendorRecord[]> {
+  return listAll<VendorRecord>('vendors', { customer, active_on: 'today' });
+}
+
+export function customerLessons(customer: string): Promise<LessonRecord[]> {
+  return listAll<LessonRecord>('lessons', { customer, active_on: 'today' });
+}
+
+export const documentFileUrl = (document: string) => `/api/v1/documents/${encodeURIComponent(document)}/file`;

@@ -1,0 +1,23 @@
+// The display name of a milestone kind: the default kinds in the user's language, custom kinds by the name
+// their model gives them (the customer's model, else the company default), else the kind itself.
+import { useTranslation } from 'react-i18next';
+import { useLoad } from '../../api/hooks';
+import { activeModel, type MilestoneModel } from '../../api/project';
+
+/** The active model of the customer, else of the company (null when neither exists). */
+export function useModels(customer: string | null) {
+  return useLoad<{ own: MilestoneModel | null; company: MilestoneModel | null }>(`models:${customer ?? ''}`, async () => {
+    const [own, company] = await Promise.all([customer ? activeModel(customer) : Promise.resolve(null), activeModel(null)]);
+    return { own, company };
+  });
+}
+
+export function useKindNames(customer: string | null): (kind: string) => string {
+  const { t } = useTranslation();
+  const models = useModels(customer);
+  const named = new Map<string, string>();
+  for (const model of [models.data?.company, models.data?.own]) {
+    for (const k of model?.kinds ?? []) if (k.name) named.set(k.kind, k.name);
+  }
+  return (kind: string) => t(`milestoneKind.${kind}`, { defaultValue: named.get(kind) ?? kind });
+}
