@@ -72,17 +72,18 @@ export function DocumentsPanel({ opportunity, documents, onUploaded }: { opportu
           options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
         />
       </Space>
+      <div data-testid="document-drop">
       <Upload.Dragger
         multiple={false}
         showUploadList={false}
         disabled={uploading !== null}
         customRequest={({ file }) => void send(file as File)}
-        data-testid="document-drop"
       >
         <p className="ant-upload-drag-icon"><InboxOutlined /></p>
         <p className="ant-upload-text">{t('things.drop')}</p>
         <p className="ant-upload-hint">{t('things.dropHint')}</p>
       </Upload.Dragger>
+      </div>
       {progress && (
         <div data-testid="document-progress" data-done={uploading === null ? 'true' : 'false'}>
           <Typography.Text type="secondary">{uploading ? t('things.uploading', { name: uploading }) : t('things.uploadDone')}</Typography.Text>

@@ -97,39 +97,42 @@ export function milestoneState(m: ProjectMilestone, asOf: string): { state: Mile
   return { state: 'expected', days: null };
 }
 
-/** Places the model's kinds along a line in model order: dated points by their day (kept in order with a
- * minimum gap, so that two close days do not overlap), undated ones evenly after the last dated one. */
-export function timelineLayout(milestones: ProjectMilestone[], asOf: string, minGap = 0.08): TimelineLayout {
+/** Places the model's kinds along a line in model order. With n kinds each has a 1/(n−1) share of the line;
+ * the stretch from the first to the last dated kind is laid out by day (kept in order, at least half a
+ * share apart so that close days do not overlap), undated kinds are evenly spaced around it. */
+export function timelineLayout(milestones: ProjectMilestone[], asOf: string): TimelineLayout {
+  const n = milestones.length;
   const states = milestones.map((m) => milestoneState(m, asOf));
   const dates = milestones.map((m) => m.date ?? m.expected);
-  const days = dates.filter((d): d is string => !!d).map(dayNumber);
-  const first = days.length ? Math.min(...days) : 0;
-  const span = (days.length ? Math.max(...days) : 0) - first;
+  const unit = n > 1 ? 1 / (n - 1) : 0;
+  const dated = dates.map((d, i) => (d ? i : -1)).filter((i) => i >= 0);
+  const first = dated.length ? dated[0] : -1;
+  const last = dated.length ? dated[dated.length - 1] : -1;
+  const firstDay = first >= 0 ? dayNumber(dates[first]!) : 0;
+  const span = last >= 0 ? dayNumber(dates[last]!) - firstDay : 0;
   const raw: number[] = [];
-  let previous = -Infinity;
-  for (let i = 0; i < milestones.length; i++) {
+  for (let i = 0; i < n; i++) {
+    let x = i * unit;
     const d = dates[i];
-    let x = d && span > 0 ? (dayNumber(d) - first) / span : previous === -Infinity ? 0 : previous + minGap;
-    if (d && span === 0) x = previous === -Infinity ? 0 : previous + minGap;
-    if (previous !== -Infinity) x = Math.max(x, previous + minGap);
+    if (d && span > 0 && i > first && i < last) x = first * unit + ((dayNumber(d) - firstDay) / span) * (last - first) * unit;
+    if (i > 0) x = Math.max(x, raw[i - 1] + unit / 2);
     raw.push(x);
-    previous = x;
   }
-  const max = raw.length ? Math.max(1, raw[raw.length - 1]) : 1;
+  const max = n > 1 && raw[n - 1] > 0 ? raw[n - 1] : 1;
   const points = milestones.map((m, i) => ({
     kind: m.kind,
     date: dates[i],
     state: states[i].state,
     days: states[i].days,
-    x: raw.length === 1 ? 0.5 : raw[i] / max,
+    x: n === 1 ? 0.5 : raw[i] / max,
   }));
   // As-of sits between the two dated points around it, by day.
   const now = dayNumber(asOf);
-  const dated = points.filter((p) => p.date).map((p) => ({ x: p.x, day: dayNumber(p.date!) }));
+  const placed = points.filter((p) => p.date).map((p) => ({ x: p.x, day: dayNumber(p.date!) }));
   let today: number | null = null;
-  for (let i = 0; i < dated.length && today === null; i++) {
-    const a = dated[i];
-    const b = dated[i + 1];
+  for (let i = 0; i < placed.length && today === null; i++) {
+    const a = placed[i];
+    const b = placed[i + 1];
     if (now === a.day) today = a.x;
     else if (b && a.day < now && now < b.day) today = a.x + ((b.x - a.x) * (now - a.day)) / (b.day - a.day);
   }
