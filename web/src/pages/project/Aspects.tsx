@@ -15,12 +15,12 @@ import { AttitudeTag } from '../../components/Tags';
 import { formatAmount } from '../../lib/format';
 import { YesNoTag } from '../person/ProfileCards';
 import { DocumentsPanel } from './DocumentsPanel';
-import { formatRatio, quoteSeries, ratio, weightSum } from './logic';
+import { formatRatio, latestQuote, quoteSeries, ratio, weightSum } from './logic';
 import { Timeline } from './Timeline';
 
 const RESULT_COLOR: Record<string, string> = { won: 'green', lost: 'red', disqualified: 'volcano', unknown: 'default' };
 
-export function PeopleAspect({ view, closed }: { view: ProjectView; closed: boolean }) {
+export function PeopleAspect({ view, closed, ours }: { view: ProjectView; closed: boolean; ours: string | null }) {
   const { t } = useTranslation('project');
   const people = useNames('people', view.people.chain.map((m) => m.person));
   const orgs = useNames('organizations', view.people.vendors.map((v) => v.org));
@@ -50,7 +50,10 @@ export function PeopleAspect({ view, closed }: { view: ProjectView; closed: bool
             size="small" rowKey="id" pagination={false} data-testid="project-vendors" dataSource={view.people.vendors}
             locale={{ emptyText: t('people.noVendors') }}
             columns={[
-              { title: t('people.org'), dataIndex: 'org', render: (o: string | null) => (o ? orgs[o] ?? o : '—') },
+              {
+                title: t('people.org'), dataIndex: 'org',
+                render: (o: string | null) => (o ? <>{orgs[o] ?? o}{o === ours ? <Tag color="blue" style={{ marginLeft: 6 }}>{t('money.ours')}</Tag> : null}</> : '—'),
+              },
               { title: t('people.result'), dataIndex: 'result', render: (r: string) => <Tag color={RESULT_COLOR[r]}>{t(`vendorResult.${r}`)}</Tag> },
               { title: t('people.rank'), dataIndex: 'rank', render: (r: number | null) => r ?? '—' },
             ]}
@@ -89,6 +92,7 @@ export function MoneyAspect({ view, currency, ours }: { view: ProjectView; curre
   const orgName = (org: string) => (org === ours ? t('money.ours') : orgs[org] ?? org);
   const option = useMemo(() => quoteOption(m.quotes, ours, orgName, currency), [m.quotes, ours, orgs, currency]); // eslint-disable-line react-hooks/exhaustive-deps
   const winToBudget = m.win_to_budget ?? ratio(m.winning_bid, m.budget);
+  const latest = latestQuote(m.quotes, ours);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="project-money">
@@ -99,6 +103,11 @@ export function MoneyAspect({ view, currency, ours }: { view: ProjectView; curre
         <Descriptions.Item label={t('money.winToBudget')}><span data-testid="money-win-to-budget">{formatRatio(winToBudget)}</span></Descriptions.Item>
         <Descriptions.Item label={t('money.ourToBudget')}><span data-testid="money-our-to-budget">{formatRatio(ratio(m.our_bid, m.budget))}</span></Descriptions.Item>
         <Descriptions.Item label={t('money.ourToWinning')}>{formatRatio(ratio(m.our_bid, m.winning_bid))}</Descriptions.Item>
+        <Descriptions.Item label={t('money.latestQuote')}>
+          <span data-testid="money-latest-quote">
+            {latest ? `${formatAmount(latest.price, currency)} (#${latest.round}) · ${t('money.toBudget')} ${formatRatio(ratio(latest.price, m.budget))}` : '—'}
+          </span>
+        </Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('money.rounds')}>
         {m.quotes.length ? (

@@ -59,7 +59,8 @@ export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asO
     const [opportunities, vendors, lessons] = await Promise.all([customerOpportunities(customer), customerVendors(customer), customerLessons(customer)]);
     return { opportunities, vendors, lessons, byId: new Map(opportunities.map((o) => [o.id, o])) };
   });
-  const kindName = useKindNames(customer);
+  const [generation, setGeneration] = useState(0);
+  const kindName = useKindNames(customer, generation);
   const h = history.data;
   const people = useNames('people', h?.people.map((p) => p.person) ?? []);
   const orgs = useNames('organizations', h?.competitors.map((c) => c.org) ?? []);
@@ -73,7 +74,7 @@ export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asO
         {h && <HistoryFigures h={h} open={open} opportunities={opportunities} vendors={records.data?.vendors ?? []} lessons={records.data?.lessons ?? []}
           kindName={kindName} people={people} orgs={orgs} />}
       </PageState>
-      <MilestoneModelEditor customer={customer} canWrite={canWrite} onSaved={history.reload} />
+      <MilestoneModelEditor customer={customer} canWrite={canWrite} onSaved={() => { history.reload(); setGeneration((g) => g + 1); }} />
       <ProjectsDrawer listing={listing} records={records.data?.byId ?? new Map()} onClose={() => setListing(null)} />
     </Space>
   );
@@ -142,11 +143,13 @@ function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, pe
                 {t('history.usualRule')}: <b>{h.usual_rule ? t(`rule.${h.usual_rule}`) : '—'}</b>
               </div>
               <Space wrap>
+                <Typography.Text type="secondary">{t('situation.method')}:</Typography.Text>
                 {TENDER_METHODS.filter((m) => h.methods[m]).map((m) => (
                   <Tag key={m}>{t(`method.${m}`)} <Count value={h.methods[m]} ids={projectsWith(h, opportunities, 'method', m)} title={t(`method.${m}`)} open={open} /></Tag>
                 ))}
               </Space>
               <Space wrap>
+                <Typography.Text type="secondary">{t('situation.rule')}:</Typography.Text>
                 {AWARD_RULES.filter((r) => h.rules[r]).map((r) => (
                   <Tag key={r}>{t(`rule.${r}`)} <Count value={h.rules[r]} ids={projectsWith(h, opportunities, 'rule', r)} title={t(`rule.${r}`)} open={open} /></Tag>
                 ))}

@@ -45,7 +45,7 @@ export function ProjectFile({ opportunity, asOf, onClosed }: { opportunity: Proj
             activeKey={aspect}
             onChange={(key) => setSearch((s) => { const next = new URLSearchParams(s); next.set('aspect', key); return next; }, { replace: true })}
             items={[
-              { key: 'people', label: t('aspect.people'), children: <PeopleAspect view={view.data} closed={closed} /> },
+              { key: 'people', label: t('aspect.people'), children: <PeopleAspect view={view.data} closed={closed} ours={oursId} /> },
               { key: 'money', label: t('aspect.money'), children: <MoneyAspect view={view.data} currency={opportunity.currency} ours={oursId} /> },
               { key: 'things', label: t('aspect.things'), children: <ThingsAspect view={view.data} opportunity={opportunity.id} onChanged={view.reload} /> },
               { key: 'situation', label: t('aspect.situation'), children: <SituationAspect view={view.data} /> },

@@ -37,6 +37,7 @@ export const zh = {
     round: '轮次',
     price: '报价',
     toBudget: '占预算',
+    latestQuote: '我方最新报价',
   },
   things: {
     scope: '方案范围',
@@ -238,6 +239,7 @@ export const en: typeof zh = {
     round: 'Round',
     price: 'Price',
     toBudget: 'Of budget',
+    latestQuote: 'Our latest quote',
   },
   things: {
     scope: 'Solution scope',

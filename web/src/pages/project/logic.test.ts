@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectMilestone, ProjectQuote } from '../../api/project';
-import { formatRatio, formatSize, milestoneState, quoteSeries, ratio, timelineLayout, weightSum } from './logic';
+import { formatRatio, formatSize, latestQuote, milestoneState, quoteSeries, ratio, timelineLayout, weightSum } from './logic';
 
 const m = (kind: string, date: string | null, expected: string | null = null): ProjectMilestone => ({ kind, date, expected });
 
@@ -50,6 +50,12 @@ describe('quote rounds', () => {
       { org: 'comp-1', ours: false, prices: [950, 920] },
       { org: 'comp-2', ours: false, prices: [990, null] },
     ]);
+  });
+  it('finds our latest quote: the highest round, then the latest date', () => {
+    const quotes = [q(2, 'ours', 900), { ...q(2, 'ours', 880), date: '2026-03-05', id: 'late' }, q(1, 'ours', 980), q(3, 'comp-1', 800)];
+    expect(latestQuote(quotes, 'ours')?.id).toBe('late');
+    expect(latestQuote(quotes, 'comp-9')).toBeNull();
+    expect(latestQuote(quotes, null)).toBeNull();
   });
   it('keeps the last quote of an organization in a round', () => {
     expect(quoteSeries([q(1, 'ours', 980), q(1, 'ours', 970)], 'ours').series[0].prices).toEqual([970]);

@@ -60,6 +60,16 @@ export function quoteSeries(quotes: ProjectQuote[], ours: string | null): QuoteS
   return { rounds, series };
 }
 
+/** Our latest quote: the highest round, then the latest date (as the price_above_history warning reads it). */
+export function latestQuote(quotes: ProjectQuote[], org: string | null): ProjectQuote | null {
+  let best: ProjectQuote | null = null;
+  for (const q of quotes) {
+    if (org === null || q.org !== org) continue;
+    if (!best || q.round > best.round || (q.round === best.round && q.date >= best.date)) best = q;
+  }
+  return best;
+}
+
 export type MilestoneState = 'reached' | 'overdue' | 'due' | 'expected' | 'unknown';
 
 export interface TimelinePoint {

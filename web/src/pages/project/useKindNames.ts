@@ -5,16 +5,17 @@ import { useLoad } from '../../api/hooks';
 import { activeModel, type MilestoneModel } from '../../api/project';
 
 /** The active model of the customer, else of the company (null when neither exists). */
-export function useModels(customer: string | null) {
-  return useLoad<{ own: MilestoneModel | null; company: MilestoneModel | null }>(`models:${customer ?? ''}`, async () => {
+export function useModels(customer: string | null, generation = 0) {
+  return useLoad<{ own: MilestoneModel | null; company: MilestoneModel | null }>(`models:${customer ?? ''}:${generation}`, async () => {
     const [own, company] = await Promise.all([customer ? activeModel(customer) : Promise.resolve(null), activeModel(null)]);
     return { own, company };
   });
 }
 
-export function useKindNames(customer: string | null): (kind: string) => string {
+/** `generation`: change it to read the models again (after the editor saved one). */
+export function useKindNames(customer: string | null, generation = 0): (kind: string) => string {
   const { t } = useTranslation();
-  const models = useModels(customer);
+  const models = useModels(customer, generation);
   const named = new Map<string, string>();
   for (const model of [models.data?.company, models.data?.own]) {
     for (const k of model?.kinds ?? []) if (k.name) named.set(k.kind, k.name);
