@@ -106,7 +106,8 @@ export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
       title={t('review.title', { name: opportunity.name })}
       onCancel={onCancel}
       maskClosable={false}
-      data-testid="review-dialog"
+      // Esc meant to close a tag list must not throw six steps away.
+      keyboard={false}
       footer={
         <Space>
           <Button onClick={onCancel}>{t('common.cancel', { ns: 'common' })}</Button>
@@ -119,6 +120,7 @@ export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
         </Space>
       }
     >
+      <div data-testid="review-dialog">
       <Steps size="small" current={step} onChange={(s) => setStep(s)} style={{ marginBottom: 16 }}
         items={REVIEW_STEPS.map((s) => ({ title: t(`review.step.${s}`) }))} />
       {failure && failure.step === step && <div style={{ marginBottom: 12 }} data-testid="review-error"><ErrorAlert error={failure.error} /></div>}
@@ -229,6 +231,7 @@ export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
           <Alert type="info" showIcon style={{ marginTop: 16 }} message={t('review.allOrNothing')} />
         </div>
       </Form>
+      </div>
     </Modal>
   );
 }
