@@ -17,6 +17,7 @@ const std::map<std::string, std::string>& EnvironmentOptions() {
       {"BRM_LISTEN", "listen"},
       {"BRM_THREADS", "threads"},
       {"BRM_BODY_LIMIT", "body-limit"},
+      {"BRM_UPLOAD_LIMIT", "upload-limit"},
       {"BRM_READ_TIMEOUT", "read-timeout"},
       {"BRM_WRITE_TIMEOUT", "write-timeout"},
       {"BRM_ACCESS_LOG", "access-log"},

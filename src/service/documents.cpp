@@ -1,5 +1,6 @@
 #include "service/documents.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "domain/schema.hpp"
@@ -100,6 +101,16 @@ std::string AttachmentDisposition(std::string_view name) {
   }
   if (fallback.empty()) fallback = "document";
   return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+std::vector<MissingFile> MissingFiles(Store& store, const FileStore& files) {
+  std::vector<MissingFile> missing;
+  store.ForEach(Kind::kDocument, [&](Record&& document) {
+    const std::string sha256 = document.Text(fields::document::kSha256);
+    if (!sha256.empty() && !files.Has(sha256)) missing.push_back({document.id, sha256});
+  });
+  std::sort(missing.begin(), missing.end(), [](const MissingFile& a, const MissingFile& b) { return a.document < b.document; });
+  return missing;
 }
 
 }  // namespace brm

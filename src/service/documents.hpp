@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/result.hpp"
 #include "engine/engine.hpp"
@@ -43,6 +44,13 @@ struct DocumentFile {
   uint64_t size = 0;
 };
 
+// A document record whose file is not stored (imported from a bundle without its files).
+struct MissingFile {
+  std::string document, sha256;
+};
+// Every document, retired ones included, that names a sha256 `files` does not hold; in id order.
+std::vector<MissingFile> MissingFiles(Store& store, const FileStore& files);
+
 class DocumentService {
  public:
   DocumentService(Store& store, engine::Engine& engine, EntityService& entities, DocumentConfig config)
@@ -63,6 +71,8 @@ class DocumentService {
   // Admins: retires the document today (when still active), forgets its file (sha256 and size null; an
   // "erase" line in its audit trail) and removes the file when no other document points to it.
   Result<Record> Erase(const Actor& actor, std::string_view id);
+  // The documents whose files are not here (after a bundle import, which carries no files).
+  std::vector<MissingFile> Missing() { return MissingFiles(store_, files_); }
 
  private:
   boost::json::object Body(const DocumentUpload& upload, const StoredFile& file) const;

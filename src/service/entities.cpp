@@ -44,6 +44,27 @@ void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::o
   }
 }
 
+// A fact is history: it may be retired once (until set) and never changed or restored.
+Status CheckFactPatch(const Record& before, const boost::json::object& patch) {
+  const EntitySpec& spec = Spec(before.kind);
+  if (!spec.fact) return {};
+  for (const auto& [key, value] : patch) {
+    if (key != "until" && key != "id") {
+      return MakeError(ErrorCode::kConflict,
+                       WithArticle(spec.noun) + " can only be added or retired; record a new one to correct it.",
+                       std::string(key));
+    }
+    if (key == "until" && (!before.IsNull(spec.until) || value.is_null())) {
+      return MakeError(ErrorCode::kConflict,
+                       before.IsNull(spec.until) ? "A retire needs a date."
+                                                 : "Already retired on " + before.Text(spec.until) + "; a retired " +
+                                                       std::string(spec.noun) + " cannot be changed.",
+                       "until");
+    }
+  }
+  return {};
+}
+
 // Whether `after` is the actor's own user record changed in its language only.
 bool OnlyOwnLanguage(const Actor& actor, const Record& after, const std::optional<Record>& before) {
   if (!before || after.kind != Kind::kUser || after.id != actor.user || before->id != actor.user) return false;
@@ -203,22 +224,7 @@ Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_
                                      const boost::json::object& patch) {
   auto before = ReadVisible(actor, kind, id);
   if (!before) return NotFound(kind, id);
-  const EntitySpec& spec = Spec(kind);
-  if (spec.fact) {
-    // A fact is history: it may be retired once (until set) and never changed or restored.
-    for (const auto& [key, value] : patch) {
-      if (key != "until" && key != "id") {
-        return MakeError(ErrorCode::kConflict,
-                         WithArticle(spec.noun) + " can only be added or retired; record a new one to correct it.",
-                         std::string(key));
-      }
-      if (key == "until" && (!before->IsNull(spec.until) || value.is_null())) {
-        return MakeError(ErrorCode::kConflict,
-                         before->IsNull(spec.until) ? "A retire needs a date." : "Already retired on " + before->Text(spec.until) + "; a retired " + std::string(spec.noun) + " cannot be changed.",
-                         "until");
-      }
-    }
-  }
+  if (auto status = CheckFactPatch(*before, patch); !status) return status.error();
   json::DecodeOptions options;
   options.base = &*before;
   auto decoded = json::DecodeRecord(kind, patch, options);
@@ -250,61 +256,72 @@ Result<Record> EntityService::SetOwnLanguage(const Actor& actor, std::string_vie
   return Write(actor, std::move(after), before, std::nullopt, Grant::kOwnLanguage);
 }
 
+Status EntityService::Stage(const Access* access, Transaction& tx, Record& record,
+                            const std::optional<Record>& before) {
+  if (!before && tx.Find(record.kind, record.id)) {
+    return MakeError(ErrorCode::kConflict,
+                     WithArticle(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.", "id");
+  }
+  if (access) {
+    if (auto status = access->MayWriteKind(record.kind); !status) return status;
+  }
+  TxLookup stored(tx);
+  stored.Stage(record);
+  VisibleLookup lookup(stored, access, record, before);
+  if (auto status = ValidateReferences(record, lookup); !status) return status;
+  if (access) {
+    if (auto status = access->MayWrite(before, record); !status) return status;
+  }
+  if (auto status = CheckSetRules(tx, record, before); !status) return status;
+  if (before) {
+    tx.Update(record);
+  } else {
+    tx.Insert(record);
+  }
+  return {};
+}
+
+// The rule over a set of records that can only hold once every record of a write is in place: the weights of
+// a closed opportunity's criteria (SPEC.md §8.1).
+static Status CheckCriteriaOf(Transaction& tx, const Record& record, const std::optional<Record>& before) {
+  if (record.kind == Kind::kOpportunity) return CheckCriteriaTotal(tx, record.id);
+  if (record.kind != Kind::kCriterion) return {};
+  for (const Record* version : std::array<const Record*, 2>{&record, before ? &*before : nullptr}) {
+    if (!version) continue;
+    if (auto status = CheckCriteriaTotal(tx, version->Text(f::criterion::kOpportunity)); !status) return status;
+  }
+  return {};
+}
+
+static void AddAuditLines(Transaction& tx, const Actor& actor, const Record& record,
+                          const std::optional<Record>& before) {
+  if (before) {
+    for (const AuditEntry& entry : DiffAudit(actor.user, *before, record)) tx.AddAudit(entry);
+  } else {
+    tx.AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(Spec(record.kind).collection), record.id, "*",
+                           std::nullopt, json::Serialize(json::EncodeRecord(record))});
+  }
+}
+
 Result<Record> EntityService::Write(const Actor& actor, Record record, const std::optional<Record>& before,
                                     const std::optional<std::string>& password, Grant grant, WriteMode mode) {
   if (auto status = ValidateFields(record); !status) return status.error();
   if (grant == Grant::kOwnLanguage && !OnlyOwnLanguage(actor, record, before)) {
     return MakeError(ErrorCode::kForbidden, "Only administrators manage users and teams.");
   }
-  const bool by_role = grant == Grant::kByRole;
   // Hash before taking the write lock: argon2id is slow on purpose.
   const std::optional<std::string> hash = password ? std::optional(HashPassword(*password)) : std::nullopt;
   auto tx = store_.Begin();
   // The graph is current here: every write applies to it before it releases the store's write lock.
-  const Status checked = engine_.With([&](const engine::Figures& figures) -> Status {
+  const Status staged = engine_.With([&](const engine::Figures& figures) -> Status {
     const Access access(actor, figures.graph());
-    if (!before && tx->Find(record.kind, record.id)) {
-      return MakeError(ErrorCode::kConflict,
-                       WithArticle(Spec(record.kind).noun) + " with the id \"" + record.id + "\" already exists.", "id");
-    }
-    if (by_role) {
-      if (auto status = access.MayWriteKind(record.kind); !status) return status;
-    }
-    TxLookup stored(*tx);
-    stored.Stage(record);
-    VisibleLookup lookup(stored, by_role ? &access : nullptr, record, before);
-    if (auto status = ValidateReferences(record, lookup); !status) return status;
-    if (by_role) {
-      if (auto status = access.MayWrite(before, record); !status) return status;
-    }
-    return CheckSetRules(*tx, record, before);
+    return Stage(grant == Grant::kByRole ? &access : nullptr, *tx, record, before);
   });
-  if (!checked) return checked.error();
-  if (before) {
-    tx->Update(record);
-  } else {
-    tx->Insert(record);
-  }
-  // Rules over a set of records, once this one is in place.
-  if (record.kind == Kind::kOpportunity) {
-    if (auto status = CheckCriteriaTotal(*tx, record.id); !status) return status.error();
-  } else if (record.kind == Kind::kCriterion) {
-    for (const Record* version : std::array<const Record*, 2>{&record, before ? &*before : nullptr}) {
-      if (!version) continue;
-      if (auto status = CheckCriteriaTotal(*tx, version->Text(f::criterion::kOpportunity)); !status) {
-        return status.error();
-      }
-    }
-  }
+  if (!staged) return staged.error();
+  if (auto status = CheckCriteriaOf(*tx, record, before); !status) return status.error();
   if (mode == WriteMode::kCheck) return record;  // the transaction rolls back
-  const EntitySpec& spec = Spec(record.kind);
-  if (before) {
-    if (*before == record) return record;  // nothing changed: the transaction rolls back, no audit line
-    for (const AuditEntry& entry : DiffAudit(actor.user, *before, record)) tx->AddAudit(entry);
-  } else {
-    tx->AddAudit(AuditEntry{NowTimestamp(), actor.user, std::string(spec.collection), record.id, "*", std::nullopt,
-                            json::Serialize(json::EncodeRecord(record))});
-  }
+  if (before && *before == record) return record;  // nothing changed: the transaction rolls back, no audit line
+  AddAuditLines(*tx, actor, record, before);
   if (hash) tx->SetPasswordHash(record.id, *hash);
   const bool user_stopped = record.kind == Kind::kUser &&
                             (!record.Bool(f::user::kActive) || !ActiveOn(record, Today()));
@@ -313,6 +330,70 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
   // Still holding the write transaction's lock: the engine sees changes in commit order.
   engine_.Apply(record);
   return record;
+}
+
+Result<std::vector<Record>> EntityService::WriteAll(const Actor& actor, const std::vector<Change>& changes) {
+  // Decoded as Create and Update would, each error's field prefixed with where the change came from.
+  auto at = [](const Change& change, Error error) {
+    if (!change.field.empty()) error.field = error.field.empty() ? change.field : change.field + "." + error.field;
+    return error;
+  };
+  std::vector<std::pair<Record, std::optional<Record>>> writes;
+  for (const Change& change : changes) {
+    auto write = Prepare(actor, change);
+    if (!write) return at(change, write.error());
+    if (auto status = ValidateFields(write->first); !status) return at(change, status.error());
+    writes.push_back(std::move(*write));
+  }
+  auto tx = store_.Begin();
+  for (size_t i = 0; i < writes.size(); ++i) {
+    auto& [record, before] = writes[i];
+    // A record written earlier in this call is read back from the transaction, not the graph.
+    if (before) {
+      auto current = tx->Find(record.kind, record.id);
+      if (!current || !(*current == *before)) {
+        return at(changes[i], MakeError(ErrorCode::kConflict, record.id + " changed while this request was checked (twice in the request, or by someone else); try again."));
+      }
+    }
+    const Status staged = engine_.With([&](const engine::Figures& figures) -> Status {
+      const Access access(actor, figures.graph());
+      return Stage(&access, *tx, record, before);
+    });
+    if (!staged) return at(changes[i], staged.error());
+  }
+  for (size_t i = 0; i < writes.size(); ++i) {
+    const auto& [record, before] = writes[i];
+    if (auto status = CheckCriteriaOf(*tx, record, before); !status) return at(changes[i], status.error());
+  }
+  std::vector<Record> written;
+  for (const auto& [record, before] : writes) {
+    if (!before || !(*before == record)) AddAuditLines(*tx, actor, record, before);
+    written.push_back(record);
+  }
+  tx->Commit();
+  for (const Record& record : written) engine_.Apply(record);
+  return written;
+}
+
+Result<std::pair<Record, std::optional<Record>>> EntityService::Prepare(const Actor& actor, const Change& change) {
+  if (change.id.empty()) {
+    json::DecodeOptions options;
+    options.id_optional = true;
+    auto decoded = json::DecodeRecord(change.kind, change.body, options);
+    if (!decoded) return decoded.error();
+    Record record = std::move(*decoded);
+    record.id = NewId(IdPrefix(change.kind));
+    ApplyActorDefaults(actor, record, change.body);
+    return std::pair{std::move(record), std::optional<Record>()};
+  }
+  auto before = ReadVisible(actor, change.kind, change.id);
+  if (!before) return NotFound(change.kind, change.id);
+  if (auto status = CheckFactPatch(*before, change.body); !status) return status.error();
+  json::DecodeOptions options;
+  options.base = &*before;
+  auto decoded = json::DecodeRecord(change.kind, change.body, options);
+  if (!decoded) return decoded.error();
+  return std::pair{std::move(*decoded), std::move(before)};
 }
 
 Status EntityService::SetPassword(const Actor& actor, std::string_view user_id, std::string_view password) {

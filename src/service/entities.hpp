@@ -60,6 +60,17 @@ class EntityService {
   enum class WriteMode { kCommit, kCheck };
   Result<Record> Create(const Actor& actor, Kind kind, const boost::json::object& body,
                         WriteMode mode = WriteMode::kCommit);
+  // Several writes in one store transaction, all or nothing (the review that closes a project). Each change is
+  // what Create (an empty id) or Update (the fields to change) would write, checked the same way with the
+  // access policy; rules over a set of records (criteria weights) are checked once all are in place. An
+  // error's field is prefixed with the change's `field` ("vendors[1]" + "org" → "vendors[1].org").
+  struct Change {
+    Kind kind = Kind::kOpportunity;
+    std::string id;             // empty: a new record
+    boost::json::object body;   // the new record, or the fields to change
+    std::string field;          // where the change comes from in the caller's request
+  };
+  Result<std::vector<Record>> WriteAll(const Actor& actor, const std::vector<Change>& changes);
   // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
   Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
   // Sets `until` (the record stops being active on that day); kConflict when already retired.
@@ -99,6 +110,12 @@ class EntityService {
   Result<Record> Write(const Actor& actor, Record record, const std::optional<Record>& before,
                        const std::optional<std::string>& password, Grant grant = Grant::kByRole,
                        WriteMode mode = WriteMode::kCommit);
+  // Checks `record` (an update of `before` when set) against the records of `tx` and writes it there; with
+  // `access` null only the rules that do not depend on the actor's role apply.
+  Status Stage(const Access* access, Transaction& tx, Record& record,
+               const std::optional<Record>& before);
+  // The record a change would write and the stored one it replaces.
+  Result<std::pair<Record, std::optional<Record>>> Prepare(const Actor& actor, const Change& change);
   // The stored record when the actor may read it.
   std::optional<Record> ReadVisible(const Actor& actor, Kind kind, std::string_view id);
   DirectoryEntry Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,

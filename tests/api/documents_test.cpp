@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdlib.h>
 #include <string>
 
 #include "api/shared_server.hpp"
@@ -165,6 +168,52 @@ TEST_F(DocumentsApi, RetiringKeepsTheFileAndErasingRemovesItWhenUnused) {
   EXPECT_EQ(gone.ErrorField(), "file");
   ASSERT_EQ(admin.Post("/api/v1/documents/" + b + "/erase", bj::object{}).status, 200);
   EXPECT_FALSE(std::filesystem::exists(FileOf(sha256))) << "nothing points to it any more";
+}
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_F(DocumentsApi, FilesTravelWithExportImportAndBackup) {
+  Client admin = As("admin"), rep1 = As("rep1");
+  const std::string content = "往返：导出、导入与备份\n";
+  auto upload = rep1.Send("POST", UploadTarget("o1", "往返.txt", "other"), content, {{"Content-Type", "text/plain"}});
+  ASSERT_EQ(upload.status, 201) << upload.body;
+  const std::string sha256(upload.json.at("sha256").as_string()), id(upload.json.at("id").as_string());
+  std::string pattern = (std::filesystem::temp_directory_path() / "brm-files-XXXXXX").string();
+  const std::filesystem::path tmp = mkdtemp(pattern.data());
+  const std::string log = tmp / "log.txt";
+
+  ASSERT_EQ(RunBrm({"export", "--data", server_->data_dir(), "--files", tmp / "out"}, log), 0) << ReadAll(log);
+  EXPECT_EQ(ReadAll(tmp / "out" / sha256), content) << "named by its SHA-256, in one flat directory";
+  auto bundle = admin.Get("/api/v1/bundle");
+  ASSERT_EQ(bundle.status, 200);
+  std::ofstream(tmp / "bundle.json") << bundle.body;
+
+  ASSERT_EQ(RunBrm({"import", "--data", tmp / "with", "--files", tmp / "out", tmp / "bundle.json"}, log), 0)
+      << ReadAll(log);
+  EXPECT_EQ(ReadAll(tmp / "with" / "files" / sha256.substr(0, 2) / sha256), content);
+  EXPECT_EQ(ReadAll(log).find("no file here"), std::string::npos) << ReadAll(log);
+
+  ASSERT_EQ(RunBrm({"import", "--data", tmp / "without", tmp / "bundle.json"}, log), 0) << ReadAll(log);
+  EXPECT_NE(ReadAll(log).find("have no file here"), std::string::npos) << ReadAll(log);
+  EXPECT_NE(ReadAll(log).find(id), std::string::npos) << "the document is named: " << ReadAll(log);
+
+  ASSERT_EQ(RunBrm({"backup", "--data", server_->data_dir(), tmp / "backup.db"}, log), 0) << ReadAll(log);
+  EXPECT_EQ(ReadAll(tmp / "backup.db.files" / sha256.substr(0, 2) / sha256), content);
+
+  // The file goes missing from the server; a bundle posted over HTTP says so instead of failing silently.
+  std::filesystem::remove(FileOf(sha256));
+  auto imported = admin.Send("POST", "/api/v1/bundle", R"({"format": "brm-bundle", "version": 1})",
+                             {{"Content-Type", "application/json"}});
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  bool named = false;
+  for (const auto& missing : imported.json.at("missing_files").as_array()) {
+    named = named || (missing.at("document") == bj::value(id) && missing.at("sha256") == bj::value(sha256));
+  }
+  EXPECT_TRUE(named) << imported.body;
+  std::filesystem::remove_all(tmp);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "http/api.hpp"
 #include "http/errors.hpp"
 #include "service/bundle.hpp"
+#include "service/documents.hpp"
 
 namespace brm::http {
 
@@ -28,6 +29,12 @@ Response Api::BundleHandler(const Request& request, const Caller& caller) {
     counts["created"] = report->total_created();
     counts["updated"] = report->total_updated();
     counts["unchanged"] = unchanged;
+    // A bundle carries the documents' records, not their files: say which are missing here.
+    boost::json::array missing;
+    for (const MissingFile& file : documents_.Missing()) {
+      missing.push_back({{"document", file.document}, {"sha256", file.sha256}});
+    }
+    counts["missing_files"] = std::move(missing);
     return JsonResponse(200, counts);
   }
   return ErrorResponse(MakeError(ErrorCode::kNotFound, "Use GET to export or POST to import."));

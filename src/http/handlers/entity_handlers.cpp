@@ -1,9 +1,10 @@
-// /api/v1/{collection}[/{id}[/{action}]]: list, create, read, change, retire, history, erase.
+// /api/v1/{collection}[/{id}[/{action}]]: list, create, read, change, retire, history, erase, review.
 #include "domain/schema.hpp"
 #include "domain/validate.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
 #include "json/record_json.hpp"
+#include "service/review.hpp"
 
 namespace brm::http {
 namespace bj = boost::json;
@@ -227,6 +228,11 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
   }
   if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
   if (action == "erase" && kind == Kind::kDocument) return RecordResponse(200, documents_.Erase(caller.actor, id));
+  if (action == "review" && kind == Kind::kOpportunity) {
+    auto closed = ReviewProject(entities_, caller.actor, id, *body);
+    if (!closed) return ErrorResponse(closed.error());
+    return JsonResponse(200, {{"opportunity", json::EncodeRecord(*closed)}});
+  }
   if (action == "password" && kind == Kind::kUser) {
     if (caller.actor.role != Role::kAdmin) {
       return ErrorResponse(MakeError(ErrorCode::kForbidden,
