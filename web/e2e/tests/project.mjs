@@ -140,7 +140,7 @@ export const tests = [
   },
   {
     name: 'review: a refused review points at its field, a corrected one closes the opportunity; the History tab counts it',
-    async run({ page, base, login, shot, api }) {
+    async run({ page, base, login, shot, api, allowConsoleErrors }) {
       await login('rep01');
       const { open, competitors } = await setting(api);
       const opp = open[open.length - 1];
@@ -180,13 +180,13 @@ export const tests = [
       await until(async () => (await page.getByTestId('review-criteria-sum').getAttribute('data-ok')) === 'false', 'the red sum');
       await page.getByTestId('review-next').click();
       // Lessons with tags.
+      await choose(page, 'review-lesson-kind-0', '赢单因素');
       await page.getByTestId('review-lesson-tags-0').click();
       await page.keyboard.type('高层关系');
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Escape');
-      await choose(page, 'review-lesson-kind-0', '赢单因素');
       await page.getByTestId('review-lesson-text-0').fill('提前三个月与信息中心主任建立信任');
       await shot('review-lessons');
+      allowConsoleErrors(); // the browser logs the refused review's 400
       await page.getByTestId('review-submit').click();
       // Refused: the weights do not add up to 100; the dialog goes back to the criteria step.
       await page.getByTestId('review-error').waitFor();
@@ -245,6 +245,29 @@ export const tests = [
       await page.getByText('Usual rhythm').waitFor();
       await shot('customer-history-en');
       await must(api, 'PUT', '/auth/language', { language: 'zh-CN' });
+
+      // The company default is read only for a rep.
+      await page.goto(`${base}/strategy`);
+      await page.getByTestId('company-model-editor').getByText('签约').waitFor();
+      expect((await page.getByTestId('model-save').count()) === 0, 'no save button for a rep');
+    },
+  },
+  {
+    name: 'milestone model: the admin reorders the company default on the strategy page',
+    async run({ page, base, login, api }) {
+      await login('admin');
+      await page.goto(`${base}/strategy`);
+      const editor = page.getByTestId('company-model-editor');
+      await editor.getByText('签约').waitFor();
+      await page.getByTestId('model-up-contract').click();
+      await page.getByTestId('model-save').click();
+      await page.locator('.ant-message-success').waitFor();
+      const company = () => api('GET', '/milestone-models?active_on=today&limit=100').then((a) => a.body.items.find((m) => m.customer === null));
+      expect((await company()).kinds.map((k) => k.kind).slice(-2).join() === 'contract,award_notice', 'the contract moved up');
+      // And back.
+      await page.getByTestId('model-down-contract').click();
+      await page.getByTestId('model-save').click();
+      await until(async () => (await company()).kinds.map((k) => k.kind).slice(-2).join() === 'award_notice,contract', 'the default order again');
     },
   },
 ];

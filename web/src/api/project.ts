@@ -163,9 +163,11 @@ export interface LessonRecord {
 export interface ReviewRequest {
   status: ClosedStatus;
   closed: string;
-  winner: string | null;
-  winning_bid: number | null;
-  our_bid: number | null;
+  /** Left out when not known: a won review then names our organization. */
+  winner?: string;
+  winning_bid?: number;
+  /** Left out when not known: it then defaults to the final quote's price. */
+  our_bid?: number;
   vendors: { org: string; result: VendorResult; rank: number | null }[];
   quote?: { price: number; date?: string; round?: number };
   criteria?: { id?: string; item: string; weight: number; our_score?: number; best_score?: number }[];

@@ -27,9 +27,10 @@ describe('review form → request body', () => {
     });
     expect(rows).toEqual({ vendors: [0, 2], criteria: [0, 2], lessons: [0] });
   });
-  it('sends unknown amounts and winner as null, and no quote without a price', () => {
-    const { body } = reviewBody({ status: 'abandoned', closed: '2026-11-30', winner: '', winning_bid: undefined });
-    expect(body).toEqual({ status: 'abandoned', closed: '2026-11-30', winner: null, winning_bid: null, our_bid: null, vendors: [], lessons: [] });
+  it("leaves unknown amounts and winner out (the server's defaults apply), and the quote without a price", () => {
+    const { body } = reviewBody({ status: 'abandoned', closed: '2026-11-30', winner: '', winning_bid: undefined, our_bid: null, quote: { round: 2 } });
+    expect(body).toEqual({ status: 'abandoned', closed: '2026-11-30', vendors: [], lessons: [] });
+    expect(reviewBody({ status: 'lost', closed: '2026-11-30', winning_bid: 0 }).body.winning_bid).toBe(0); // 0 is known
   });
   it('keeps the quote round and date when given', () => {
     expect(reviewBody({ status: 'lost', closed: '2026-11-30', quote: { price: 0, round: 3, date: '2026-11-20' } }).body.quote).toEqual({ price: 0, round: 3, date: '2026-11-20' });

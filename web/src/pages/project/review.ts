@@ -59,15 +59,12 @@ export function reviewBody(form: ReviewForm, hadCriteria = false): { body: Revie
     rows.lessons.push(index);
     lessons.push({ kind: row.kind ?? 'note', tags, text: text(row.text) });
   });
-  const body: ReviewRequest = {
-    status: form.status ?? 'won',
-    closed: form.closed ?? '',
-    winner: text(form.winner) || null,
-    winning_bid: num(form.winning_bid),
-    our_bid: num(form.our_bid),
-    vendors,
-    lessons,
-  };
+  const body: ReviewRequest = { status: form.status ?? 'won', closed: form.closed ?? '', vendors, lessons };
+  // Unknown ones are left out, so that the server's defaults apply (winner: ours when won; our bid: the
+  // final quote's price).
+  if (text(form.winner)) body.winner = text(form.winner);
+  if (num(form.winning_bid) !== null) body.winning_bid = num(form.winning_bid)!;
+  if (num(form.our_bid) !== null) body.our_bid = num(form.our_bid)!;
   const price = num(form.quote?.price);
   if (price !== null) {
     body.quote = { price };
