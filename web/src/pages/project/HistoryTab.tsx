@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { useLoad, useNames } from '../../api/hooks';
 import {
   AWARD_RULES, customerLessons, customerOpportunities, customerVendors, loadHistory, TENDER_METHODS,
-  type CustomerHistory, type ProjectOpportunity,
+  type CustomerHistory, type LessonRecord, type ProjectOpportunity, type VendorRecord,
 } from '../../api/project';
 import { PageState } from '../../components/PageState';
 import { formatAmount } from '../../lib/format';
@@ -82,7 +82,7 @@ export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asO
 
 function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, people, orgs }: {
   h: CustomerHistory; open(l: Listing): void; opportunities: ProjectOpportunity[];
-  vendors: Parameters<typeof competitorSplit>[3]; lessons: Parameters<typeof projectsWithTag>[1];
+  vendors: VendorRecord[]; lessons: LessonRecord[];
   kindName(kind: string): string; people: Record<string, string>; orgs: Record<string, string>;
 }) {
   const { t } = useTranslation('project');
