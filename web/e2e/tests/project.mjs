@@ -244,6 +244,13 @@ export const tests = [
       await page.getByText('Milestone model (this customer)').waitFor();
       await page.getByText('Usual rhythm').waitFor();
       await shot('customer-history-en');
+      const opp = (await must(api, 'GET', '/opportunities?status=open&limit=1')).items[0];
+      await page.goto(`${base}/opportunities/${opp.id}?aspect=timing`);
+      await page.getByText('Filled: the date reached; hollow and dashed: the date expected.').waitFor();
+      await page.getByRole('tab', { name: 'Money: amounts, quotes' }).click();
+      await page.getByText('Winning bid / budget').waitFor();
+      await page.getByRole('tab', { name: 'Timing: milestones' }).click();
+      await shot('project-file-en');
       await must(api, 'PUT', '/auth/language', { language: 'zh-CN' });
 
       // The company default is read only for a rep.

@@ -206,11 +206,11 @@ export const en: typeof zh = {
   title: 'Project file',
   subtitle: 'people · money · things · situation · timing',
   aspect: {
-    people: 'People · chain and vendors',
-    money: 'Money · amounts and quotes',
-    things: 'Things · scope and documents',
-    situation: 'Situation · conditions and evaluation',
-    timing: 'Timing · milestones',
+    people: 'People: chain, vendors',
+    money: 'Money: amounts, quotes',
+    things: 'Things: scope, files',
+    situation: 'Situation: tender',
+    timing: 'Timing: milestones',
   },
   people: {
     chainAtClose: 'Decision chain (the day before closing, {{date}})',
