@@ -1,5 +1,6 @@
 // The opportunity page (SPEC.md §6.2): header, the chain's degrees and missing roles, the chain grouped by role
-// (add, edit, remove members, rate them in this opportunity), the project file (PBM), the side-by-side with each competitor, the trend.
+// (add, edit, remove members, rate them in this opportunity), the project file (PBM: 人 财 物 情 节, and the review that
+// closes it), the side-by-side with each competitor, the trend.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useApi } from '../../api/hooks';
@@ -42,7 +43,6 @@ export default function OpportunityPage() {
       {opportunity.data && (
         <div data-testid="opportunity-page">
           <OpportunityHeader opportunity={opportunity.data} />
-          <ProjectFile opportunity={opportunity.data} asOf={perspective.asOf} onClosed={() => { opportunity.reload(); changed(); }} />
           <PageState loading={chain.loading && !chain.data} error={chain.error} onRetry={chain.reload}>
             {chain.data && (
               <>
@@ -57,6 +57,7 @@ export default function OpportunityPage() {
               </>
             )}
           </PageState>
+          <ProjectFile opportunity={opportunity.data} asOf={perspective.asOf} onClosed={() => { opportunity.reload(); changed(); }} />
           <CompareSection chains={compare.chains} competitors={perspective.competitors} error={compare.error} loading={compare.loading} />
           <ChainTrend points={trend.data} opened={opportunity.data.opened} loading={trend.loading} error={trend.error} onRetry={trend.reload} />
         </div>
