@@ -358,7 +358,7 @@ void MakeScratchStore() {
   brm::StoreConfig config;
   config.data_dir = g->scratch_dir.string();
   g->scratch = brm::OpenSqliteStore(config);
-  g->entities = std::make_unique<brm::EntityService>(*g->scratch, &g->engine);
+  g->entities = std::make_unique<brm::EntityService>(*g->scratch, g->engine);
 }
 
 void ServiceCreateRating(benchmark::State& state) {
