@@ -1,0 +1,463 @@
+// The project history of SPEC.md §8 for every opportunity: milestone models, milestones on the customer's
+// rhythm, tender method and rule, criteria, vendors and quote rounds, amounts, conditions and scope,
+// documents (their files in bundle.files), lessons and the links between a customer's projects. The
+// normal scale gets the whole of it; the large scale a trimmed history (see Detail).
+#include <algorithm>
+#include <cmath>
+
+#include "demo/history.hpp"
+#include "domain/record.hpp"
+#include "domain/schema.hpp"
+
+namespace brm::demo {
+namespace {
+
+namespace f = fields;
+
+enum Status : uint8_t { kOpen, kWon, kLost, kAbandoned };  // vocab::kOpportunityStatus order
+constexpr std::string_view kOursId = "org-ours";
+
+// How much of one opportunity's history is written.
+struct Detail {
+  bool records = false;  // milestones, vendors and quotes
+  int rounds = 1;        // quote rounds of a closed project
+  bool criteria = false, documents = false, lessons = false, notes = false;
+};
+
+struct HistoryRun {
+  World& w;
+  Rng rng;
+  bool large;
+  std::vector<double> max_ratio;  // per customer: the highest winning_bid / budget of its history
+  std::vector<uint8_t> ratios;    // per customer: how many history projects gave one
+};
+
+Record& OppRecord(World& w, uint32_t opp) { return w.bundle.of(Kind::kOpportunity)[opp].record; }
+const DemoModel& ModelOf(const World& w, uint32_t opp) {
+  return Model(w.customers[w.opportunities[opp].customer].model);
+}
+double Round(double amount, double unit) { return std::floor(amount / unit + 0.5) * unit; }
+
+void AddModels(World& w) {
+  for (size_t i = 0; i < kModelCount; ++i) {
+    if (i > 0 && Model(i).company_default) continue;
+    std::vector<std::string> kinds;
+    for (uint8_t k = 0; k < Model(i).size; ++k) {
+      kinds.push_back(std::string(Model(i).kinds[k].kind) + kPairSeparator + std::string(Model(i).kinds[k].name));
+    }
+    const std::string text = JoinList(kinds);
+    if (i == 0) {
+      Put(w.Add(Kind::kMilestoneModel, {}), f::model::kKinds, text);
+      continue;
+    }
+    for (const CustomerDraft& c : w.customers) {
+      if (c.model != i) continue;
+      Record& r = w.Add(Kind::kMilestoneModel, {});
+      Put(r, f::model::kCustomer, c.id);
+      Put(r, f::model::kKinds, text);
+    }
+  }
+}
+
+// The large scale draws opportunities without a rhythm: their milestones are fitted into [opened,
+// closed] in the proportions of the customer's rhythm, and an open one reaches those already past.
+void FitTimeline(const World& w, Rng& rng, OpportunityDraft& d) {
+  const CustomerDraft& c = w.customers[d.customer];
+  const size_t m = ModelSize(c);
+  std::array<int32_t, kMaxMilestones> at{};
+  for (size_t i = 1; i < m; ++i) at[i] = at[i - 1] + c.rhythm[i - 1];
+  size_t reached = m;
+  if (d.status == kLost) reached = m - 1;
+  if (d.status == kAbandoned) reached = static_cast<size_t>(rng.Between(1, static_cast<int64_t>(m) - 2));
+  const int32_t span = d.closed == kForever ? 0 : d.closed - d.opened;
+  for (size_t i = 0; i < reached; ++i) {
+    const int64_t day = d.closed == kForever ? d.opened + at[i]
+                                             : d.opened + static_cast<int64_t>(span) * at[i] / std::max(1, at[reached - 1]);
+    if (day > w.end) break;
+    d.milestones[i] = static_cast<int32_t>(day);
+    d.reached = static_cast<uint8_t>(i + 1);
+  }
+  if (d.closed == kForever) d.reached = static_cast<uint8_t>(std::min<size_t>(d.reached, m - 1));
+}
+
+void AddMilestones(HistoryRun& run, uint32_t opp, const std::string& id, const Detail& detail) {
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  const DemoModel& model = ModelOf(run.w, opp);
+  for (uint8_t i = 0; i < d.reached; ++i) {
+    Record& r = run.w.Add(Kind::kMilestone, {});
+    Put(r, f::milestone::kOpportunity, id);
+    Put(r, f::milestone::kKind, model.kinds[i].kind);
+    Put(r, f::milestone::kDate, run.w.Day(d.milestones[i]));
+    if (detail.notes && run.rng.Chance(0.35)) Put(r, f::milestone::kNote, MilestoneNote(run.rng, model.kinds[i].kind));
+  }
+}
+
+std::string_view DrawMethod(Rng& rng, Pattern pattern, bool lost) {
+  static constexpr std::string_view kMethods[] = {"public_tender", "invited_tender", "single_source", "negotiation",
+                                                  "inquiry"};
+  static constexpr double kWeights[3][5] = {{65, 10, 5, 15, 5}, {40, 35, 5, 15, 5}, {0, 25, 10, 40, 25}};
+  std::string_view method = kMethods[rng.Weighted(std::span(kWeights[static_cast<int>(pattern)], 5))];
+  return lost && method == "single_source" ? "negotiation" : method;  // a single source we did not win is not ours
+}
+
+std::string_view DrawRule(Rng& rng, Pattern pattern) {
+  static constexpr std::string_view kRules[] = {"lowest_price", "comprehensive_score", "unknown"};
+  static constexpr double kWeights[3][3] = {{20, 75, 5}, {30, 65, 5}, {40, 40, 20}};
+  return kRules[rng.Weighted(std::span(kWeights[static_cast<int>(pattern)], 3))];
+}
+
+// Method, rule, conditions, scope and budget.
+void AddTerms(HistoryRun& run, uint32_t opp, const Detail& detail) {
+  static constexpr std::string_view kConditions[] = {"legacy_limits", "transformation", "annual_budget", "compliance",
+                                                     "expansion",     "replacement",    "other"};
+  static constexpr double kWeights[] = {3, 3, 2, 2, 2, 1.5, 0.5};
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  const CustomerDraft& c = run.w.customers[d.customer];
+  Record& r = OppRecord(run.w, opp);
+  Put(r, f::opp::kMethod, DrawMethod(run.rng, c.pattern, d.status == kLost));
+  Put(r, f::opp::kRule, DrawRule(run.rng, c.pattern));
+  const size_t first = run.rng.Weighted(std::span(kWeights));
+  std::vector<std::string> tags = {std::string(kConditions[first])};
+  size_t second = run.rng.Weighted(std::span(kWeights));
+  if (second != first && run.rng.Chance(0.4)) tags.emplace_back(kConditions[second]);
+  Put(r, f::opp::kConditions, JoinList(tags));
+  if (detail.notes || !run.large) Put(r, f::opp::kConditionsText, ConditionText(tags[0]));
+  if (detail.records) {
+    const std::string name = r.Text(f::opp::kName);
+    Put(r, f::opp::kScope, ScopeText(run.rng, name));
+  }
+  PutNumber(r, f::opp::kBudget, Round(r.Number(f::opp::kAmount).value_or(0) * run.rng.Uniform(1.0, 1.15), 1e4));
+}
+
+
+// The competitors at a project: those working the account, or one at random.
+std::vector<uint32_t> Rivals(HistoryRun& run, const CustomerDraft& c) {
+  std::vector<uint32_t> rivals;
+  const size_t n = run.w.competitor_ids.size();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (c.competitors & (1u << i)) rivals.push_back(i);
+  }
+  if (rivals.empty() || run.rng.Chance(0.3)) {
+    const auto extra = static_cast<uint32_t>(run.rng.Below(n));
+    if (std::find(rivals.begin(), rivals.end(), extra) == rivals.end()) rivals.push_back(extra);
+  }
+  return rivals;
+}
+
+// One bidder's prices per round: a first offer around the budget, then a few percent off each round.
+std::vector<double> Prices(Rng& rng, double budget, int rounds) {
+  std::vector<double> prices = {budget * rng.Uniform(0.88, 1.03)};
+  for (int i = 1; i < rounds; ++i) prices.push_back(prices.back() * rng.Uniform(0.93, 0.99));
+  for (double& p : prices) p = Round(p, 100);
+  return prices;
+}
+
+struct Bidder {
+  std::string_view org;
+  std::vector<double> prices;
+  bool disqualified = false;
+  int rank = 0;
+};
+
+// Who won and in what order, consistent with the rule: under lowest_price the winner offered least.
+void Rank(HistoryRun& run, std::vector<Bidder>& bidders, size_t winner, bool lowest_price) {
+  if (lowest_price) {
+    double others = 1e18;
+    for (size_t i = 0; i < bidders.size(); ++i) {
+      if (i != winner) others = std::min(others, bidders[i].prices.back());
+    }
+    if (bidders[winner].prices.back() >= others) bidders[winner].prices.back() = Round(others * run.rng.Uniform(0.95, 0.99), 100);
+  }
+  std::vector<size_t> order;
+  for (size_t i = 0; i < bidders.size(); ++i) {
+    if (i != winner) order.push_back(i);
+  }
+  if (lowest_price) {
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bidders[a].prices.back() < bidders[b].prices.back(); });
+  } else {
+    run.rng.Shuffle(order);
+  }
+  bidders[winner].rank = 1;
+  int rank = 2;
+  for (size_t i : order) {
+    bidders[i].disqualified = bidders.size() > 2 && run.rng.Chance(0.04);
+    if (!bidders[i].disqualified) bidders[i].rank = rank++;
+  }
+}
+
+// Quote rounds: the first on the bid day, then a few days apart, never after the close.
+int32_t RoundDay(const World& w, uint32_t opp, int round) {
+  const OpportunityDraft& d = w.opportunities[opp];
+  const int bid = std::max(0, KindIndex(ModelOf(w, opp), "bid_submission"));
+  const int32_t last = std::min(d.LastDay(w.end), w.end);
+  return std::min(last, d.milestones[static_cast<size_t>(bid)] + 5 * round);
+}
+
+// Vendors, quotes, winner and bids of a closed project that reached the bids.
+void AddBidding(HistoryRun& run, uint32_t opp, const std::string& id, const Detail& detail) {
+  World& w = run.w;
+  const OpportunityDraft& d = w.opportunities[opp];
+  Record& r = OppRecord(w, opp);
+  const double budget = r.Number(f::opp::kBudget).value_or(0);
+  const bool single = r.Text(f::opp::kMethod) == "single_source";
+  std::vector<Bidder> bidders = {{kOursId, Prices(run.rng, budget, detail.rounds)}};
+  if (!single) {
+    for (uint32_t i : Rivals(run, w.customers[d.customer])) {
+      bidders.push_back({w.competitor_ids[i], Prices(run.rng, budget, detail.rounds)});
+    }
+  }
+  const bool decided = d.status != kAbandoned;
+  const size_t winner = d.status == kLost ? 1 + run.rng.Below(bidders.size() - 1) : 0;
+  if (decided) Rank(run, bidders, winner, r.Text(f::opp::kRule) == "lowest_price");
+  PutNumber(r, f::opp::kOurBid, bidders[0].prices.back());
+  if (decided) {
+    Put(r, f::opp::kWinner, bidders[winner].org);
+    PutNumber(r, f::opp::kWinningBid, bidders[winner].prices.back());
+  }
+  if (!detail.records) return;
+  for (const Bidder& b : bidders) {
+    Record& v = w.Add(Kind::kVendor, {});
+    Put(v, f::vendor::kOpportunity, id);
+    Put(v, f::vendor::kOrg, b.org);
+    Put(v, f::vendor::kResult, !decided ? "unknown" : b.disqualified ? "disqualified" : b.rank == 1 ? "won" : "lost");
+    if (b.rank > 0) PutNumber(v, f::vendor::kRank, b.rank);
+    if (b.disqualified) Put(v, f::vendor::kNote, "资格审查未通过");
+    for (size_t round = 0; round < b.prices.size(); ++round) {
+      Record& q = w.Add(Kind::kQuote, {});
+      Put(q, f::quote::kOpportunity, id);
+      PutNumber(q, f::quote::kRound, static_cast<double>(round + 1));
+      Put(q, f::quote::kOrg, b.org);
+      PutNumber(q, f::quote::kPrice, b.prices[round]);
+      Put(q, f::quote::kDate, w.Day(RoundDay(w, opp, static_cast<int>(round))));
+    }
+  }
+}
+
+
+// Criteria: price alone under lowest_price, otherwise price and two to four scored items, weights in
+// steps of 5 adding up to 100; `scored`: a closed project, with our score and the best one.
+void AddCriteria(HistoryRun& run, uint32_t opp, const std::string& id, bool scored) {
+  const Record& o = OppRecord(run.w, opp);
+  std::vector<std::pair<std::string_view, uint32_t>> items = {{"价格", 100}};
+  if (o.Text(f::opp::kRule) != "lowest_price") {
+    size_t count = 0;
+    const CriterionItem* table = CriterionItems(count);
+    std::vector<double> weights(count, 0);
+    for (size_t i = 0; i < count; ++i) weights[i] = run.rng.Uniform(table[i].lo, table[i].hi);
+    std::vector<size_t> picked(count);
+    for (size_t i = 0; i < count; ++i) picked[i] = i;
+    run.rng.Shuffle(picked);
+    picked.resize(static_cast<size_t>(run.rng.Between(2, 4)));
+    std::sort(picked.begin(), picked.end());
+    items[0].second = static_cast<uint32_t>(10 * run.rng.Between(3, 5));
+    const uint32_t units = (100 - items[0].second) / 5 - static_cast<uint32_t>(picked.size());
+    std::vector<double> shares_of;
+    for (size_t i : picked) shares_of.push_back(weights[i]);
+    const std::vector<uint32_t> shares = Apportion(units, shares_of, run.rng);
+    for (size_t k = 0; k < picked.size(); ++k) items.emplace_back(table[picked[k]].item, 5 * (1 + shares[k]));
+  }
+  const bool won = run.w.opportunities[opp].status == kWon;
+  for (const auto& [item, weight] : items) {
+    Record& r = run.w.Add(Kind::kCriterion, {});
+    Put(r, f::criterion::kOpportunity, id);
+    Put(r, f::criterion::kItem, item);
+    PutNumber(r, f::criterion::kWeight, weight);
+    if (!scored) continue;
+    const double best = Round(weight * run.rng.Uniform(0.85, 1.0), 0.5);
+    PutNumber(r, f::criterion::kBestScore, best);
+    PutNumber(r, f::criterion::kOurScore, Round(best * (won ? run.rng.Uniform(0.93, 1.0) : run.rng.Uniform(0.7, 0.95)), 0.5));
+  }
+}
+
+std::string_view OrgName(const World& w, const std::string& id) {
+  for (size_t i = 0; i < w.competitor_ids.size(); ++i) {
+    if (w.competitor_ids[i] == id) return CompetitorName(static_cast<int>(i));
+  }
+  return id.empty() ? std::string_view("未知") : kOursName;
+}
+
+// The day a document of `kind_index` (see WriteDocument) was filed: at its milestone, or the last reached.
+int32_t DocumentDay(const World& w, uint32_t opp, int kind_index) {
+  static constexpr std::string_view kAt[] = {"tender_notice", "initiation", "bid_submission", "evaluation", "contract"};
+  const OpportunityDraft& d = w.opportunities[opp];
+  const int at = KindIndex(ModelOf(w, opp), kAt[kind_index]);
+  return at >= 0 && at < d.reached ? d.milestones[static_cast<size_t>(at)] : d.milestones[d.reached - 1u];
+}
+
+void AddDocument(HistoryRun& run, uint32_t opp, const std::string& id, int kind_index) {
+  World& w = run.w;
+  const OpportunityDraft& d = w.opportunities[opp];
+  const CustomerDraft& c = w.customers[d.customer];
+  const Record& o = OppRecord(w, opp);
+  DocumentFacts facts{c.short_name, o.Text(f::opp::kName), o.Text(f::opp::kScope), o.Text(f::opp::kMethod),
+                      OrgName(w, o.Text(f::opp::kWinner)), w.Day(DocumentDay(w, opp, kind_index)),
+                      o.Number(f::opp::kBudget).value_or(0), o.Number(f::opp::kOurBid).value_or(0)};
+  DocumentText doc = WriteDocument(run.rng, kind_index, facts);
+  std::string sha256 = Sha256Hex(doc.content);
+  Record& r = w.Add(Kind::kDocument, {});
+  Put(r, f::document::kOpportunity, id);
+  Put(r, f::document::kName, doc.name);
+  Put(r, f::document::kKind, doc.kind);
+  Put(r, f::document::kContentType, doc.content_type);
+  PutNumber(r, f::document::kSize, static_cast<double>(doc.content.size()));
+  Put(r, f::document::kSha256, sha256);
+  Put(r, f::document::kUploadedBy, w.users[c.owner].id);
+  Put(r, f::document::kDate, facts.date);
+  w.bundle.files.emplace(std::move(sha256), std::move(doc.content));
+}
+
+void AddDocuments(HistoryRun& run, uint32_t opp, const std::string& id) {
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  const std::string& method = OppRecord(run.w, opp).Text(f::opp::kMethod);
+  const int bid = KindIndex(ModelOf(run.w, opp), "bid_submission");
+  AddDocument(run, opp, id, method == "public_tender" || method == "invited_tender" ? 0 : 1);
+  if (bid >= 0 && bid < d.reached) AddDocument(run, opp, id, 2);
+  if (d.status != kOpen && run.rng.Chance(0.5)) AddDocument(run, opp, id, 3);
+  if (d.status == kWon) AddDocument(run, opp, id, 4);
+}
+
+void AddLessons(HistoryRun& run, uint32_t opp, const std::string& id) {
+  World& w = run.w;
+  const OpportunityDraft& d = w.opportunities[opp];
+  const auto count = run.large ? 1 : run.rng.Between(1, 2);
+  for (int64_t i = 0; i < count; ++i) {
+    const LessonText& lesson = DrawLesson(run.rng, d.status == kWon);
+    std::vector<std::string> tags = {std::string(lesson.tags[0])};
+    if (!lesson.tags[1].empty()) tags.emplace_back(lesson.tags[1]);
+    Record& r = w.Add(Kind::kLesson, {});
+    Put(r, f::lesson::kOpportunity, id);
+    Put(r, f::lesson::kKind, d.status == kWon ? "win_factor" : "loss_factor");
+    Put(r, f::lesson::kTags, JoinList(tags));
+    Put(r, f::lesson::kText, lesson.text);
+    Put(r, f::lesson::kBy, w.users[w.customers[d.customer].owner].id);
+    Put(r, f::lesson::kDate, w.Day(std::min(w.end, d.closed + static_cast<int32_t>(run.rng.Between(1, 20)))));
+  }
+}
+
+
+void NoteRatio(HistoryRun& run, uint32_t opp) {
+  const Record& o = OppRecord(run.w, opp);
+  const double budget = o.Number(f::opp::kBudget).value_or(0);
+  const auto winning = o.Number(f::opp::kWinningBid);
+  if (budget <= 0 || !winning) return;
+  const uint32_t c = run.w.opportunities[opp].customer;
+  run.max_ratio[c] = std::max(run.max_ratio[c], *winning / budget);
+  ++run.ratios[c];
+}
+
+void HistoryOfClosed(HistoryRun& run, uint32_t opp, const Detail& detail) {
+  const std::string id = OppRecord(run.w, opp).id;
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  const int bid = KindIndex(ModelOf(run.w, opp), "bid_submission");
+  AddTerms(run, opp, detail);
+  if (detail.records) AddMilestones(run, opp, id, detail);
+  if (bid >= 0 && bid < d.reached) AddBidding(run, opp, id, detail);
+  if (d.status == kAbandoned) return;
+  NoteRatio(run, opp);
+  if (detail.criteria) AddCriteria(run, opp, id, true);
+  if (detail.documents) AddDocuments(run, opp, id);
+  if (detail.lessons) AddLessons(run, opp, id);
+}
+
+// Our quotes so far on an open project past its bids; on a few, above what the customer ever paid
+// for its budget (SPEC.md §8.3, price_above_history).
+void AddOpenQuotes(HistoryRun& run, uint32_t opp, const std::string& id) {
+  World& w = run.w;
+  const OpportunityDraft& d = w.opportunities[opp];
+  Record& o = OppRecord(w, opp);
+  const double budget = o.Number(f::opp::kBudget).value_or(0);
+  const int rounds = run.large ? 1 : static_cast<int>(run.rng.Between(1, 2));
+  std::vector<double> prices = Prices(run.rng, budget, rounds);
+  if (run.ratios[d.customer] >= 2 && run.rng.Chance(0.35)) {
+    prices.back() = Round(budget * (run.max_ratio[d.customer] + run.rng.Uniform(0.03, 0.1)), 100);
+  }
+  for (int round = 0; round < rounds; ++round) {
+    Record& q = w.Add(Kind::kQuote, {});
+    Put(q, f::quote::kOpportunity, id);
+    PutNumber(q, f::quote::kRound, round + 1);
+    Put(q, f::quote::kOrg, kOursId);
+    PutNumber(q, f::quote::kPrice, prices[static_cast<size_t>(round)]);
+    Put(q, f::quote::kDate, w.Day(RoundDay(w, opp, round)));
+  }
+  PutNumber(o, f::opp::kOurBid, prices.back());
+}
+
+void HistoryOfOpen(HistoryRun& run, uint32_t opp, const Detail& detail) {
+  const std::string id = OppRecord(run.w, opp).id;
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  const DemoModel& model = ModelOf(run.w, opp);
+  AddTerms(run, opp, detail);
+  AddMilestones(run, opp, id, detail);
+  const int bid = KindIndex(model, "bid_submission");
+  const int tender = std::max(KindIndex(model, "tender_notice"), bid);
+  if (bid >= 0 && bid < d.reached) AddOpenQuotes(run, opp, id);
+  if (detail.criteria && tender >= 0 && tender < d.reached) AddCriteria(run, opp, id, false);
+  if (detail.documents) AddDocuments(run, opp, id);
+}
+
+// Links between a customer's projects: a later phase (二期) of a project won before it opened, and a
+// maintenance or upgrade project that follows one.
+void AddLinks(World& w) {
+  const auto& records = w.bundle.of(Kind::kOpportunity);
+  std::vector<int64_t> last_won(w.customers.size(), -1);
+  for (uint32_t opp = 0; opp < w.opportunities.size(); ++opp) {  // ids follow the opening day
+    const OpportunityDraft& d = w.opportunities[opp];
+    const int64_t to = last_won[d.customer];
+    const std::string& type = records[opp].record.Text(f::opp::kType);
+    if (to >= 0 && w.opportunities[static_cast<size_t>(to)].closed <= d.opened && type != "new") {
+      Record& r = w.Add(Kind::kProjectLink, {});
+      Put(r, f::link::kFrom, records[opp].record.id);
+      Put(r, f::link::kTo, records[static_cast<size_t>(to)].record.id);
+      Put(r, f::link::kKind, type == "phase" ? "phase_of" : "follow_up_of");
+    }
+    if (d.status == kWon && (last_won[d.customer] < 0 || w.opportunities[static_cast<size_t>(last_won[d.customer])].closed < d.closed)) {
+      last_won[d.customer] = opp;
+    }
+  }
+}
+
+// At the large scale, the latest two decided projects of each customer get milestones, vendors and
+// quotes; one in ten of those criteria, one in fifty documents, one in five a lesson. The others keep
+// their amounts, method and rule on the opportunity.
+Detail DetailOf(HistoryRun& run, uint32_t opp, std::vector<uint8_t>& detailed) {
+  const OpportunityDraft& d = run.w.opportunities[opp];
+  if (!run.large) return {true, d.status == kOpen ? 1 : static_cast<int>(run.rng.Between(2, 3)), true, true, true, true};
+  if (d.status == kOpen) return {true, 1, false, false, false, false};
+  if (d.status == kAbandoned || detailed[d.customer] >= 2) return {};
+  ++detailed[d.customer];
+  return {true, 1, run.rng.Chance(0.1), run.rng.Chance(0.02), run.rng.Chance(0.2), false};
+}
+
+}  // namespace
+
+void BuildProjectHistory(World& w) {
+  HistoryRun run{w, Rng::Stream(w.config.seed, "history"), w.config.scale == DemoConfig::Scale::kLarge,
+                 std::vector<double>(w.customers.size(), 0), std::vector<uint8_t>(w.customers.size(), 0)};
+  AddModels(w);
+  for (OpportunityDraft& d : w.opportunities) {
+    if (d.reached == 0) FitTimeline(w, run.rng, d);
+  }
+  std::vector<uint8_t> detailed(w.customers.size(), 0);
+  const auto n = static_cast<uint32_t>(w.opportunities.size());
+  std::vector<Detail> details(n);
+  for (uint32_t opp = n; opp-- > 0;) details[opp] = DetailOf(run, opp, detailed);  // latest first
+  // Closed projects first: an open one's quote is compared with its customer's history.
+  for (uint32_t opp = 0; opp < n; ++opp) {
+    if (w.opportunities[opp].status != kOpen) HistoryOfClosed(run, opp, details[opp]);
+  }
+  for (uint32_t opp = 0; opp < n; ++opp) {
+    if (w.opportunities[opp].status == kOpen) HistoryOfOpen(run, opp, details[opp]);
+  }
+  AddLinks(w);
+  NumberIds(w, Kind::kMilestoneModel, "mm-", 3);
+  NumberIds(w, Kind::kMilestone, "ms-", 6);
+  NumberIds(w, Kind::kProjectLink, "pl-", 4);
+  NumberIds(w, Kind::kCriterion, "cr-", 5);
+  NumberIds(w, Kind::kVendor, "vd-", 5);
+  NumberIds(w, Kind::kQuote, "qt-", 6);
+  NumberIds(w, Kind::kDocument, "doc-", 5);
+  NumberIds(w, Kind::kLesson, "ls-", 5);
+  w.Report("project history", n, n);
+}
+
+}  // namespace brm::demo
