@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "demo/random.hpp"
 #include "demo/world.hpp"
@@ -62,5 +63,38 @@ struct DocumentText {
 DocumentText WriteDocument(Rng& rng, int kind_index, const DocumentFacts& facts);
 // Lower-case hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);
+
+// One run of BuildProjectHistory (project_history.cpp, history_bids.cpp).
+enum ProjectStatus : uint8_t { kOpen, kWon, kLost, kAbandoned };  // vocab::kOpportunityStatus order
+inline constexpr std::string_view kOursId = "org-ours";
+
+// How much of one opportunity's history is written.
+struct Detail {
+  bool records = false;  // milestones, vendors and quotes
+  int rounds = 1;        // quote rounds of a closed project
+  bool criteria = false, documents = false, lessons = false, notes = false;
+};
+
+struct HistoryRun {
+  World& w;
+  Rng rng;
+  bool large;
+  std::vector<double> max_ratio;  // per customer: the highest winning_bid / budget of its history
+  std::vector<uint8_t> ratios;    // per customer: how many history projects gave one
+};
+
+inline Record& OppRecord(World& w, uint32_t opp) { return w.bundle.of(Kind::kOpportunity)[opp].record; }
+inline const DemoModel& ModelOf(const World& w, uint32_t opp) {
+  return Model(w.customers[w.opportunities[opp].customer].model);
+}
+// `amount` rounded to a multiple of `unit`.
+double Round(double amount, double unit);
+
+// Vendors, quote rounds, winner and bids of a closed project that reached its bids; the records only
+// when detail.records.
+void AddBidding(HistoryRun& run, uint32_t opp, const std::string& id, const Detail& detail);
+// Our quotes so far on an open project past its bids; on a few, above what the customer ever paid for
+// its budget (SPEC.md §8.3, price_above_history). Reads run.max_ratio: call after the closed projects.
+void AddOpenQuotes(HistoryRun& run, uint32_t opp, const std::string& id);
 
 }  // namespace brm::demo
