@@ -46,7 +46,9 @@ struct LessonText {
   std::string_view tags[2];  // free words; the second may be empty
   std::string_view text;
 };
-const LessonText& DrawLesson(Rng& rng, bool won);
+// The lessons of won (win_factor) or lost (loss_factor) projects: how many, and one of them.
+size_t LessonCount(bool won);
+const LessonText& Lesson(bool won, size_t index);
 
 // A document's facts, for its text.
 struct DocumentFacts {
@@ -81,6 +83,7 @@ struct HistoryRun {
   bool large;
   std::vector<double> max_ratio;  // per customer: the highest winning_bid / budget of its history
   std::vector<uint8_t> ratios;    // per customer: how many history projects gave one
+  std::vector<std::string_view> customer_names;  // per customer: its organization's full name
 };
 
 inline Record& OppRecord(World& w, uint32_t opp) { return w.bundle.of(Kind::kOpportunity)[opp].record; }

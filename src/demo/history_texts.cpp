@@ -29,6 +29,21 @@ SV MethodName(SV method) {
   return "待定";
 }
 
+constexpr LessonText kWins[] = {
+    {{"高层关系", "决策链"}, "提前三个月与分管领导建立联系，评标前决策链主要成员均表态支持。"},
+    {{"技术方案", ""}, "现场演示贴合业务流程，技术评分领先第二名六分以上。"},
+    {{"教练", "信息"}, "信息中心内线及时反馈评分细则，方案针对性调整。"},
+    {{"服务", "口碑"}, "一期项目交付质量好，用户部门主动推荐续签。"},
+    {{"价格", "策略"}, "二轮报价把握准确，价格分与技术分均衡。"},
+};
+constexpr LessonText kLosses[] = {
+    {{"价格", "竞品低价"}, "竞争对手最终报价低于我方约百分之十二，价格分差距过大。"},
+    {{"决策链", "关键人"}, "未能接触到实际拍板人，采购部门倾向原有厂商。"},
+    {{"需求引导", ""}, "招标参数由竞争对手引导，我方多项指标响应偏离。"},
+    {{"资质", "业绩"}, "缺少同类规模案例，业绩评分偏低。"},
+    {{"时机", "关系"}, "介入太晚，立项阶段未参与需求调研。"},
+};
+
 }  // namespace
 
 std::string ScopeText(Rng& rng, SV project) {
@@ -58,13 +73,16 @@ SV ConditionText(SV condition) {
 }
 
 SV MilestoneNote(Rng& rng, SV kind) {
-  if (kind == "initiation") return rng.Chance(0.5) ? "局长办公会通过立项" : "信息中心提交立项报告";
-  if (kind == "budget_approval") return "财政批复预算";
-  if (kind == "tender_notice") return rng.Chance(0.5) ? "在公共资源交易中心发布公告" : "招标代理机构发布公告";
+  if (kind == "initiation") return rng.Chance(0.5) ? "办公会审议通过立项" : "信息部门提交立项报告";
+  if (kind == "budget_approval") return "预算获批";
+  if (kind == "tender_notice") return rng.Chance(0.5) ? "发布招标公告" : "招标代理机构发布公告";
   if (kind == "bid_submission") return "按时递交投标文件";
   if (kind == "evaluation") return rng.Chance(0.5) ? "专家评审，我方现场述标" : "评审委员会打分";
   if (kind == "award_notice") return "公示期三个工作日";
   if (kind == "contract") return "双方盖章生效";
+  if (kind == "intention_notice") return "在政府采购网公开采购意向";
+  if (kind == "group_approval") return "集团信息化领导小组审批通过";
+  if (kind == "expert_review") return "组织专家论证需求";
   return "按计划完成";
 }
 
@@ -77,23 +95,9 @@ const CriterionItem* CriterionItems(size_t& count) {
   return kItems;
 }
 
-const LessonText& DrawLesson(Rng& rng, bool won) {
-  static constexpr LessonText kWins[] = {
-      {{"高层关系", "决策链"}, "提前三个月与分管领导建立联系，评标前决策链主要成员均表态支持。"},
-      {{"技术方案", ""}, "现场演示贴合业务流程，技术评分领先第二名六分以上。"},
-      {{"教练", "信息"}, "信息中心内线及时反馈评分细则，方案针对性调整。"},
-      {{"服务", "口碑"}, "一期项目交付质量好，用户部门主动推荐续签。"},
-      {{"价格", "策略"}, "二轮报价把握准确，价格分与技术分均衡。"},
-  };
-  static constexpr LessonText kLosses[] = {
-      {{"价格", "竞品低价"}, "竞争对手最终报价低于我方约百分之十二，价格分差距过大。"},
-      {{"决策链", "关键人"}, "未能接触到实际拍板人，采购部门倾向原有厂商。"},
-      {{"需求引导", ""}, "招标参数由竞争对手引导，我方多项指标响应偏离。"},
-      {{"资质", "业绩"}, "缺少同类规模案例，业绩评分偏低。"},
-      {{"时机", "关系"}, "介入太晚，立项阶段未参与需求调研。"},
-  };
-  return won ? kWins[rng.Below(std::size(kWins))] : kLosses[rng.Below(std::size(kLosses))];
-}
+size_t LessonCount(bool won) { return won ? std::size(kWins) : std::size(kLosses); }
+
+const LessonText& Lesson(bool won, size_t index) { return won ? kWins[index] : kLosses[index]; }
 
 namespace {
 

@@ -161,7 +161,7 @@ void AddDocument(HistoryRun& run, uint32_t opp, const std::string& id, int kind_
   const OpportunityDraft& d = w.opportunities[opp];
   const CustomerDraft& c = w.customers[d.customer];
   const Record& o = OppRecord(w, opp);
-  DocumentFacts facts{c.short_name, o.Text(f::opp::kName), o.Text(f::opp::kScope), o.Text(f::opp::kMethod),
+  DocumentFacts facts{run.customer_names[d.customer], o.Text(f::opp::kName), o.Text(f::opp::kScope), o.Text(f::opp::kMethod),
                       OrgName(w, o.Text(f::opp::kWinner)), w.Day(DocumentDay(w, opp, kind_index)),
                       o.Number(f::opp::kBudget).value_or(0), o.Number(f::opp::kOurBid).value_or(0)};
   DocumentText doc = WriteDocument(run.rng, kind_index, facts);
@@ -191,9 +191,11 @@ void AddDocuments(HistoryRun& run, uint32_t opp, const std::string& id) {
 void AddLessons(HistoryRun& run, uint32_t opp, const std::string& id) {
   World& w = run.w;
   const OpportunityDraft& d = w.opportunities[opp];
-  const auto count = run.large ? 1 : run.rng.Between(1, 2);
-  for (int64_t i = 0; i < count; ++i) {
-    const LessonText& lesson = DrawLesson(run.rng, d.status == kWon);
+  const bool won = d.status == kWon;
+  const size_t first = run.rng.Below(LessonCount(won));
+  const size_t count = run.large || run.rng.Chance(0.5) ? 1 : 2;
+  for (size_t i = 0; i < count; ++i) {
+    const LessonText& lesson = Lesson(won, (first + 2 * i) % LessonCount(won));
     std::vector<std::string> tags = {std::string(lesson.tags[0])};
     if (!lesson.tags[1].empty()) tags.emplace_back(lesson.tags[1]);
     Record& r = w.Add(Kind::kLesson, {});
@@ -281,7 +283,10 @@ Detail DetailOf(HistoryRun& run, uint32_t opp, std::vector<uint8_t>& detailed) {
 
 void BuildProjectHistory(World& w) {
   HistoryRun run{w, Rng::Stream(w.config.seed, "history"), w.config.scale == DemoConfig::Scale::kLarge,
-                 std::vector<double>(w.customers.size(), 0), std::vector<uint8_t>(w.customers.size(), 0)};
+                 std::vector<double>(w.customers.size(), 0), std::vector<uint8_t>(w.customers.size(), 0), {}};
+  for (const BundleItem& item : w.bundle.of(Kind::kOrganization)) {  // customers were added in index order
+    if (item.record.Text(f::org::kKind) == "customer") run.customer_names.push_back(item.record.Text(f::org::kName));
+  }
   AddModels(w);
   for (OpportunityDraft& d : w.opportunities) {
     if (d.reached == 0) FitTimeline(w, run.rng, d);
