@@ -52,7 +52,7 @@ const LessonText& Lesson(bool won, size_t index);
 
 // A document's facts, for its text.
 struct DocumentFacts {
-  std::string_view customer, project, scope, method, winner;
+  std::string_view customer, project, scope, method;
   std::string date;
   double budget = 0, price = 0;
 };
@@ -81,8 +81,8 @@ struct HistoryRun {
   World& w;
   Rng rng;
   bool large;
-  std::vector<double> max_ratio;  // per customer: the highest winning_bid / budget of its history
-  std::vector<uint8_t> ratios;    // per customer: how many history projects gave one
+  std::vector<double> max_ratio;                 // per customer: the highest winning_bid / budget of its history
+  std::vector<uint8_t> ratios;                   // per customer: how many history projects gave one
   std::vector<std::string_view> customer_names;  // per customer: its organization's full name
 };
 

@@ -14,7 +14,6 @@ double Round(double amount, double unit) { return std::floor(amount / unit + 0.5
 
 namespace {
 
-
 // The competitors at a project: those working the account, or one at random.
 std::vector<uint32_t> Rivals(HistoryRun& run, const CustomerDraft& c) {
   std::vector<uint32_t> rivals;
@@ -51,14 +50,16 @@ void RankBidders(HistoryRun& run, std::vector<Bidder>& bidders, size_t winner, b
     for (size_t i = 0; i < bidders.size(); ++i) {
       if (i != winner) others = std::min(others, bidders[i].prices.back());
     }
-    if (bidders[winner].prices.back() >= others) bidders[winner].prices.back() = Round(others * run.rng.Uniform(0.95, 0.99), 100);
+    if (bidders[winner].prices.back() >= others)
+      bidders[winner].prices.back() = Round(others * run.rng.Uniform(0.95, 0.99), 100);
   }
   std::vector<size_t> order;
   for (size_t i = 0; i < bidders.size(); ++i) {
     if (i != winner) order.push_back(i);
   }
   if (lowest_price) {
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bidders[a].prices.back() < bidders[b].prices.back(); });
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return bidders[a].prices.back() < bidders[b].prices.back(); });
   } else {
     run.rng.Shuffle(order);
   }

@@ -55,7 +55,8 @@ uint8_t DrawModel(Rng& rng, Pattern pattern) {
 std::array<int32_t, kMaxMilestones> Offsets(Rng& rng, const CustomerDraft& c, double pace) {
   std::array<int32_t, kMaxMilestones> at{};
   for (size_t i = 1; i < ModelSize(c); ++i) {
-    const auto step = static_cast<int32_t>(std::lround(c.rhythm[i - 1] * pace)) + static_cast<int32_t>(rng.Between(-1, 1));
+    const auto step =
+        static_cast<int32_t>(std::lround(c.rhythm[i - 1] * pace)) + static_cast<int32_t>(rng.Between(-1, 1));
     at[i] = at[i - 1] + std::max(0, step);
   }
   return at;

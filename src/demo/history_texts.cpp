@@ -48,9 +48,9 @@ constexpr LessonText kLosses[] = {
 
 std::string ScopeText(Rng& rng, SV project) {
   static constexpr SV kParts[] = {"需求调研与方案设计", "软件开发与系统集成", "历史数据迁移",
-                                  "与现有业务系统对接", "等保三级安全加固", "国产化软硬件适配",
-                                  "用户培训与上线保障", "三年运维服务",     "移动端应用",
-                                  "数据治理与报表",     "容灾备份",         "性能压测与调优"};
+                                  "与现有业务系统对接", "等保三级安全加固",   "国产化软硬件适配",
+                                  "用户培训与上线保障", "三年运维服务",       "移动端应用",
+                                  "数据治理与报表",     "容灾备份",           "性能压测与调优"};
   std::string text = std::string(project) + "：";
   size_t first = rng.Below(std::size(kParts));
   const size_t count = static_cast<size_t>(rng.Between(3, 4));
@@ -88,8 +88,8 @@ SV MilestoneNote(Rng& rng, SV kind) {
 
 const CriterionItem* CriterionItems(size_t& count) {
   static constexpr CriterionItem kItems[] = {
-      {"技术方案", 20, 40},      {"实施方案与项目团队", 10, 20}, {"售后服务与培训", 5, 15},
-      {"企业资质与类似业绩", 5, 15}, {"商务条款响应", 5, 10},      {"现场演示", 5, 15},
+      {"技术方案", 20, 40},          {"实施方案与项目团队", 10, 20}, {"售后服务与培训", 5, 15},
+      {"企业资质与类似业绩", 5, 15}, {"商务条款响应", 5, 10},        {"现场演示", 5, 15},
   };
   count = std::size(kItems);
   return kItems;
@@ -106,22 +106,25 @@ std::string Heading(const DocumentFacts& facts, SV title) {
 }
 
 std::string Rfp(const DocumentFacts& f) {
-  return std::string(f.customer) + std::string(f.project) + "招标文件\n\n一、采购方式：" + std::string(MethodName(f.method)) +
-         "\n二、预算金额：" + Wan(f.budget) + "\n三、采购内容：" + std::string(f.scope) +
-         "\n四、投标人资格：具有独立法人资格，近三年有同类项目业绩，信誉良好。\n五、发布日期：" + f.date +
-         "\n六、投标截止后当日开标，逾期送达的投标文件不予受理。\n";
+  return std::string(f.customer) + std::string(f.project) + "招标文件\n\n一、采购方式：" +
+         std::string(MethodName(f.method)) + "\n二、预算金额：" + Wan(f.budget) + "\n三、采购内容：" +
+         std::string(f.scope) + "\n四、投标人资格：具有独立法人资格，近三年有同类项目业绩，信誉良好。\n五、发布日期：" +
+         f.date + "\n六、投标截止后当日开标，逾期送达的投标文件不予受理。\n";
 }
 
 std::string Requirements(const DocumentFacts& f) {
   return Heading(f, "需求说明书") + "- 用户单位：" + std::string(f.customer) + "\n- 建设范围：" + std::string(f.scope) +
          "\n- 预算控制：" + Wan(f.budget) +
-         "\n\n## 总体要求\n\n系统应稳定可靠、易于扩展，支持国产化环境，满足信息安全等级保护要求。\n\n编制日期：" + f.date + "\n";
+         "\n\n## 总体要求\n\n系统应稳定可靠、易于扩展，支持国产化环境，满足信息安全等级保护要求。\n\n编制日期：" +
+         f.date + "\n";
 }
 
 std::string Proposal(const DocumentFacts& f) {
   return Heading(f, "投标方案") + "投标人：" + std::string(kOursName) + "\n\n## 方案概述\n\n" + std::string(f.scope) +
          "\n\n## 报价\n\n投标总价：" + Wan(f.price) +
-         "，含软件许可、实施服务及质保期内的运维。\n\n## 项目团队\n\n项目经理一名，实施工程师四名，驻场服务。\n\n日期：" + f.date + "\n";
+         "，含软件许可、实施服务及质保期内的运维。\n\n## "
+         "项目团队\n\n项目经理一名，实施工程师四名，驻场服务。\n\n日期：" +
+         f.date + "\n";
 }
 
 std::string Minutes(const DocumentFacts& f) {

@@ -47,8 +47,9 @@ void FitTimeline(const World& w, Rng& rng, OpportunityDraft& d) {
   if (d.status == kAbandoned) reached = static_cast<size_t>(rng.Between(1, static_cast<int64_t>(m) - 2));
   const int32_t span = d.closed == kForever ? 0 : d.closed - d.opened;
   for (size_t i = 0; i < reached; ++i) {
-    const int64_t day = d.closed == kForever ? d.opened + at[i]
-                                             : d.opened + static_cast<int64_t>(span) * at[i] / std::max(1, at[reached - 1]);
+    const int64_t day = d.closed == kForever
+                            ? d.opened + at[i]
+                            : d.opened + static_cast<int64_t>(span) * at[i] / std::max(1, at[reached - 1]);
     if (day > w.end) break;
     d.milestones[i] = static_cast<int32_t>(day);
     d.reached = static_cast<uint8_t>(i + 1);
@@ -105,7 +106,6 @@ void AddTerms(HistoryRun& run, uint32_t opp, const Detail& detail) {
   PutNumber(r, f::opp::kBudget, Round(r.Number(f::opp::kAmount).value_or(0) * run.rng.Uniform(1.0, 1.15), 1e4));
 }
 
-
 // Criteria: price alone under lowest_price, otherwise price and two to four scored items, weights in
 // steps of 5 adding up to 100; `scored`: a closed project, with our score and the best one.
 void AddCriteria(HistoryRun& run, uint32_t opp, const std::string& id, bool scored) {
@@ -137,15 +137,9 @@ void AddCriteria(HistoryRun& run, uint32_t opp, const std::string& id, bool scor
     if (!scored) continue;
     const double best = Round(weight * run.rng.Uniform(0.85, 1.0), 0.5);
     PutNumber(r, f::criterion::kBestScore, best);
-    PutNumber(r, f::criterion::kOurScore, Round(best * (won ? run.rng.Uniform(0.93, 1.0) : run.rng.Uniform(0.7, 0.95)), 0.5));
+    PutNumber(r, f::criterion::kOurScore,
+              Round(best * (won ? run.rng.Uniform(0.93, 1.0) : run.rng.Uniform(0.7, 0.95)), 0.5));
   }
-}
-
-std::string_view OrgName(const World& w, const std::string& id) {
-  for (size_t i = 0; i < w.competitor_ids.size(); ++i) {
-    if (w.competitor_ids[i] == id) return CompetitorName(static_cast<int>(i));
-  }
-  return id.empty() ? std::string_view("未知") : kOursName;
 }
 
 // The day a document of `kind_index` (see WriteDocument) was filed: at its milestone, or the last reached.
@@ -161,9 +155,13 @@ void AddDocument(HistoryRun& run, uint32_t opp, const std::string& id, int kind_
   const OpportunityDraft& d = w.opportunities[opp];
   const CustomerDraft& c = w.customers[d.customer];
   const Record& o = OppRecord(w, opp);
-  DocumentFacts facts{run.customer_names[d.customer], o.Text(f::opp::kName), o.Text(f::opp::kScope), o.Text(f::opp::kMethod),
-                      OrgName(w, o.Text(f::opp::kWinner)), w.Day(DocumentDay(w, opp, kind_index)),
-                      o.Number(f::opp::kBudget).value_or(0), o.Number(f::opp::kOurBid).value_or(0)};
+  DocumentFacts facts{run.customer_names[d.customer],
+                      o.Text(f::opp::kName),
+                      o.Text(f::opp::kScope),
+                      o.Text(f::opp::kMethod),
+                      w.Day(DocumentDay(w, opp, kind_index)),
+                      o.Number(f::opp::kBudget).value_or(0),
+                      o.Number(f::opp::kOurBid).value_or(0)};
   DocumentText doc = WriteDocument(run.rng, kind_index, facts);
   std::string sha256 = Sha256Hex(doc.content);
   Record& r = w.Add(Kind::kDocument, {});
@@ -207,7 +205,6 @@ void AddLessons(HistoryRun& run, uint32_t opp, const std::string& id) {
     Put(r, f::lesson::kDate, w.Day(std::min(w.end, d.closed + static_cast<int32_t>(run.rng.Between(1, 20)))));
   }
 }
-
 
 void NoteRatio(HistoryRun& run, uint32_t opp) {
   const Record& o = OppRecord(run.w, opp);
@@ -261,7 +258,8 @@ void AddLinks(World& w) {
       Put(r, f::link::kTo, records[static_cast<size_t>(to)].record.id);
       Put(r, f::link::kKind, type == "phase" ? "phase_of" : "follow_up_of");
     }
-    if (d.status == kWon && (last_won[d.customer] < 0 || w.opportunities[static_cast<size_t>(last_won[d.customer])].closed < d.closed)) {
+    if (d.status == kWon &&
+        (last_won[d.customer] < 0 || w.opportunities[static_cast<size_t>(last_won[d.customer])].closed < d.closed)) {
       last_won[d.customer] = opp;
     }
   }
@@ -272,7 +270,8 @@ void AddLinks(World& w) {
 // their amounts, method and rule on the opportunity.
 Detail DetailOf(HistoryRun& run, uint32_t opp, std::vector<uint8_t>& detailed) {
   const OpportunityDraft& d = run.w.opportunities[opp];
-  if (!run.large) return {true, d.status == kOpen ? 1 : static_cast<int>(run.rng.Between(2, 3)), true, true, true, true};
+  if (!run.large)
+    return {true, d.status == kOpen ? 1 : static_cast<int>(run.rng.Between(2, 3)), true, true, true, true};
   if (d.status == kOpen) return {true, 1, false, false, false, false};
   if (d.status == kAbandoned || detailed[d.customer] >= 2) return {};
   ++detailed[d.customer];
@@ -282,8 +281,12 @@ Detail DetailOf(HistoryRun& run, uint32_t opp, std::vector<uint8_t>& detailed) {
 }  // namespace
 
 void BuildProjectHistory(World& w) {
-  HistoryRun run{w, Rng::Stream(w.config.seed, "history"), w.config.scale == DemoConfig::Scale::kLarge,
-                 std::vector<double>(w.customers.size(), 0), std::vector<uint8_t>(w.customers.size(), 0), {}};
+  HistoryRun run{w,
+                 Rng::Stream(w.config.seed, "history"),
+                 w.config.scale == DemoConfig::Scale::kLarge,
+                 std::vector<double>(w.customers.size(), 0),
+                 std::vector<uint8_t>(w.customers.size(), 0),
+                 {}};
   for (const BundleItem& item : w.bundle.of(Kind::kOrganization)) {  // customers were added in index order
     if (item.record.Text(f::org::kKind) == "customer") run.customer_names.push_back(item.record.Text(f::org::kName));
   }
