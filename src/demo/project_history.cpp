@@ -95,10 +95,10 @@ void AddTerms(HistoryRun& run, uint32_t opp, const Detail& detail) {
   Put(r, f::opp::kRule, DrawRule(run.rng, c.pattern));
   const size_t first = run.rng.Weighted(std::span(kWeights));
   std::vector<std::string> tags = {std::string(kConditions[first])};
-  size_t second = run.rng.Weighted(std::span(kWeights));
+  const size_t second = run.rng.Weighted(std::span(kWeights));
   if (second != first && run.rng.Chance(0.4)) tags.emplace_back(kConditions[second]);
   Put(r, f::opp::kConditions, JoinList(tags));
-  if (detail.notes || !run.large) Put(r, f::opp::kConditionsText, ConditionText(tags[0]));
+  if (detail.notes) Put(r, f::opp::kConditionsText, ConditionText(tags[0]));
   if (detail.records) {
     const std::string name = r.Text(f::opp::kName);
     Put(r, f::opp::kScope, ScopeText(run.rng, name));
@@ -142,12 +142,14 @@ void AddCriteria(HistoryRun& run, uint32_t opp, const std::string& id, bool scor
   }
 }
 
-// The day a document of `kind_index` (see WriteDocument) was filed: at its milestone, or the last reached.
+// The day a document of `kind_index` (see WriteDocument) was filed: at its milestone when the model has it
+// and it was reached, else at the start (tender papers, requirements) or at the last milestone reached.
 int32_t DocumentDay(const World& w, uint32_t opp, int kind_index) {
   static constexpr std::string_view kAt[] = {"tender_notice", "initiation", "bid_submission", "evaluation", "contract"};
   const OpportunityDraft& d = w.opportunities[opp];
   const int at = KindIndex(ModelOf(w, opp), kAt[kind_index]);
-  return at >= 0 && at < d.reached ? d.milestones[static_cast<size_t>(at)] : d.milestones[d.reached - 1u];
+  if (at >= 0 && at < d.reached) return d.milestones[static_cast<size_t>(at)];
+  return kind_index <= 1 ? d.milestones[0] : d.milestones[d.reached - 1u];
 }
 
 void AddDocument(HistoryRun& run, uint32_t opp, const std::string& id, int kind_index) {
@@ -270,8 +272,9 @@ void AddLinks(World& w) {
 // their amounts, method and rule on the opportunity.
 Detail DetailOf(HistoryRun& run, uint32_t opp, std::vector<uint8_t>& detailed) {
   const OpportunityDraft& d = run.w.opportunities[opp];
-  if (!run.large)
+  if (!run.large) {
     return {true, d.status == kOpen ? 1 : static_cast<int>(run.rng.Between(2, 3)), true, true, true, true};
+  }
   if (d.status == kOpen) return {true, 1, false, false, false, false};
   if (d.status == kAbandoned || detailed[d.customer] >= 2) return {};
   ++detailed[d.customer];
