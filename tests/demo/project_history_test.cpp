@@ -211,5 +211,27 @@ TEST(DemoProjectHistory, TheThreePbmWarningsAppear) {
             << counts[engine::WarningKind::kPriceAboveHistory] << "\n";
 }
 
+// The benchmark company keeps a trimmed history, a small share of its records; slow, so run on demand
+// (--gtest_also_run_disabled_tests).
+TEST(DemoProjectHistory, DISABLED_LargeScaleKeepsATrimmedHistory) {
+  DemoConfig config;
+  config.end = kEnd;
+  config.scale = DemoConfig::Scale::kLarge;
+  const MemoryBundle bundle = BuildDemo(config);
+  size_t total = 0, history = 0;
+  for (int k = 0; k < kKindCount; ++k) total += bundle.items[k].size();
+  for (Kind kind : {Kind::kMilestoneModel, Kind::kMilestone, Kind::kProjectLink, Kind::kCriterion, Kind::kVendor,
+                    Kind::kQuote, Kind::kDocument, Kind::kLesson}) {
+    EXPECT_GT(bundle.of(kind).size(), 0u) << Spec(kind).bundle;
+    history += bundle.of(kind).size();
+  }
+  std::cout << history << " history records of " << total << ", " << bundle.files.size() << " files\n";
+  EXPECT_LT(history, total / 10);
+  EXPECT_LT(bundle.files.size(), 2'000u);
+  for (const BundleItem& item : bundle.of(Kind::kDocument)) {
+    EXPECT_EQ(Sha256(bundle.files.at(item.record.Text(f::document::kSha256))), item.record.Text(f::document::kSha256));
+  }
+}
+
 }  // namespace
 }  // namespace brm
