@@ -118,7 +118,7 @@ const roles = {};
 for (const u of users) roles[u.role] = (roles[u.role] ?? 0) + 1;
 console.log(`users: ${users.length} (${Object.entries(roles).map(([r, n]) => `${n} ${r}`).join(', ')}), each with their own token; ` +
   `a rep sees ${Math.min(...users.filter((u) => u.role === 'rep').map((u) => u.customers.length))}–${Math.max(...users.filter((u) => u.role === 'rep').map((u) => u.customers.length))} customers`);
-console.log(`dataset: demo company, ${recordsBefore.toLocaleString('en')} records (40 customers, ${users.find((u) => u.role === 'admin')?.persons.length} active key persons, 120 opportunities, 30,000 ratings)`);
+console.log(`dataset: demo company, ${recordsBefore.toLocaleString('en')} records (40 customers, ${users.find((u) => u.role === 'admin')?.persons.length} active key persons, 220 opportunities, 30,000 ratings)`);
 
 // The run, with the server's resident memory sampled every second.
 const rss = () => Number((readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m) ?? [0, 0])[1]) / 1024;

@@ -80,6 +80,10 @@ void PrintSummary(const SummaryReporter& r, const LoadFigures& load) {
   row("24-month company trend series", "engine/customer_line_trend_24m", 0.200, "≤ 200 ms");
   row("one customer's metrics (mean over customers)", "engine/customer_metrics", 0.001, "≤ 1 ms");
   row("one customer's metrics (largest customer)", "engine/customer_metrics_largest", 0.001, "≤ 1 ms");
+  row("one customer's project history (mean over customers)", "engine/customer_history", 0, "");
+  row("  same through FiguresService, JSON document built", "service/customer_history_json", 0.001, "≤ 1 ms");
+  row("one project view (mean over opportunities)", "engine/project_view", 0, "");
+  row("  same through FiguresService, JSON document built", "service/project_view_json", 0.0005, "≤ 0.5 ms");
   row("rating write: Engine::Apply", "engine/apply_rating", 0.001, "≤ 1 ms");
   row("rating write + fresh company customer line", "engine/apply_rating_then_line", 0, "");
   const auto alone = r.Counter("engine/apply_rating_then_line", "line_alone_ms");

@@ -25,7 +25,9 @@ DemoPlan DemoPlanFor(DemoConfig::Scale scale) {
     plan.customers = 40;
     plan.key_persons = 600;
     plan.employees = 60;
-    plan.opportunities = 120;
+    plan.opportunities = 220;
+    plan.closed_min = 2;
+    plan.closed_max = 6;
     plan.ratings = 30'000;
     plan.competitors = 3;
     plan.competitor_staff_min = 5;
@@ -48,6 +50,7 @@ MemoryBundle BuildDemo(const DemoConfig& config, const Progress& progress) {
   world.Report("reporting", world.bundle.of(Kind::kReporting).size(), world.bundle.of(Kind::kReporting).size());
   demo::BuildLinks(world);
   demo::NumberIds(world, Kind::kInfluence, "inf-", 6);
+  demo::DrawPatterns(world);
   demo::BuildOpportunities(world);
   demo::NumberIds(world, Kind::kChainMember, "cm-", 6);
   world.Report("chain", world.bundle.of(Kind::kChainMember).size(), world.bundle.of(Kind::kChainMember).size());
@@ -55,6 +58,7 @@ MemoryBundle BuildDemo(const DemoConfig& config, const Progress& progress) {
   demo::BuildVotes(world);
   demo::BuildActivities(world);
   demo::BuildInfluenceUses(world);
+  demo::BuildProjectHistory(world);
   return std::move(world.bundle);
 }
 

@@ -28,6 +28,7 @@ struct DemoPlan {
   size_t key_persons = 0;  // persons with key = true, spread over the customers
   size_t employees = 0;    // persons of our company, users included
   size_t opportunities = 0;
+  size_t closed_min = 0, closed_max = 0;  // closed projects per customer on its rhythm; 0: drawn at random
   size_t ratings = 0;
   size_t competitors = 0;
   size_t competitor_staff_min = 0, competitor_staff_max = 0;  // persons per competitor

@@ -33,16 +33,46 @@ double Amount(Rng& rng, uint8_t type) {
   return std::floor(amount / 1e4 + 0.5) * 1e4;
 }
 
+// A customer drawn by weight whose history leaves room for an opportunity; `first` is its first day.
+uint32_t PickCustomer(World& w, Rng& rng, const std::vector<double>& cumulative, int32_t& first) {
+  uint32_t customer = 0;
+  do {
+    const double at = rng.Unit() * cumulative.back();
+    customer = static_cast<uint32_t>(std::upper_bound(cumulative.begin(), cumulative.end(), at) - cumulative.begin());
+    customer = std::min<uint32_t>(customer, static_cast<uint32_t>(cumulative.size() - 1));
+    first = std::max(w.start, w.customers[customer].span.from + 14);
+  } while (first > w.end - 7);
+  return customer;
+}
+
+// What follows from the timing: type, amount, focus, the project-level mood and drift, the subject.
+void DrawTerms(Rng& rng, OppPlan& p) {
+  OpportunityDraft& d = p.draft;
+  if (d.status == kWon) p.probability = 1;
+  static constexpr double kTypes[] = {45, 20, 20, 15};
+  p.type = static_cast<uint8_t>(rng.Weighted(std::span(kTypes)));
+  p.amount = Amount(rng, p.type);
+  d.focus = rng.Chance(p.amount >= 5e6 ? 0.5 : 0.15);
+  d.mood = static_cast<float>(rng.Uniform(-0.6, 0.4));
+  d.drift = static_cast<float>(d.status == kWon    ? rng.Uniform(0.4, 1.2)
+                               : d.status == kLost ? -rng.Uniform(0.2, 0.9)
+                               : d.status == kOpen ? rng.Uniform(-0.4, 0.8)
+                                                   : -rng.Uniform(0.0, 0.5));
+  p.subject = ProjectSubject(rng);
+}
+
+void DrawOpenProbability(Rng& rng, OppPlan& p, double mood) {
+  static constexpr double kBase[] = {0.2, 0.35, 0.5, 0.7};
+  const double x = std::clamp(kBase[p.stage] + 0.1 * mood + rng.Uniform(-0.15, 0.15), 0.05, 0.95);
+  p.probability = std::floor(x * 20 + 0.5) / 20;
+}
+
+// The large scale: opportunities at random over the customers, closed when their duration ends in time.
 OppPlan DrawOpportunity(World& w, Rng& rng, const std::vector<double>& cumulative) {
   OppPlan p;
   OpportunityDraft& d = p.draft;
   int32_t first = 0;
-  do {
-    const double at = rng.Unit() * cumulative.back();
-    d.customer = static_cast<uint32_t>(std::upper_bound(cumulative.begin(), cumulative.end(), at) - cumulative.begin());
-    d.customer = std::min<uint32_t>(d.customer, static_cast<uint32_t>(cumulative.size() - 1));
-    first = std::max(w.start, w.customers[d.customer].span.from + 14);
-  } while (first > w.end - 7);
+  d.customer = PickCustomer(w, rng, cumulative, first);
   const CustomerDraft& c = w.customers[d.customer];
   d.opened = static_cast<int32_t>(rng.Between(first, w.end - 7));
   const double u = rng.Unit();
@@ -59,22 +89,66 @@ OppPlan DrawOpportunity(World& w, Rng& rng, const std::vector<double>& cumulativ
     }
   } else {
     p.stage = static_cast<uint8_t>(std::min<int32_t>(3, (w.end - d.opened) * 4 / duration));
-    static constexpr double kBase[] = {0.2, 0.35, 0.5, 0.7};
-    const double x = std::clamp(kBase[p.stage] + 0.1 * mood + rng.Uniform(-0.15, 0.15), 0.05, 0.95);
-    p.probability = std::floor(x * 20 + 0.5) / 20;
+    DrawOpenProbability(rng, p, mood);
   }
-  if (d.status == kWon) p.probability = 1;
-  static constexpr double kTypes[] = {45, 20, 20, 15};
-  p.type = static_cast<uint8_t>(rng.Weighted(std::span(kTypes)));
-  p.amount = Amount(rng, p.type);
-  d.focus = rng.Chance(p.amount >= 5e6 ? 0.5 : 0.15);
-  d.mood = static_cast<float>(rng.Uniform(-0.6, 0.4));
-  d.drift = static_cast<float>(d.status == kWon    ? rng.Uniform(0.4, 1.2)
-                               : d.status == kLost ? -rng.Uniform(0.2, 0.9)
-                               : d.status == kOpen ? rng.Uniform(-0.4, 0.8)
-                                                   : -rng.Uniform(0.0, 0.5));
-  p.subject = ProjectSubject(rng);
+  DrawTerms(rng, p);
   return p;
+}
+
+// The normal scale: a closed project of `customer` on its rhythm (SPEC.md §8.2).
+OppPlan DrawClosedProject(World& w, Rng& rng, uint32_t customer, bool may_abandon) {
+  OppPlan p;
+  OpportunityDraft& d = p.draft;
+  d.customer = customer;
+  const CustomerDraft& c = w.customers[customer];
+  PlanClosedTimeline(w, rng, d, std::max(w.start, c.span.from + 14));
+  const double mood = TargetMean(c.trajectory, 0, d.closed, w.start, w.end);
+  if (may_abandon && rng.Chance(0.3)) {
+    d.status = kAbandoned;
+    p.stage = static_cast<uint8_t>(rng.Below(2));
+  } else {
+    d.status = rng.Chance(std::clamp(0.45 + 0.25 * mood, 0.1, 0.85)) ? kWon : kLost;
+    p.stage = d.status == kWon ? 4 : static_cast<uint8_t>(rng.Between(2, 3));
+  }
+  CloseTimeline(w, rng, d);
+  DrawTerms(rng, p);
+  return p;
+}
+
+// The normal scale: an open project part-way through its customer's milestones.
+OppPlan DrawOpenProject(World& w, Rng& rng, const std::vector<double>& cumulative) {
+  OppPlan p;
+  OpportunityDraft& d = p.draft;
+  int32_t first = 0;
+  d.customer = PickCustomer(w, rng, cumulative, first);
+  const CustomerDraft& c = w.customers[d.customer];
+  PlanOpenTimeline(w, rng, d, first);
+  const size_t m = ModelSize(c);
+  p.stage = static_cast<uint8_t>(std::min<size_t>(3, (d.reached - 1) * 4 / (m - 1)));
+  DrawOpenProbability(rng, p, TargetMean(c.trajectory, 0, w.end, w.start, w.end));
+  DrawTerms(rng, p);
+  return p;
+}
+
+// Normal scale: every customer gets closed_min to closed_max closed projects (at most one abandoned, so
+// that at least two count for its history), the rest of the plan are open projects.
+std::vector<OppPlan> DrawHistoryPlans(World& w, Rng& rng, const std::vector<double>& cumulative) {
+  const size_t n = w.plan.opportunities;
+  std::vector<uint32_t> quota(w.customers.size());
+  size_t total = 0;
+  for (uint32_t& q : quota) total += q = static_cast<uint32_t>(rng.Between(w.plan.closed_min, w.plan.closed_max));
+  while (total > n - n / 10) {
+    uint32_t& q = quota[rng.Below(quota.size())];
+    if (q > w.plan.closed_min) --q, --total;
+  }
+  std::vector<OppPlan> plans;
+  for (uint32_t customer = 0; customer < quota.size(); ++customer) {
+    for (uint32_t k = 0; k < quota[customer]; ++k) {
+      plans.push_back(DrawClosedProject(w, rng, customer, k == 0 && quota[customer] >= 3));
+    }
+  }
+  while (plans.size() < n) plans.push_back(DrawOpenProject(w, rng, cumulative));
+  return plans;
 }
 
 enum DecisionRole : uint8_t {
@@ -203,11 +277,13 @@ void BuildOpportunities(World& w) {
     cumulative.push_back(sum);
   }
   std::vector<OppPlan> plans;
-  plans.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    plans.push_back(DrawOpportunity(w, rng, cumulative));
-    plans.back().index = static_cast<uint32_t>(i);
+  if (w.plan.closed_max > 0) {
+    plans = DrawHistoryPlans(w, rng, cumulative);
+  } else {
+    plans.reserve(n);
+    for (size_t i = 0; i < n; ++i) plans.push_back(DrawOpportunity(w, rng, cumulative));
   }
+  for (size_t i = 0; i < n; ++i) plans[i].index = static_cast<uint32_t>(i);
   // Ids follow the opening date, as they would in a real system.
   std::sort(plans.begin(), plans.end(), [](const OppPlan& a, const OppPlan& b) {
     return a.draft.opened != b.draft.opened ? a.draft.opened < b.draft.opened : a.index < b.index;

@@ -191,6 +191,8 @@ void BuildRatings(World& w) {
   for (uint32_t m = 0; m < w.members.size(); ++m) {
     const auto [first, last] = rater.ProjectWindow(m);
     const OpportunityDraft& d = w.opportunities[w.members[m].opportunity];
+    // Un-insighted persons stay unrated in the chains too.
+    if (!w.key_persons[w.members[m].key].rated) continue;
     project[m] = Years(first, last) * (d.focus ? 1.5 : 1.0) * (d.status == 0 ? 1.2 : 1.0);
   }
   // Budgets nobody can take (no competitors, no chains) go to the customer level, so the total holds.

@@ -28,6 +28,11 @@ struct Span {
 };
 
 enum class Rank : uint8_t { kTop, kHead, kDeputy, kMember };
+
+// Project history (SPEC.md §8): the most kinds a demo milestone model has.
+inline constexpr size_t kMaxMilestones = 9;
+// How a customer buys: its milestone model, tender methods and rules follow.
+enum class Pattern : uint8_t { kGovernment, kStateOwned, kPrivate };
 enum class Role : uint8_t { kNone, kRep, kManager, kExecutive, kAdmin, kStaff };
 
 struct CustomerDraft {
@@ -43,6 +48,9 @@ struct CustomerDraft {
   Trajectory trajectory;
   uint8_t competitors = 0;  // bit i: competitor i works this account
   float rival = 0;          // the competitors' standing with this customer
+  Pattern pattern = Pattern::kPrivate;
+  uint8_t model = 0;  // index into the demo's milestone models (history_plan.cpp)
+  std::array<uint8_t, kMaxMilestones> rhythm{};  // days from kind i to kind i + 1 of its model
 };
 
 struct KeyPerson {
@@ -88,6 +96,8 @@ struct OpportunityDraft {
   bool focus = false;
   float mood = 0, drift = 0;  // the project-level offset at opening, and how far it moves by the close
   uint32_t first_member = 0, member_count = 0;
+  uint8_t reached = 0;  // milestones reached: the first `reached` kinds of the customer's model
+  std::array<int32_t, kMaxMilestones> milestones{};  // their days
   int32_t LastDay(int32_t end) const { return closed == kForever ? end : closed; }
 };
 
@@ -168,6 +178,17 @@ void NumberIds(World& world, Kind kind, std::string_view prefix, int min_width);
 std::vector<uint32_t> Apportion(uint64_t total, const std::vector<double>& weights, Rng& rng);
 // `count` days spread over [first, last]: one in each of `count` equal slices, ascending.
 void SpreadDays(Rng& rng, int32_t first, int32_t last, size_t count, std::vector<int32_t>& out);
+// The number of kinds in the customer's milestone model.
+size_t ModelSize(const CustomerDraft& customer);
+// Plans a closed project of the normal scale on the customer's rhythm: opened, closed, milestones,
+// reached, from `status` (won, lost or abandoned as vocab::kOpportunityStatus indices 1–3); `first` is
+// the earliest opening day. `status` may still change to lost or abandoned: call Close afterwards.
+void PlanClosedTimeline(const World& world, Rng& rng, OpportunityDraft& draft, int32_t first);
+// Cuts a won timeline to a lost one (the award went elsewhere) or an abandoned one.
+void CloseTimeline(const World& world, Rng& rng, OpportunityDraft& draft);
+// Plans an open project of the normal scale: some milestones reached, the next one due soon, overdue
+// or ahead, as drawn.
+void PlanOpenTimeline(const World& world, Rng& rng, OpportunityDraft& draft, int32_t first);
 // Sorts facts by date, keeping their creation order (seq) among facts of the same day.
 void SortFacts(std::vector<FactDraft>& facts);
 
@@ -175,7 +196,9 @@ void SortFacts(std::vector<FactDraft>& facts);
 void BuildCompany(World& world);        // our company, departments, employees, teams, users, competitors
 void BuildCustomers(World& world);      // customers, departments, key persons, reporting lines
 void BuildLinks(World& world);          // influence links: internal, ours, competitors'
+void DrawPatterns(World& world);        // each customer's buying pattern, milestone model and rhythm
 void BuildOpportunities(World& world);  // opportunities and decision chains
+void BuildProjectHistory(World& world);  // milestones, links, criteria, vendors, quotes, documents, lessons
 void BuildRatings(World& world);
 void BuildVotes(World& world);
 void BuildActivities(World& world);

@@ -349,7 +349,7 @@ class ReportWriter {
 
 }  // namespace
 
-void FiguresService::WriteReport(Date as_of, std::ostream& out) {
+void FiguresService::WriteReport(Date as_of, std::ostream& out, bool project_history) {
   const OverrideIndex overrides(store_);
   auto with_override = [&](bj::object metrics) {
     overrides.AddTo(metrics);
@@ -394,6 +394,10 @@ void FiguresService::WriteReport(Date as_of, std::ostream& out) {
     });
     report.Array("warnings", engine::Warnings(figures).Check(company, as_of),
                  [&](const engine::Warning& warning) { return json::WarningJson(graph, warning); });
+    if (!project_history) {
+      report.End();
+      return;
+    }
     const engine::ProjectHistory history(figures);
     std::vector<Idx> customers;
     for (Idx customer : graph.customers) {

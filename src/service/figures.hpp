@@ -80,7 +80,8 @@ class FiguresService {
 
   // Writes the company-scope document of `brm report` (SPEC.md §11), arrays sorted by id, followed by a
   // newline. Streams one array element at a time: the document is never whole in memory.
-  void WriteReport(Date as_of, std::ostream& out);
+  // Without `project_history`, the document lacks "histories" and "projects" (the benchmark measures their share).
+  void WriteReport(Date as_of, std::ostream& out, bool project_history = true);
 
  private:
   // Runs read(const Access&, const engine::Figures&) under the engine's shared lock, with the access

@@ -96,7 +96,7 @@ TEST(Demo, NormalScaleHasThePlannedSizes) {
   for (std::string_view role : vocab::kUserRoles) EXPECT_GT(Count(Kind::kUser, f::user::kRole, role), 0u) << role;
   EXPECT_EQ(Count(Kind::kUser, f::user::kRole, "rep"), 16u);
   EXPECT_EQ(Count(Kind::kUser, f::user::kRole, "manager"), 4u);
-  EXPECT_NEAR(static_cast<double>(b.of(Kind::kOpportunity).size()), 120, 15);
+  EXPECT_EQ(b.of(Kind::kOpportunity).size(), 220u);
   EXPECT_GE(b.of(Kind::kRating).size(), 20'000u);
   EXPECT_LE(b.of(Kind::kRating).size(), 40'000u);
   for (Kind kind : {Kind::kDepartment, Kind::kReporting, Kind::kInfluence, Kind::kChainMember, Kind::kVote,

@@ -219,6 +219,17 @@ void CheckCreates(Tenant& tenant, System& system, Checker& checker, const ModelU
       if (record.collection == "chain-members") chain.push_back(record);
     }
   }
+  // Project-history records refer to their opportunity (a quote also to a competitor), a link to two.
+  for (int i = 0; i < 2 && opportunities.size() > 1; ++i) {
+    const ModelRecord opportunity = pick(opportunities), other = pick(opportunities);
+    CheckCreate(tenant, system, checker, user, model, "quotes",
+                {{"opportunity", opportunity.id}, {"round", 2}, {"org", "org-ours"}, {"price", 900}, {"date", "2026-06-01"}},
+                {{"opportunity", &opportunity}});
+    if (other.id == opportunity.id) continue;
+    CheckCreate(tenant, system, checker, user, model, "project-links",
+                {{"from", opportunity.id}, {"to", other.id}, {"kind", "related"}},
+                {{"from", &opportunity}, {"to", &other}});
+  }
   if (model.employee()) {
     const ModelRecord* own = nullptr;
     for (const ModelRecord& record : tenant.records) {
@@ -264,7 +275,7 @@ void CheckTenant(Tenant& tenant, Checker& checker) {
                               : model.Get(record);
       checker.Status(tenant, user, "GET " + path + "/history", history, system.Ask(user.id, "GET", path + "/history"));
       if (record.collection == "organizations") {
-        for (const char* figure_name : {"metrics", "trend", "graph", "influence-centres"}) {
+        for (const char* figure_name : {"metrics", "trend", "graph", "influence-centres", "history"}) {
           const std::string figure = "/api/v1/customers/" + record.id + "/" + figure_name;
           checker.Status(tenant, user, "GET " + figure, model.Figure(record, true), system.Ask(user.id, "GET", figure));
         }
@@ -274,8 +285,10 @@ void CheckTenant(Tenant& tenant, Checker& checker) {
           checker.Status(tenant, user, "GET " + figure, model.Figure(record, false), system.Ask(user.id, "GET", figure));
         }
       } else if (record.collection == "opportunities") {
-        checker.Status(tenant, user, "GET " + path + "/trend", model.Figure(record, false),
-                       system.Ask(user.id, "GET", path + "/trend"));
+        for (const char* figure_name : {"trend", "project"}) {
+          const std::string figure = path + "/" + figure_name;
+          checker.Status(tenant, user, "GET " + figure, model.Figure(record, false), system.Ask(user.id, "GET", figure));
+        }
         const std::string figure = path + "/chain";
         const Response chain = system.Ask(user.id, "GET", figure, {{"as_of", today}});
         const int expected = model.Figure(record, false);

@@ -57,6 +57,8 @@ class Model {
     if (!MayRead(record)) return 404;
     if (employee()) return 200;  // their own link
     if (record.collection == "users" || record.collection == "teams") return 403;
+    // The company's default milestone model is the administrators' (docs/api.md).
+    if (record.collection == "milestone-models" && record.touches.empty()) return 403;
     if (user_.role == "executive") return 200;
     return record.ours ? 403 : 200;
   }

@@ -54,7 +54,9 @@ struct Tenant {
 
 const char* const kCollections[] = {"organizations", "departments",  "people",         "teams",   "users",
                                     "reporting-lines", "influence-links", "opportunities", "chain-members",
-                                    "ratings",       "votes",        "activities",     "influence-uses"};
+                                    "ratings",       "votes",        "activities",     "influence-uses",
+                                    "milestone-models", "milestones", "project-links", "criteria",
+                                    "vendors",       "quotes",       "documents",      "lessons"};
 
 class Generator {
  public:
@@ -200,11 +202,51 @@ class Generator {
                              {"employee", employee.id}, {"person", person.id}, {"date", "2026-05-01"}},
           {opportunity.second, "org-ours", person.org});
     }
+    AddProjectHistory(opportunities, competitors);
     FinishBundle();
     return std::move(tenant_);
   }
 
  private:
+  // The project-history records (SPEC.md §8.1): a company default model and some customers' own, and for
+  // each opportunity a few of its elements; links between opportunities, sometimes of two customers.
+  void AddProjectHistory(const std::vector<std::pair<std::string, std::string>>& opportunities,
+                         const std::vector<std::string>& competitors) {
+    const bj::array kinds{bj::object{{"kind", "initiation"}}, bj::object{{"kind", "tender_notice"}},
+                          bj::object{{"kind", "contract"}}};
+    Add("milestone-models", {{"id", "mm-company"}, {"kinds", kinds}}, {});
+    for (auto& [org_id, org] : tenant_.orgs) {
+      if (org.kind == "customer" && Chance(0.3)) {
+        Add("milestone-models", {{"id", "mm-" + org_id}, {"customer", org_id}, {"kinds", kinds}}, {org_id});
+      }
+    }
+    int n = 0;
+    for (const auto& [opp, customer] : opportunities) {
+      auto id = [&](const char* prefix) { return prefix + std::to_string(n++); };
+      const std::string vendor_org = competitors.empty() || Chance(0.3) ? "org-ours" : Pick(competitors);
+      Add("milestones", {{"id", id("ms")}, {"opportunity", opp}, {"kind", "initiation"}, {"date", "2025-02-01"}},
+          {customer});
+      Add("vendors", {{"id", id("ven")}, {"opportunity", opp}, {"org", vendor_org}}, {customer, vendor_org});
+      Add("quotes", {{"id", id("quo")}, {"opportunity", opp}, {"round", 1}, {"org", vendor_org}, {"price", 1000},
+                     {"date", "2025-03-01"}},
+          {customer, vendor_org});
+      if (Chance(0.5)) Add("criteria", {{"id", id("cri")}, {"opportunity", opp}, {"item", "价格"}, {"weight", 40}}, {customer});
+      if (Chance(0.5)) {
+        Add("documents", {{"id", id("doc")}, {"opportunity", opp}, {"name", "方案.txt"}, {"date", "2025-03-01"}},
+            {customer});
+      }
+      if (Chance(0.5)) {
+        Add("lessons", {{"id", id("les")}, {"opportunity", opp}, {"kind", "note"}, {"date", "2025-04-01"}}, {customer});
+      }
+    }
+    for (int i = 0, links = opportunities.size() < 2 ? 0 : Between(0, 4); i < links; ++i) {
+      const auto from = Pick(opportunities), to = Pick(opportunities);
+      if (from.first == to.first) continue;
+      Add("project-links", {{"id", "pl" + std::to_string(i)}, {"from", from.first}, {"to", to.first}, {"kind", "related"}},
+          {from.second, to.second});
+    }
+  }
+
   struct PersonRef {
     std::string id, org;
     bool active = true;
@@ -284,6 +326,8 @@ class Generator {
                     : collection == "influence-links" ? "influence"
                     : collection == "chain-members"   ? "chain"
                     : collection == "influence-uses"  ? "influence_uses"
+                    : collection == "milestone-models" ? "milestone_models"
+                    : collection == "project-links"   ? "project_links"
                                                       : collection]
           .emplace_array();
     };
