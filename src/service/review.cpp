@@ -9,6 +9,7 @@
 #include "domain/date.hpp"
 #include "domain/schema.hpp"
 #include "domain/vocab.hpp"
+#include "json/serialize.hpp"
 
 namespace brm {
 namespace {
@@ -195,7 +196,7 @@ Status CheckTotal(const std::vector<const bj::object*>& criteria) {
   }
   if (std::fabs(total - 100) < 1e-9) return {};
   return Invalid("The weights of a closed project's criteria add up to 100; these add up to " +
-                     bj::serialize(bj::value(total)) + ".",
+                     json::Serialize(bj::value(total)) + ".",
                  "criteria");
 }
 
