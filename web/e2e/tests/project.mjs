@@ -309,4 +309,44 @@ export const tests = [
       await until(async () => (await company()).kinds.map((k) => k.kind).join() === before.join(), 'the default order again');
     },
   },
+  {
+    name: 'milestone model: dropping the next expected milestone moves the expected dates on the timeline',
+    async run({ page, base, login, api, shot }) {
+      // The demo's open projects are part-way through their milestones, with the customers' rhythms behind them.
+      await login('rep01');
+      const open = (await must(api, 'GET', '/opportunities?status=open&limit=1000')).items;
+      let target = null;
+      let upcoming = [];
+      for (const o of open) {
+        const view = await must(api, 'GET', `/opportunities/${o.id}/project`);
+        upcoming = view.timing.milestones.filter((m) => !m.date && m.expected);
+        if (upcoming.length >= 2) { target = o; break; }
+      }
+      expect(target, 'an open opportunity of rep01 with two milestones still expected');
+      const [next, following] = upcoming;
+      const models = (await must(api, 'GET', '/milestone-models?active_on=today&limit=1000')).items;
+      const own = models.find((m) => m.customer === target.customer);
+
+      await page.goto(`${base}/customers/${target.customer}?tab=history`);
+      await page.getByTestId('model-editor').getByTestId(`model-remove-${next.kind}`).click();
+      await page.getByTestId('model-save').click();
+      await page.locator('.ant-message-success').waitFor();
+
+      const after = await must(api, 'GET', `/opportunities/${target.id}/project`);
+      expect(!after.timing.model.includes(next.kind), `${next.kind} left the model`);
+      const moved = after.timing.milestones.find((m) => m.kind === following.kind);
+      expect(moved && moved.expected !== following.expected,
+        `${following.kind} was expected on ${following.expected}; now ${moved?.expected} (one interval instead of two)`);
+      await page.goto(`${base}/opportunities/${target.id}?aspect=timing`);
+      const table = page.getByTestId('timing-table');
+      await table.waitFor();
+      if (moved.expected) await until(async () => (await table.innerText()).includes(moved.expected), `the timeline shows ${moved.expected}`);
+      await shot('timeline-after-model-change');
+
+      // The customer's model as it was.
+      const mine = (await must(api, 'GET', '/milestone-models?active_on=today&limit=1000')).items.find((m) => m.customer === target.customer);
+      if (own) await must(api, 'PATCH', `/milestone-models/${own.id}`, { kinds: own.kinds });
+      else await must(api, 'DELETE', `/milestone-models/${mine.id}`);
+    },
+  },
 ];
