@@ -347,7 +347,9 @@ Result<std::vector<Record>> EntityService::WriteAll(const Actor& actor, const st
   }
   auto tx = store_.Begin();
   for (size_t i = 0; i < writes.size(); ++i) {
-    auto& [record, before] = writes[i];
+    // Plain references, not a structured binding: the lambda below captures them (clang 14 cannot).
+    Record& record = writes[i].first;
+    const std::optional<Record>& before = writes[i].second;
     // A record written earlier in this call is read back from the transaction, not the graph.
     if (before) {
       auto current = tx->Find(record.kind, record.id);
