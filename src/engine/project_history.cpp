@@ -213,6 +213,9 @@ CustomerHistory ProjectHistory::History(Idx customer, Date day) const {
   h.methods.assign(vocab::kTenderMethods.size(), 0);
   h.rules.assign(vocab::kAwardRules.size(), 0);
   h.roles.assign(vocab::kDecisionRoles.size(), 0);
+  h.method_projects.resize(h.methods.size());
+  h.rule_projects.resize(h.rules.size());
+  h.role_projects.resize(h.roles.size());
   std::vector<Idx> opportunities = graph_.orgs[customer].opportunities;
   figures_.SortById(Kind::kOpportunity, opportunities);
   std::vector<Idx> history;
@@ -238,6 +241,8 @@ CustomerHistory ProjectHistory::History(Idx customer, Date day) const {
     const Opportunity& o = graph_.opportunities[opp];
     ++h.methods[o.method];
     ++h.rules[o.rule];
+    h.method_projects[o.method].push_back(opp);
+    h.rule_projects[o.rule].push_back(opp);
     if (Known(o.budget) && o.budget > 0 && Known(o.winning_bid)) {
       const double ratio = o.winning_bid / o.budget;
       CustomerHistory::Ratios& r = h.win_to_budget;
@@ -259,7 +264,11 @@ CustomerHistory ProjectHistory::History(Idx customer, Date day) const {
       if (member.role < roles.size()) roles[member.role] = true;
       persons.insert(member.person);
     });
-    for (size_t role = 0; role < roles.size(); ++role) h.roles[role] += roles[role] ? 1 : 0;
+    for (size_t role = 0; role < roles.size(); ++role) {
+      if (!roles[role]) continue;
+      ++h.roles[role];
+      h.role_projects[role].push_back(opp);
+    }
     for (Idx person : persons) sat[person].push_back(opp);
 
     std::map<Idx, bool> took_part;  // competitor → its vendor result was `won`
@@ -272,8 +281,14 @@ CustomerHistory ProjectHistory::History(Idx customer, Date day) const {
       CustomerHistory::Competitor& c = competitors[org];
       c.org = org;
       ++c.appearances;
-      if (won || o.winner == org) ++c.wins;
-      if (o.status == OpportunityStatus::kWon) ++c.we_won;
+      if (won || o.winner == org) {
+        ++c.wins;
+        c.win_projects.push_back(opp);
+      }
+      if (o.status == OpportunityStatus::kWon) {
+        ++c.we_won;
+        c.we_won_projects.push_back(opp);
+      }
       c.projects.push_back(opp);
     }
 
@@ -292,8 +307,14 @@ CustomerHistory ProjectHistory::History(Idx customer, Date day) const {
       if (!Counts(lesson.life, lesson.date, day)) continue;
       const std::string_view kind = vocab::kLessonKinds[lesson.kind];
       if (kind == "note") continue;
-      auto& tags = kind == "win_factor" ? h.win_factors : h.loss_factors;
-      for (const std::string& tag : lesson.tags) ++tags[tag];
+      const bool win = kind == "win_factor";
+      auto& tags = win ? h.win_factors : h.loss_factors;
+      auto& projects = win ? h.win_factor_projects : h.loss_factor_projects;
+      for (const std::string& tag : lesson.tags) {
+        ++tags[tag];
+        std::vector<Idx>& with_tag = projects[tag];
+        if (with_tag.empty() || with_tag.back() != opp) with_tag.push_back(opp);
+      }
     }
   }
   h.usual_method = Usual(h.methods, kUnknownMethod);

@@ -64,6 +64,7 @@ struct CustomerHistory {
   std::vector<Idx> won, lost, abandoned;  // opportunities, by id
   std::vector<RhythmStep> rhythm;
   std::vector<int> methods, rules;         // counts by index in vocab::kTenderMethods / kAwardRules
+  std::vector<std::vector<Idx>> method_projects, rule_projects;  // the projects behind each count, by id
   int usual_method = -1, usual_rule = -1;  // index, or −1 when no known value
   struct Ratios {
     int n = 0;
@@ -72,6 +73,7 @@ struct CustomerHistory {
   };
   Ratios win_to_budget, our_to_winning_lost;
   std::vector<int> roles;  // by index in vocab::kDecisionRoles
+  std::vector<std::vector<Idx>> role_projects;
   struct PersonCount {
     Idx person = kNone;
     int count = 0;
@@ -81,7 +83,7 @@ struct CustomerHistory {
   struct Competitor {
     Idx org = kNone;
     int appearances = 0, wins = 0, we_won = 0;
-    std::vector<Idx> projects;
+    std::vector<Idx> projects, win_projects, we_won_projects;
   };
   std::vector<Competitor> competitors;  // most appearances first, ties by id
   struct Item {
@@ -92,6 +94,7 @@ struct CustomerHistory {
   };
   std::vector<Item> criteria;  // by item
   std::map<std::string, int> win_factors, loss_factors;
+  std::map<std::string, std::vector<Idx>> win_factor_projects, loss_factor_projects;  // projects with the tag
 
   int count() const { return static_cast<int>(won.size() + lost.size() + abandoned.size()); }
 };

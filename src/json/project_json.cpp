@@ -51,6 +51,14 @@ bj::object Tags(const std::map<std::string, int>& tags) {
   return out;
 }
 
+// The projects behind each word's count, every word of the vocabulary present.
+template <typename Words>
+bj::object ProjectsBy(const engine::Graph& graph, const Words& words, const std::vector<std::vector<Idx>>& projects) {
+  bj::object out;
+  for (size_t i = 0; i < words.size(); ++i) out[words[i]] = Ids(graph, Kind::kOpportunity, projects[i]);
+  return out;
+}
+
 }  // namespace
 
 bj::object CustomerHistoryJson(const engine::Graph& graph, const engine::CustomerHistory& h) {
@@ -87,6 +95,8 @@ bj::object CustomerHistoryJson(const engine::Graph& graph, const engine::Custome
   o["rhythm"] = std::move(rhythm);
   o["methods"] = Counts(vocab::kTenderMethods, h.methods);
   o["rules"] = Counts(vocab::kAwardRules, h.rules);
+  o["method_projects"] = ProjectsBy(graph, vocab::kTenderMethods, h.method_projects);
+  o["rule_projects"] = ProjectsBy(graph, vocab::kAwardRules, h.rule_projects);
   o["usual_method"] = WordOrNull(vocab::kTenderMethods, h.usual_method);
   o["usual_rule"] = WordOrNull(vocab::kAwardRules, h.usual_rule);
   const auto& w = h.win_to_budget;
@@ -102,6 +112,7 @@ bj::object CustomerHistoryJson(const engine::Graph& graph, const engine::Custome
                                                               {"mean", when_any(l.n, l.mean)},
                                                               {"projects", Ids(graph, Kind::kOpportunity, l.projects)}}}};
   o["roles"] = Counts(vocab::kDecisionRoles, h.roles);
+  o["role_projects"] = ProjectsBy(graph, vocab::kDecisionRoles, h.role_projects);
   bj::array people;
   for (const auto& p : h.people) {
     people.push_back(bj::object{{"person", graph.Id(Kind::kPerson, p.person)},
@@ -115,7 +126,9 @@ bj::object CustomerHistoryJson(const engine::Graph& graph, const engine::Custome
                                      {"appearances", c.appearances},
                                      {"wins", c.wins},
                                      {"we_won", c.we_won},
-                                     {"projects", Ids(graph, Kind::kOpportunity, c.projects)}});
+                                     {"projects", Ids(graph, Kind::kOpportunity, c.projects)},
+                                     {"win_projects", Ids(graph, Kind::kOpportunity, c.win_projects)},
+                                     {"we_won_projects", Ids(graph, Kind::kOpportunity, c.we_won_projects)}});
   }
   o["competitors"] = std::move(competitors);
   bj::array criteria;
@@ -127,6 +140,13 @@ bj::object CustomerHistoryJson(const engine::Graph& graph, const engine::Custome
   }
   o["criteria"] = std::move(criteria);
   o["lessons"] = bj::object{{"win_factor", Tags(h.win_factors)}, {"loss_factor", Tags(h.loss_factors)}};
+  auto tag_projects = [&](const std::map<std::string, std::vector<Idx>>& tags) {
+    bj::object out;
+    for (const auto& [tag, projects] : tags) out[tag] = Ids(graph, Kind::kOpportunity, projects);
+    return out;
+  };
+  o["lesson_projects"] = bj::object{{"win_factor", tag_projects(h.win_factor_projects)},
+                                    {"loss_factor", tag_projects(h.loss_factor_projects)}};
   return o;
 }
 

@@ -332,9 +332,12 @@ TEST(ProjectHistory, TheCustomersHistoryEveryField) {
   EXPECT_EQ(j.at("people"), bj::parse(R"([{"person":"k1","count":3,"projects":["p1","p2","p4"]},
                                          {"person":"k2","count":2,"projects":["p1","p2"]}])"));
   EXPECT_EQ(j.at("competitors"), bj::parse(R"([
-      {"org":"comp2","appearances":3,"wins":1,"we_won":1,"projects":["p2","p4","p5"]},
-      {"org":"comp1","appearances":2,"wins":1,"we_won":1,"projects":["p1","p2"]},
-      {"org":"comp3","appearances":1,"wins":0,"we_won":1,"projects":["p4"]}])"))
+      {"org":"comp2","appearances":3,"wins":1,"we_won":1,"projects":["p2","p4","p5"],"win_projects":["p5"],
+       "we_won_projects":["p4"]},
+      {"org":"comp1","appearances":2,"wins":1,"we_won":1,"projects":["p1","p2"],"win_projects":["p2"],
+       "we_won_projects":["p1"]},
+      {"org":"comp3","appearances":1,"wins":0,"we_won":1,"projects":["p4"],"win_projects":[],
+       "we_won_projects":["p4"]}])"))
       << "comp1 wins p2 as its winner, comp2 p5 by its result; v52 is retired, p3 abandoned";
   const bj::array& criteria = j.at("criteria").as_array();
   ASSERT_EQ(criteria.size(), 3u);
@@ -347,6 +350,18 @@ TEST(ProjectHistory, TheCustomersHistoryEveryField) {
   EXPECT_EQ(criteria[2].at("item"), "服务");
   EXPECT_DOUBLE_EQ(criteria[2].at("mean_weight").as_double(), 20);
   EXPECT_EQ(j.at("lessons"), bj::parse(R"({"win_factor":{"关系":2,"方案":1},"loss_factor":{"价格":1}})"));
+  // The projects behind each count (for the pages' links): as many as counted, each a history project.
+  EXPECT_EQ(j.at("method_projects"), bj::parse(R"({"public_tender":["p1"],"invited_tender":["p2"],"single_source":[],
+      "negotiation":[],"inquiry":[],"unknown":["p4","p5"]})"));
+  EXPECT_EQ(j.at("role_projects").at("decision_maker"), bj::parse(R"(["p1","p2","p4"])"));
+  EXPECT_EQ(j.at("role_projects").at("user"), bj::parse(R"(["p1","p2"])"));
+  for (const auto& [rule, ids] : j.at("rule_projects").as_object()) {
+    EXPECT_EQ(static_cast<int64_t>(ids.as_array().size()), j.at("rules").at(rule).as_int64()) << rule;
+  }
+  const bj::object& tagged = j.at("lesson_projects").as_object();
+  EXPECT_EQ(tagged.at("win_factor").at("关系").as_array().size(), 2u) << "two projects' lessons carry it";
+  EXPECT_EQ(tagged.at("win_factor").at("方案").as_array().size(), 1u);
+  EXPECT_EQ(tagged.at("loss_factor").at("价格").as_array().size(), 1u);
 }
 
 TEST(ProjectHistory, AHistoryEarlierAndWithoutProjects) {

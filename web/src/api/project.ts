@@ -116,6 +116,9 @@ export interface CustomerHistory {
   rhythm: { from: string; to: string; days: number | null; n: number; source: 'customer' | 'company' | null; samples: { opportunity: string; days: number }[] }[];
   methods: Record<string, number>;
   rules: Record<string, number>;
+  /** The projects behind each count (beyond SPEC §11, for the page's links). */
+  method_projects: Record<string, string[]>;
+  rule_projects: Record<string, string[]>;
   usual_method: string | null;
   usual_rule: string | null;
   prices: {
@@ -123,10 +126,12 @@ export interface CustomerHistory {
     our_to_winning_lost: { n: number; mean: number | null; projects: string[] };
   };
   roles: Record<string, number>;
+  role_projects: Record<string, string[]>;
   people: { person: string; count: number; projects: string[] }[];
-  competitors: { org: string; appearances: number; wins: number; we_won: number; projects: string[] }[];
+  competitors: { org: string; appearances: number; wins: number; we_won: number; projects: string[]; win_projects: string[]; we_won_projects: string[] }[];
   criteria: { item: string; projects: number; mean_weight: number; opportunities: string[] }[];
   lessons: { win_factor: Record<string, number>; loss_factor: Record<string, number> };
+  lesson_projects: { win_factor: Record<string, string[]>; loss_factor: Record<string, string[]> };
 }
 
 export interface MilestoneKind {
@@ -216,14 +221,6 @@ export function addMilestone(opportunity: string, kind: string, date: string, no
 
 export function customerOpportunities(customer: string): Promise<ProjectOpportunity[]> {
   return listAll<ProjectOpportunity>('opportunities', { customer });
-}
-
-export function customerVendors(customer: string): Promise<VendorRecord[]> {
-  return listAll<VendorRecord>('vendors', { customer, active_on: 'today' });
-}
-
-export function customerLessons(customer: string): Promise<LessonRecord[]> {
-  return listAll<LessonRecord>('lessons', { customer, active_on: 'today' });
 }
 
 export const documentFileUrl = (document: string) => `/api/v1/documents/${encodeURIComponent(document)}/file`;

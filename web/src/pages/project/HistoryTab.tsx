@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLoad, useNames } from '../../api/hooks';
 import {
-  AWARD_RULES, customerLessons, customerOpportunities, customerVendors, loadHistory, TENDER_METHODS,
-  type CustomerHistory, type LessonRecord, type ProjectOpportunity, type VendorRecord,
+  AWARD_RULES, customerOpportunities, loadHistory, TENDER_METHODS,
+  type CustomerHistory, type ProjectOpportunity,
 } from '../../api/project';
 import { PageState } from '../../components/PageState';
 import { formatAmount } from '../../lib/format';
-import { competitorSplit, projectsWith, projectsWithTag, sortedTags } from './history';
+import { sortedTags } from './history';
 import { formatRatio } from './logic';
 import { MilestoneModelEditor } from './MilestoneModelEditor';
 import { useKindNames } from './useKindNames';
@@ -56,8 +56,8 @@ function ProjectsDrawer({ listing, records, onClose }: { listing: Listing | null
 export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asOf: string | null; canWrite: boolean }) {
   const history = useLoad(`history:${customer}:${asOf ?? ''}`, () => loadHistory(customer, asOf ? { as_of: asOf } : undefined));
   const records = useLoad(`history-records:${customer}`, async () => {
-    const [opportunities, vendors, lessons] = await Promise.all([customerOpportunities(customer), customerVendors(customer), customerLessons(customer)]);
-    return { opportunities, vendors, lessons, byId: new Map(opportunities.map((o) => [o.id, o])) };
+    const opportunities = await customerOpportunities(customer);
+    return { byId: new Map(opportunities.map((o) => [o.id, o])) };
   });
   const [generation, setGeneration] = useState(0);
   const kindName = useKindNames(customer, generation);
@@ -66,13 +66,11 @@ export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asO
   const orgs = useNames('organizations', h?.competitors.map((c) => c.org) ?? []);
   const [listing, setListing] = useState<Listing | null>(null);
   const open = (l: Listing) => setListing(l);
-  const opportunities = records.data?.opportunities ?? [];
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="history-tab">
       <PageState loading={history.loading && !h} error={history.error} onRetry={history.reload}>
-        {h && <HistoryFigures h={h} open={open} opportunities={opportunities} vendors={records.data?.vendors ?? []} lessons={records.data?.lessons ?? []}
-          kindName={kindName} people={people} orgs={orgs} />}
+        {h && <HistoryFigures h={h} open={open} kindName={kindName} people={people} orgs={orgs} />}
       </PageState>
       <MilestoneModelEditor customer={customer} canWrite={canWrite} onSaved={() => { history.reload(); setGeneration((g) => g + 1); }} />
       <ProjectsDrawer listing={listing} records={records.data?.byId ?? new Map()} onClose={() => setListing(null)} />
@@ -80,9 +78,8 @@ export function HistoryTab({ customer, asOf, canWrite }: { customer: string; asO
   );
 }
 
-function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, people, orgs }: {
-  h: CustomerHistory; open(l: Listing): void; opportunities: ProjectOpportunity[];
-  vendors: VendorRecord[]; lessons: LessonRecord[];
+function HistoryFigures({ h, open, kindName, people, orgs }: {
+  h: CustomerHistory; open(l: Listing): void;
   kindName(kind: string): string; people: Record<string, string>; orgs: Record<string, string>;
 }) {
   const { t } = useTranslation('project');
@@ -145,13 +142,13 @@ function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, pe
               <Space wrap>
                 <Typography.Text type="secondary">{t('situation.method')}:</Typography.Text>
                 {TENDER_METHODS.filter((m) => h.methods[m]).map((m) => (
-                  <Tag key={m}>{t(`method.${m}`)} <Count value={h.methods[m]} ids={projectsWith(h, opportunities, 'method', m)} title={t(`method.${m}`)} open={open} /></Tag>
+                  <Tag key={m}>{t(`method.${m}`)} <Count value={h.methods[m]} ids={h.method_projects[m] ?? []} title={t(`method.${m}`)} open={open} /></Tag>
                 ))}
               </Space>
               <Space wrap>
                 <Typography.Text type="secondary">{t('situation.rule')}:</Typography.Text>
                 {AWARD_RULES.filter((r) => h.rules[r]).map((r) => (
-                  <Tag key={r}>{t(`rule.${r}`)} <Count value={h.rules[r]} ids={projectsWith(h, opportunities, 'rule', r)} title={t(`rule.${r}`)} open={open} /></Tag>
+                  <Tag key={r}>{t(`rule.${r}`)} <Count value={h.rules[r]} ids={h.rule_projects[r] ?? []} title={t(`rule.${r}`)} open={open} /></Tag>
                 ))}
               </Space>
               <div>
@@ -169,8 +166,8 @@ function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, pe
               columns={[
                 { title: t('people.org'), dataIndex: 'org', render: (o: string) => orgs[o] ?? o },
                 { title: t('history.appearances'), dataIndex: 'appearances', render: (v: number, c) => <Count value={v} ids={c.projects} title={`${orgs[c.org] ?? c.org} · ${t('history.appearances')}`} open={open} /> },
-                { title: t('history.theirWins'), dataIndex: 'wins', render: (v: number, c) => <Count value={v} ids={competitorSplit(c.projects, c.org, opportunities, vendors).wins} title={`${orgs[c.org] ?? c.org} · ${t('history.theirWins')}`} open={open} /> },
-                { title: t('history.weWon'), dataIndex: 'we_won', render: (v: number, c) => <Count value={v} ids={competitorSplit(c.projects, c.org, opportunities, vendors).weWon} title={`${orgs[c.org] ?? c.org} · ${t('history.weWon')}`} open={open} /> },
+                { title: t('history.theirWins'), dataIndex: 'wins', render: (v: number, c) => <Count value={v} ids={c.win_projects} title={`${orgs[c.org] ?? c.org} · ${t('history.theirWins')}`} open={open} /> },
+                { title: t('history.weWon'), dataIndex: 'we_won', render: (v: number, c) => <Count value={v} ids={c.we_won_projects} title={`${orgs[c.org] ?? c.org} · ${t('history.weWon')}`} open={open} /> },
               ]}
             />
           </Card>
@@ -209,7 +206,7 @@ function HistoryFigures({ h, open, opportunities, vendors, lessons, kindName, pe
                   <Typography.Text strong>{t(`lessonKind.${kind}`)}: </Typography.Text>
                   {tags.length ? tags.map(({ tag, count }) => (
                     <Tag key={tag} color={kind === 'win_factor' ? 'green' : 'red'}>
-                      {tag} <Count value={count} ids={projectsWithTag(h, lessons, kind, tag)} title={`${t(`lessonKind.${kind}`)} · ${tag}`} open={open} />
+                      {tag} <Count value={count} ids={h.lesson_projects[kind][tag] ?? []} title={`${t(`lessonKind.${kind}`)} · ${tag}`} open={open} />
                     </Tag>
                   )) : <Typography.Text type="secondary">—</Typography.Text>}
                 </div>
