@@ -269,14 +269,16 @@ Result<Record> ReviewProject(EntityService& entities, const Actor& actor, std::s
   const std::string closed_text(closed->get_string());
   auto opportunity = OpportunityChange(request, *current);
   if (!opportunity) return opportunity.error();
-  std::vector<Change> changes{std::move(*opportunity)};
+  std::vector<Change> changes;
   if (auto status = AddVendors(request, *current, changes); !status) return status.error();
   for (auto add : {AddQuote, AddCriteria, AddLessons}) {
     if (auto status = add(request, *current, closed_text, changes); !status) return status.error();
   }
+  // The opportunity last: a final price that is refused is named as the quote's, before the bid it defaults.
+  changes.push_back(std::move(*opportunity));
   auto written = entities.WriteAll(actor, changes);
   if (!written) return written.error();
-  return written->front();
+  return written->back();
 }
 
 }  // namespace brm

@@ -166,6 +166,7 @@ TEST_F(ReviewApi, AnyWrongPartNamesItsFieldAndWritesNothing) {
       {"a rank of 0", [](bj::object& r) { r["vendors"].as_array()[0].as_object()["rank"] = 0; }, 400,
        "vendors[0].rank"},
       {"a negative price", [](bj::object& r) { r["quote"].as_object()["price"] = -1; }, 400, "quote.price"},
+      {"a price beyond any amount", [](bj::object& r) { r["quote"].as_object()["price"] = 1e16; }, 400, "quote.price"},
       {"weights adding up to 90",
        [](bj::object& r) { r["criteria"].as_array()[1].as_object()["weight"] = 20; }, 400, "criteria"},
       {"a criterion of another opportunity",
