@@ -190,24 +190,25 @@ void CustomerMetricsLargest(benchmark::State& state) {
 
 // Project history (SPEC.md §8.3): one customer's history, and one opportunity's project view, each over every
 // customer (opportunity) in turn, as the engine computes them and as the API answers them (JSON built).
-void CustomerHistory(benchmark::State& state) {
+// `figure(figures, index)` for each of `indexes` in turn, under the engine's read lock.
+template <typename Figure>
+void EngineEach(benchmark::State& state, const std::vector<Idx>& indexes, Figure figure) {
   size_t next = 0;
   for (auto _ : state) {
-    const Idx customer = g->customers[next];
-    next = next + 1 == g->customers.size() ? 0 : next + 1;
-    benchmark::DoNotOptimize(g->engine.With(
-        [&](const eng::Figures& figures) { return eng::ProjectHistory(figures).History(customer, g->as_of); }));
+    const Idx index = indexes[next];
+    next = next + 1 == indexes.size() ? 0 : next + 1;
+    benchmark::DoNotOptimize(g->engine.With([&](const eng::Figures& figures) { return figure(figures, index); }));
   }
 }
 
+void CustomerHistory(benchmark::State& state) {
+  EngineEach(state, g->customers,
+             [](const eng::Figures& f, Idx customer) { return eng::ProjectHistory(f).History(customer, g->as_of); });
+}
+
 void ProjectView(benchmark::State& state) {
-  size_t next = 0;
-  for (auto _ : state) {
-    const Idx opp = g->opportunities[next];
-    next = next + 1 == g->opportunities.size() ? 0 : next + 1;
-    benchmark::DoNotOptimize(g->engine.With(
-        [&](const eng::Figures& figures) { return eng::ProjectHistory(figures).Project(opp, g->as_of); }));
-  }
+  EngineEach(state, g->opportunities,
+             [](const eng::Figures& f, Idx opp) { return eng::ProjectHistory(f).Project(opp, g->as_of); });
 }
 
 // The ids of `indexes` of `kind`, read once before a service benchmark.

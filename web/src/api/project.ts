@@ -1,7 +1,7 @@
 // Project history (PBM, SPEC.md §8): the project view of an opportunity, a customer's history, the review that
 // closes an opportunity, milestone models and the element records the pages write.
 import { api, listAll, type Params } from './client';
-import type { Attitude, ChainRole, Dimension, Opportunity, YesNo } from './types';
+import type { ChainMemberFigure, Dimension, Opportunity } from './types';
 
 export const MILESTONE_DEFAULT = [
   'initiation', 'budget_approval', 'tender_notice', 'bid_submission', 'evaluation', 'award_notice', 'contract',
@@ -69,16 +69,10 @@ export interface ProjectView {
   timing: { model: string[]; milestones: ProjectMilestone[] };
 }
 
-export interface ProjectChainMember {
-  person: string;
-  role: ChainRole;
-  veto: YesNo;
-  approve: YesNo;
-  closeness: Attitude;
-  solution: Attitude;
-  price: Attitude;
+/** A member of the chain in the project view: the decision chain's member without its interaction. */
+export type ProjectChainMember = Pick<ChainMemberFigure, 'person' | 'role' | 'veto' | 'approve' | 'closeness' | 'solution' | 'price'> & {
   inherited?: Dimension[];
-}
+};
 
 export interface ProjectQuote {
   round: number;
