@@ -123,6 +123,7 @@ void Graph::ApplyOrganization(const Record& record) {
   org.owner = Ref(Kind::kUser, record, f::org::kOwner);
   org.focus = record.Bool(f::org::kFocus);
   org.life = Life(record);
+  org.name = record.Text(f::org::kName);
   if (org.kind == OrgKind::kOurs) ours = index;
   else if (ours == index) ours = kNone;
   Ensure(users, org.owner);
@@ -145,6 +146,7 @@ void Graph::ApplyDepartment(const Record& record) {
   Department& dept = departments[index];
   dept.parent = parent;
   dept.life = Life(record);
+  dept.name = record.Text(f::dept::kName);
   Ensure(orgs, org);
   Relink(orgs, &Organization::departments, old_org, org, index);
   departments[index].org = org;
@@ -173,6 +175,7 @@ void Graph::ApplyPerson(const Record& record) {
   person.importance = WordIndex(vocab::kImportance, record.Text(f::person::kImportance), 3);
   person.orientation = WordIndex(vocab::kOrientation, record.Text(f::person::kOrientation), 6);
   person.title = record.Text(f::person::kTitle);
+  person.name = record.Text(f::person::kName);
   person.life = Life(record);
   person.exists = true;
 }
@@ -205,6 +208,7 @@ void Graph::ApplyUser(const Record& record) {
   user.role = WordIndex(vocab::kUserRoles, record.Text(f::user::kRole), 4);
   user.active = record.Bool(f::user::kActive);
   user.life = Life(record);
+  user.login = record.Text(f::user::kLogin);
 }
 
 void Graph::ApplyReporting(const Record& record) {
@@ -252,6 +256,7 @@ void Graph::ApplyOpportunity(const Record& record) {
   opp.win_probability = record.Number(f::opp::kWinProbability).value_or(0);
   opp.focus = record.Bool(f::opp::kFocus);
   opp.life = Life(record);
+  opp.name = record.Text(f::opp::kName);
   opp.type = WordIndex(vocab::kOpportunityType, record.Text(f::opp::kType), 0);
   opp.method = WordIndex(vocab::kTenderMethods, record.Text(f::opp::kMethod), 5);
   opp.rule = WordIndex(vocab::kAwardRules, record.Text(f::opp::kRule), 2);

@@ -57,6 +57,7 @@ struct Organization {
   std::vector<Idx> departments;  // every department of the organization, in id order
   std::vector<Idx> opportunities;
   std::vector<Idx> models;  // milestone models of this customer
+  std::string name;
 };
 
 struct Department {
@@ -64,6 +65,7 @@ struct Department {
   Idx parent = kNone;
   Interval life;
   std::vector<Idx> people;
+  std::string name;
 };
 
 // One dated fact of a history: a rating or a vote.
@@ -121,6 +123,7 @@ struct Person {
   }
 
   std::string title;
+  std::string name;
   std::vector<Series> ratings;            // every other rating history (project level, toward competitors)
   std::vector<ActivityPoint> activities;  // sorted by date
   std::vector<Idx> links_in, links_out;   // influence links
@@ -142,6 +145,7 @@ struct User {
   uint8_t role = 4;  // index in vocab::kUserRoles
   bool active = false;
   Interval life;
+  std::string login;
 };
 
 struct ReportingLine {
@@ -170,6 +174,7 @@ struct Opportunity {
   double win_probability = 0;
   bool focus = false;
   Interval life;
+  std::string name;
   std::vector<Idx> members;
   std::vector<Idx> uses;
   // Project history (SPEC.md §8.1): the opportunity's fields, then its records by kind.

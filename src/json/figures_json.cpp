@@ -164,7 +164,32 @@ bj::object EmployeeJson(const engine::Graph& graph, const engine::EmployeeMetric
   return o;
 }
 
-bj::object CustomerLineJson(const engine::Graph& graph, const engine::CustomerLine& line, const std::string& scope) {
+bj::object InfluenceEntryJson(const engine::Graph& graph, const engine::InfluenceLine::Entry& entry) {
+  // Exactly these fields: the list is what a viewer who may not see the customer gets (SPEC.md §6.4).
+  return bj::object{{"person", IdOrNull(graph, Kind::kPerson, entry.person)},
+                    {"company", IdOrNull(graph, Kind::kOrganization, entry.company)},
+                    {"department", IdOrNull(graph, Kind::kDepartment, entry.department)},
+                    {"title", entry.title},
+                    {"closeness", engine::AttitudeName(entry.closeness)},
+                    {"owner", IdOrNull(graph, Kind::kUser, entry.owner)},
+                    {"influencers", Ids(graph, Kind::kPerson, entry.influencers)}};
+}
+
+namespace {
+
+// Toward a competitor: the key persons its staff can influence, as ids (whole) or as their count (summary).
+void CompetitorInfluencedJson(const engine::Graph& graph, Idx toward, const std::vector<Idx>& people, Shape shape,
+                              bj::object& o) {
+  if (toward == engine::kOurs) return;
+  if (shape == Shape::kWhole) o["competitor_influenced"] = Ids(graph, Kind::kPerson, people);
+  else o["competitor_influenced_count"] = people.size();
+}
+
+}  // namespace
+
+bj::object CustomerLineJson(const engine::Graph& graph, const engine::CustomerLine& line, const std::string& scope,
+                            Shape shape) {
+  const bool whole = shape == Shape::kWhole;
   using engine::kMonthAgo, engine::kNow, engine::kYearAgo;
   bj::object o;
   o["scope"] = scope;
@@ -189,7 +214,7 @@ bj::object CustomerLineJson(const engine::Graph& graph, const engine::CustomerLi
       bj::object cell;
       cell["count"] = row.count[kNow];
       cell["mean"] = Number(row.pooled[kNow].mean());
-      cell["customers"] = Ids(graph, Kind::kOrganization, row.customers);
+      if (whole) cell["customers"] = Ids(graph, Kind::kOrganization, row.customers);
       cell["mom"] = {{"count", CountChange(row.count[kNow], row.count[kMonthAgo])},
                      {"mean", Number(engine::Change(row.pooled[kNow].mean(), row.pooled[kMonthAgo].mean()))}};
       cell["yoy"] = {{"count", CountChange(row.count[kNow], row.count[kYearAgo])},
@@ -199,17 +224,19 @@ bj::object CustomerLineJson(const engine::Graph& graph, const engine::CustomerLi
     tiers[kDimensionNames[d]] = std::move(by_tier);
   }
   o["tiers"] = std::move(tiers);
-  bj::array customers;
-  customers.reserve(line.list.size());
-  for (const auto& metrics : line.list) customers.push_back(CustomerMetricsJson(graph, metrics));
-  o["customers"] = std::move(customers);
-  if (line.toward != engine::kOurs) {
-    o["competitor_influenced"] = Ids(graph, Kind::kPerson, line.competitor_influenced);
+  if (whole) {
+    bj::array customers;
+    customers.reserve(line.list.size());
+    for (const auto& metrics : line.list) customers.push_back(CustomerMetricsJson(graph, metrics));
+    o["customers"] = std::move(customers);
   }
+  CompetitorInfluencedJson(graph, line.toward, line.competitor_influenced, shape, o);
   return o;
 }
 
-bj::object InfluenceLineJson(const engine::Graph& graph, const engine::InfluenceLine& line, const std::string& scope) {
+bj::object InfluenceLineJson(const engine::Graph& graph, const engine::InfluenceLine& line, const std::string& scope,
+                             Shape shape) {
+  const bool whole = shape == Shape::kWhole;
   using engine::kMonthAgo, engine::kNow, engine::kYearAgo;
   static constexpr const char* kBuckets[] = {"unknown", "supporters", "opposers", "neutral"};
   bj::object o;
@@ -232,33 +259,25 @@ bj::object InfluenceLineJson(const engine::Graph& graph, const engine::Influence
     bj::object buckets;
     for (int b = 0; b < 4; ++b) {
       const auto& row = line.analysis[d][b];
-      buckets[kBuckets[b]] = {{"count", row.count[kNow]},
-                              {"people", Ids(graph, Kind::kPerson, row.people)},
-                              {"mom", CountChange(row.count[kNow], row.count[kMonthAgo])},
-                              {"yoy", CountChange(row.count[kNow], row.count[kYearAgo])}};
+      bj::object bucket{{"count", row.count[kNow]},
+                        {"mom", CountChange(row.count[kNow], row.count[kMonthAgo])},
+                        {"yoy", CountChange(row.count[kNow], row.count[kYearAgo])}};
+      if (whole) bucket["people"] = Ids(graph, Kind::kPerson, row.people);
+      buckets[kBuckets[b]] = std::move(bucket);
     }
     analysis[kDimensionNames[d]] = std::move(buckets);
   }
   o["analysis"] = std::move(analysis);
-  bj::array list;
-  list.reserve(line.list.size());
-  for (const auto& entry : line.list) {
-    // Exactly these fields: the list is what a viewer who may not see the customer gets (SPEC.md §6.4).
-    list.push_back(bj::object{{"person", IdOrNull(graph, Kind::kPerson, entry.person)},
-                              {"company", IdOrNull(graph, Kind::kOrganization, entry.company)},
-                              {"department", IdOrNull(graph, Kind::kDepartment, entry.department)},
-                              {"title", entry.title},
-                              {"closeness", engine::AttitudeName(entry.closeness)},
-                              {"owner", IdOrNull(graph, Kind::kUser, entry.owner)},
-                              {"influencers", Ids(graph, Kind::kPerson, entry.influencers)}});
+  if (whole) {
+    bj::array list;
+    list.reserve(line.list.size());
+    for (const auto& entry : line.list) list.push_back(InfluenceEntryJson(graph, entry));
+    o["list"] = std::move(list);
   }
-  o["list"] = std::move(list);
   o["kpi"] = {{"value_potential", Number(line.value_potential)},
               {"contribution_count", Number(line.contribution_count)},
               {"contribution_amount", Number(line.contribution_amount)}};
-  if (line.toward != engine::kOurs) {
-    o["competitor_influenced"] = Ids(graph, Kind::kPerson, line.competitor_influenced);
-  }
+  CompetitorInfluencedJson(graph, line.toward, line.competitor_influenced, shape, o);
   return o;
 }
 

@@ -22,10 +22,17 @@ boost::json::object CustomerMetricsJson(const engine::Graph& graph, const engine
 boost::json::object ChainJson(const engine::Graph& graph, const engine::ChainFigures& chain);
 boost::json::object ProfileJson(const engine::Graph& graph, const engine::Profile& profile);
 boost::json::object EmployeeJson(const engine::Graph& graph, const engine::EmployeeMetrics& metrics);
+// The lines of SPEC.md §11. Their `Shape` is kWhole for the contract's document, kSummary for the head of
+// a page of the list (docs/api.md "Pages of figure lists"): every count and mean, without the id lists
+// that grow with the tenant (the tiers' customers, the buckets' people, the list itself,
+// competitor_influenced, which becomes a count).
+enum class Shape { kWhole, kSummary };
 boost::json::object CustomerLineJson(const engine::Graph& graph, const engine::CustomerLine& line,
-                                     const std::string& scope);
+                                     const std::string& scope, Shape shape = Shape::kWhole);
 boost::json::object InfluenceLineJson(const engine::Graph& graph, const engine::InfluenceLine& line,
-                                      const std::string& scope);
+                                      const std::string& scope, Shape shape = Shape::kWhole);
+// One row of the influence list, exactly as the whole document carries it.
+boost::json::object InfluenceEntryJson(const engine::Graph& graph, const engine::InfluenceLine::Entry& entry);
 // A trend series: [{"month": "YYYY-MM", "as_of", "<count_name>", ["key_persons",] "degrees"}].
 boost::json::array TrendJson(const std::vector<engine::TrendPoint>& points, const char* count_name,
                              bool with_key_persons);

@@ -11,6 +11,8 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -46,6 +48,20 @@ Result<MonthRange> ParseMonthRange(const std::string& from, const std::string& t
 // naming "toward" otherwise. Call it inside Engine::With.
 Result<engine::Idx> ResolveToward(const engine::Figures& figures, const std::string& toward);
 
+// A page of a figure list (docs/api.md "Pages of figure lists"): asked for with any of these parameters,
+// the list answers its summary and one page of rows instead of the whole document of SPEC.md §11.
+struct PageQuery {
+  static constexpr int kMaxLimit = 200;
+  int limit = 50;           // rows, 0 to kMaxLimit (0: the summary only)
+  int offset = 0;           // rows skipped
+  std::string sort;         // a sort key of the list; empty for the list's own order
+  bool descending = false;  // order=desc
+  std::vector<std::pair<std::string, std::string>> filters;  // the list's filters, as given
+};
+
+// The name a user goes by: their person's name, or their login when the person has none.
+std::string UserName(const engine::Graph& graph, engine::Idx user);
+
 class FiguresService {
  public:
   FiguresService(Store& store, engine::Engine& engine) : store_(store), engine_(engine) {}
@@ -56,6 +72,13 @@ class FiguresService {
   Result<boost::json::object> Employee(const Actor& actor, std::string_view person, const FigureQuery& query);
   Result<boost::json::object> CustomerLine(const Actor& actor, const FigureQuery& query);
   Result<boost::json::object> InfluenceLine(const Actor& actor, const FigureQuery& query);
+
+  // Pages of the lists that grow with the tenant (figure_pages.cpp): the customer line's customers, the
+  // influence list and the warnings, filtered and sorted on the server, each row with the names it shows
+  // that the actor may read. kInvalid naming the parameter for an unknown filter, sort key or value.
+  Result<boost::json::object> CustomerLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
+  Result<boost::json::object> InfluenceLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
+  Result<boost::json::object> WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
 
   Result<boost::json::array> CustomerLineTrend(const Actor& actor, const FigureQuery& query, const MonthRange& months);
   Result<boost::json::array> CustomerTrend(const Actor& actor, std::string_view customer, const FigureQuery& query,

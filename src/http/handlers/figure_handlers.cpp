@@ -1,6 +1,8 @@
 // The figures of SPEC.md §11: customer metrics and trend, decision chains and their trend, key person
 // profiles, employee metrics, the customer and influence lines with their trend, a customer's graph
 // (org chart and influence links), its project history and an opportunity's project view. GET only.
+#include <charconv>
+
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -12,10 +14,23 @@ namespace {
 struct FigureParams {
   FigureQuery query;
   std::string from, to;  // trend months
+  std::optional<PageQuery> page;  // a list asked for by pages (any of its page parameters given)
 };
 
-// Reads as_of, toward, scope (when `with_scope`) and from/to (when `with_months`); refuses anything else.
-Result<FigureParams> ParseParams(const Request& request, bool with_scope, bool with_months) {
+// A non-negative integer parameter at most `max`; kInvalid naming it otherwise.
+Result<int> Count(const std::string& name, const std::string& value, int max) {
+  int number = -1;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || error != std::errc() || end != value.data() + value.size() || number < 0 || number > max) {
+    return MakeError(ErrorCode::kInvalid, "\"" + name + "\" must be a whole number from 0 to " + std::to_string(max) + ".",
+                     name);
+  }
+  return number;
+}
+
+// Reads as_of, toward, scope (when `with_scope`), from/to (when `with_months`) and, for a list (`paged`),
+// limit, offset, sort, order and the list's filters (which the service checks); refuses anything else.
+Result<FigureParams> ParseParams(const Request& request, bool with_scope, bool with_months, bool paged) {
   FigureParams params;
   params.query.as_of = Today();
   params.query.scope.clear();  // the caller's own perspective unless asked
@@ -33,6 +48,26 @@ Result<FigureParams> ParseParams(const Request& request, bool with_scope, bool w
       params.from = value;
     } else if (name == "to" && with_months) {
       params.to = value;
+    } else if (paged) {
+      PageQuery& page = params.page ? *params.page : params.page.emplace();
+      if (name == "limit") {
+        auto limit = Count(name, value, PageQuery::kMaxLimit);
+        if (!limit) return limit.error();
+        page.limit = *limit;
+      } else if (name == "offset") {
+        auto offset = Count(name, value, 100'000'000);
+        if (!offset) return offset.error();
+        page.offset = *offset;
+      } else if (name == "sort") {
+        page.sort = value;
+      } else if (name == "order") {
+        if (value != "asc" && value != "desc") {
+          return MakeError(ErrorCode::kInvalid, "\"order\" must be asc or desc.", "order");
+        }
+        page.descending = value == "desc";
+      } else {
+        page.filters.emplace_back(name, value);
+      }
     } else {
       std::string allowed = "as_of, toward";
       if (with_scope) allowed += ", scope";
@@ -82,7 +117,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
                       figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings;
   const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
                       figure == Figure::kCustomerLineTrend;
-  auto params = ParseParams(request, scoped, months);
+  const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings;
+  auto params = ParseParams(request, scoped, months, paged);
   if (!params) return ErrorResponse(params.error());
   const FigureQuery& query = params->query;
   const Actor& actor = caller.actor;
@@ -99,10 +135,16 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
     case Figure::kChainTrend: return Reply(figures_.ChainTrend(actor, id, query, *range));
     case Figure::kProfile: return Reply(figures_.Profile(actor, id, query));
     case Figure::kEmployee: return Reply(figures_.Employee(actor, id, query));
-    case Figure::kCustomerLine: return Reply(figures_.CustomerLine(actor, query));
-    case Figure::kInfluenceLine: return Reply(figures_.InfluenceLine(actor, query));
+    case Figure::kCustomerLine:
+      if (params->page) return Reply(figures_.CustomerLinePage(actor, query, *params->page));
+      return Reply(figures_.CustomerLine(actor, query));
+    case Figure::kInfluenceLine:
+      if (params->page) return Reply(figures_.InfluenceLinePage(actor, query, *params->page));
+      return Reply(figures_.InfluenceLine(actor, query));
     case Figure::kCustomerLineTrend: return Reply(figures_.CustomerLineTrend(actor, query, *range));
-    case Figure::kWarnings: return Reply(figures_.Warnings(actor, query));
+    case Figure::kWarnings:
+      if (params->page) return Reply(figures_.WarningsPage(actor, query, *params->page));
+      return Reply(figures_.Warnings(actor, query));
     case Figure::kPaths: return Reply(figures_.Paths(actor, id, query));
     case Figure::kCentres: return Reply(figures_.InfluenceCentres(actor, id, query));
     case Figure::kGraph: return Reply(figures_.CustomerGraph(actor, id, query));

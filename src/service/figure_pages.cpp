@@ -1,0 +1,503 @@
+// Pages of the figure lists that grow with the tenant (docs/api.md "Pages of figure lists"): the customer
+// line's customers, the influence list and the warnings, filtered, sorted and cut to a page on the server,
+// each row carrying the names it shows — the names the caller may read, decided by the access policy.
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <unordered_map>
+
+#include "domain/strategy_config.hpp"
+#include "engine/lines.hpp"
+#include "engine/warnings.hpp"
+#include "json/figures_json.hpp"
+#include "json/work_json.hpp"
+#include "service/figures.hpp"
+
+namespace brm {
+namespace bj = boost::json;
+using engine::Figures;
+using engine::Idx;
+using engine::kNone;
+
+namespace {
+
+constexpr const char* kDimensionNames[] = {"closeness", "solution", "price"};
+
+Error BadFilter(const std::string& name, const std::string& what) {
+  return MakeError(ErrorCode::kInvalid, "\"" + name + "\" " + what, name);
+}
+
+// The comma-separated words of `value`, each one of `allowed`; kInvalid naming `name` otherwise.
+template <typename Allowed>
+Result<std::vector<std::string>> WordList(const std::string& name, const std::string& value, const Allowed& allowed) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t comma = std::min(value.find(',', start), value.size());
+    std::string word = value.substr(start, comma - start);
+    if (std::find(std::begin(allowed), std::end(allowed), word) == std::end(allowed)) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      return BadFilter(name, "must be a comma-separated list of: " + list + ".");
+    }
+    words.push_back(std::move(word));
+    start = comma + 1;
+  }
+  return words;
+}
+
+template <typename Items, typename Item>
+bool Has(const Items& items, const Item& item) {
+  return std::find(std::begin(items), std::end(items), item) != std::end(items);
+}
+
+Result<bool> Flag(const std::string& name, const std::string& value) {
+  if (value == "true" || value == "1") return true;
+  if (value == "false" || value == "0") return false;
+  return BadFilter(name, "must be true or false.");
+}
+
+// ASCII case folding: Chinese has no case, and the record lists' `search` folds the same way.
+std::string Folded(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool Contains(std::string_view text, const std::string& folded_needle) {
+  return folded_needle.empty() || Folded(text).find(folded_needle) != std::string::npos;
+}
+
+// A row's value to sort by: a number, a text, or unknown (always last, in either order).
+struct SortValue {
+  std::optional<double> number;
+  std::optional<std::string_view> text;
+  bool known() const { return number || text; }
+};
+
+// Sorts `rows` (already in the list's own order) by `value`, unknown values last in either order, ties
+// in the list's own order — so that pages of the same data never overlap or skip a row.
+template <typename Row, typename Value>
+void SortRows(std::vector<Row>& rows, bool descending, Value&& value) {
+  std::vector<std::pair<SortValue, size_t>> keyed;
+  keyed.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) keyed.emplace_back(value(rows[i]), i);
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    const SortValue &x = a.first, &y = b.first;
+    if (x.known() != y.known()) return x.known();
+    if (x.known()) {
+      int order = 0;
+      if (x.number && y.number) order = *x.number < *y.number ? -1 : *y.number < *x.number ? 1 : 0;
+      else if (x.text && y.text) order = x.text->compare(*y.text);
+      if (order != 0) return descending ? order > 0 : order < 0;
+    }
+    return a.second < b.second;
+  });
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& [key, index] : keyed) sorted.push_back(std::move(rows[index]));
+  rows = std::move(sorted);
+}
+
+// The rows [offset, offset + limit) of `rows`.
+template <typename Row>
+std::pair<size_t, size_t> PageBounds(const std::vector<Row>& rows, const PageQuery& page) {
+  const size_t begin = std::min(rows.size(), static_cast<size_t>(page.offset));
+  const size_t end = std::min(rows.size(), begin + static_cast<size_t>(page.limit));
+  return {begin, end};
+}
+
+void AddPaging(bj::object& out, size_t total, const PageQuery& page) {
+  out["total"] = total;
+  out["limit"] = page.limit;
+  out["offset"] = page.offset;
+}
+
+std::string AllowedNames(const std::vector<std::string_view>& names) {
+  std::string list;
+  for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
+  return list;
+}
+
+// kInvalid naming the first filter not in `names`, or the sort key not in `sorts`.
+Status CheckNames(const PageQuery& page, const std::vector<std::string_view>& names,
+                  const std::vector<std::string_view>& sorts, const std::string& others) {
+  for (const auto& [name, value] : page.filters) {
+    if (!Has(names, name)) {
+      return MakeError(ErrorCode::kInvalid,
+                       "Unknown parameter \"" + name + "\"; this list takes " + others +
+                           ", limit, offset, sort, order, " + AllowedNames(names) + ".",
+                       name);
+    }
+  }
+  if (!page.sort.empty() && !Has(sorts, page.sort)) {
+    return BadFilter("sort", "must be one of: " + AllowedNames(sorts) + ".");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string UserName(const engine::Graph& graph, Idx user) {
+  if (user == kNone || user >= graph.users.size()) return {};
+  const Idx person = graph.users[user].person;
+  if (person != kNone && person < graph.people.size() && !graph.people[person].name.empty()) {
+    return graph.people[person].name;
+  }
+  return graph.users[user].login;
+}
+
+Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const FigureQuery& query,
+                                                    const PageQuery& page) {
+  static const std::vector<std::string_view> kFilters = {"q", "strategy", "tier.closeness", "tier.solution",
+                                                         "tier.price", "focus", "owner"};
+  static const std::vector<std::string_view> kSorts = {
+      "name", "key_persons", "insighted", "fully_profiled", "closeness.percent", "closeness.mom",
+      "solution.percent", "solution.mom", "price.percent", "price.mom", "open_count", "open_amount"};
+  if (auto status = CheckNames(page, kFilters, kSorts, "as_of, toward, scope"); !status) return status.error();
+  std::unordered_map<std::string, std::string> overrides;  // customer → the strategy a user set
+  store_.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { overrides.emplace(row.customer, row.strategy); });
+  auto override_json = [&](std::string_view customer) -> bj::value {
+    auto row = store_.StrategyOverride(customer);
+    if (!row) return nullptr;
+    return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
+  };
+
+  std::vector<bj::string> override_ids;  // the page's customers with an override, answered after the lock
+  auto result = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
+    if (!toward) return toward.error();
+    const engine::Graph& graph = all.graph();
+
+    // The filters, checked before any figure is computed.
+    std::string needle;
+    std::vector<std::string> strategies;
+    std::array<std::optional<std::string>, engine::kDimensions> tiers;
+    std::optional<bool> focus;
+    Idx owner = kNone;
+    bool by_owner = false;
+    for (const auto& [name, value] : page.filters) {
+      if (name == "q") {
+        needle = Folded(value);
+      } else if (name == "strategy") {
+        auto words = WordList(name, value, kStrategies);
+        if (!words) return words.error();
+        strategies = std::move(*words);
+      } else if (name == "focus") {
+        auto flag = Flag(name, value);
+        if (!flag) return flag.error();
+        focus = *flag;
+      } else if (name == "owner") {
+        owner = graph.ids(Kind::kUser).Find(value);
+        if (owner == kNone) return BadFilter(name, "must be the id of a user; no user has the id \"" + value + "\".");
+        by_owner = true;
+      } else {  // tier.<dimension>
+        static const std::vector<std::string_view> kTiers = {"excellent", "good", "fair", "poor", "none"};
+        if (!Has(kTiers, value)) return BadFilter(name, "must be one of: excellent, good, fair, poor, none.");
+        for (int d = 0; d < engine::kDimensions; ++d) {
+          if (name == std::string("tier.") + kDimensionNames[d]) tiers[d] = value;
+        }
+      }
+    }
+
+    const engine::CustomerLine line =
+        engine::Lines(all.Within(perspective->scope)).Customers(perspective->scope, *toward, query.as_of);
+    auto strategy_of = [&](const engine::CustomerMetrics& m) -> std::string {
+      auto it = overrides.find(graph.Id(Kind::kOrganization, m.customer));
+      return it != overrides.end() ? it->second : std::string(engine::StrategyName(m.strategy));
+    };
+    std::vector<const engine::CustomerMetrics*> rows;
+    std::array<int, engine::kDimensions> untiered{};
+    for (const engine::CustomerMetrics& m : line.list) {
+      for (int d = 0; d < engine::kDimensions; ++d) untiered[d] += m.degrees[d].tier() ? 0 : 1;
+      const engine::Organization& org = graph.orgs[m.customer];
+      if (!needle.empty() && !Contains(org.name, needle) && !Contains(graph.Id(Kind::kOrganization, m.customer), needle)) {
+        continue;
+      }
+      if (!strategies.empty() && !Has(strategies, strategy_of(m))) continue;
+      if (focus && org.focus != *focus) continue;
+      if (by_owner && org.owner != owner) continue;
+      bool tier_ok = true;
+      for (int d = 0; d < engine::kDimensions && tier_ok; ++d) {
+        if (!tiers[d]) continue;
+        const auto tier = m.degrees[d].tier();
+        tier_ok = *tiers[d] == "none" ? !tier : tier && engine::kTierNames[static_cast<int>(*tier)] == *tiers[d];
+      }
+      if (tier_ok) rows.push_back(&m);
+    }
+    if (!page.sort.empty()) {
+      const std::string& key = page.sort;
+      SortRows(rows, page.descending, [&](const engine::CustomerMetrics* m) -> SortValue {
+        if (key == "name") return {std::nullopt, std::string_view(graph.orgs[m->customer].name)};
+        if (key == "key_persons") return {m->key_persons, std::nullopt};
+        if (key == "insighted") return {m->insighted, std::nullopt};
+        if (key == "fully_profiled") return {m->fully_profiled, std::nullopt};
+        if (key == "open_count") return {m->open_count, std::nullopt};
+        if (key == "open_amount") return {m->open_amount, std::nullopt};
+        for (int d = 0; d < engine::kDimensions; ++d) {
+          if (key == std::string(kDimensionNames[d]) + ".percent") return {m->degrees[d].percent(), std::nullopt};
+          if (key == std::string(kDimensionNames[d]) + ".mom") {
+            return {engine::Change(m->degrees[d].mean(), m->month_ago[d].mean()), std::nullopt};
+          }
+        }
+        return {};
+      });
+    }
+
+    bj::object out = json::CustomerLineJson(graph, line, access.ScopeName(query.scope), json::Shape::kSummary);
+    bj::object untiered_json;
+    for (int d = 0; d < engine::kDimensions; ++d) untiered_json[kDimensionNames[d]] = untiered[d];
+    out["untiered"] = std::move(untiered_json);
+    const auto [begin, end] = PageBounds(rows, page);
+    bj::array items;
+    items.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      const engine::CustomerMetrics& m = *rows[i];
+      bj::object row = json::CustomerMetricsJson(graph, m);
+      row.erase("departments");
+      row["name"] = graph.orgs[m.customer].name;
+      const Idx row_owner = graph.orgs[m.customer].owner;
+      row["owner_name"] = row_owner == kNone ? bj::value(nullptr) : bj::value(bj::string(UserName(graph, row_owner)));
+      row["strategy_override"] = nullptr;
+      if (overrides.count(graph.Id(Kind::kOrganization, m.customer))) {
+        override_ids.emplace_back(graph.Id(Kind::kOrganization, m.customer));
+      }
+      items.push_back(std::move(row));
+    }
+    out["items"] = std::move(items);
+    AddPaging(out, rows.size(), page);
+    return out;
+  });
+  if (!result) return result;
+  for (bj::value& row : (*result)["items"].as_array()) {
+    bj::object& o = row.as_object();
+    const bj::string& id = o.at("customer").as_string();
+    if (std::find(override_ids.begin(), override_ids.end(), id) != override_ids.end()) {
+      o["strategy_override"] = override_json(id);
+    }
+  }
+  return result;
+}
+
+Result<bj::object> FiguresService::InfluenceLinePage(const Actor& actor, const FigureQuery& query,
+                                                     const PageQuery& page) {
+  static const std::vector<std::string_view> kFilters = {"q", "closeness", "company", "owner"};
+  static const std::vector<std::string_view> kSorts = {"person", "company", "closeness", "influencers"};
+  if (auto status = CheckNames(page, kFilters, kSorts, "as_of, toward, scope"); !status) return status.error();
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
+    if (!toward) return toward.error();
+    const engine::Graph& graph = all.graph();
+
+    std::string needle;
+    std::vector<int8_t> closeness;
+    std::optional<std::string> company, owner;
+    for (const auto& [name, value] : page.filters) {
+      if (name == "q") {
+        needle = Folded(value);
+      } else if (name == "closeness") {
+        static const std::vector<std::string_view> kAttitudes = {"strong_support", "support", "neutral",
+                                                                 "oppose", "strong_oppose", "unknown"};
+        auto words = WordList(name, value, kAttitudes);
+        if (!words) return words.error();
+        for (const std::string& word : *words) {
+          for (int8_t v : {int8_t{2}, int8_t{1}, int8_t{0}, int8_t{-1}, int8_t{-2}, engine::kUnknown}) {
+            if (engine::AttitudeName(v) == word) closeness.push_back(v);
+          }
+        }
+      } else if (name == "company") {
+        company = value;
+      } else {  // owner
+        if (graph.ids(Kind::kUser).Find(value) == kNone) {
+          return BadFilter(name, "must be the id of a user; no user has the id \"" + value + "\".");
+        }
+        owner = value;
+      }
+    }
+
+    const engine::InfluenceLine line =
+        engine::Lines(all.Within(perspective->scope)).Influence(perspective->scope, *toward, query.as_of);
+    // The names a row shows: the person's and department's when the caller may read the person, the
+    // company's when they may see it (SPEC.md §6.4: the list itself is shown to every viewer of the line).
+    struct Row {
+      const engine::InfluenceLine::Entry* entry;
+      bool readable, company_seen;
+    };
+    std::vector<Row> rows;
+    for (const auto& entry : line.list) {
+      Row row{&entry, access.MayRead(Kind::kPerson, entry.person), access.SeesOrg(entry.company)};
+      if (!closeness.empty() && !Has(closeness, entry.closeness)) continue;
+      if (company && (entry.company == kNone || graph.Id(Kind::kOrganization, entry.company) != *company)) continue;
+      if (owner && (entry.owner == kNone || graph.Id(Kind::kUser, entry.owner) != *owner)) continue;
+      if (!needle.empty() && !(row.readable && Contains(graph.people[entry.person].name, needle)) &&
+          !(row.company_seen && Contains(graph.orgs[entry.company].name, needle)) && !Contains(entry.title, needle)) {
+        continue;
+      }
+      rows.push_back(row);
+    }
+    if (!page.sort.empty()) {
+      const std::string& key = page.sort;
+      SortRows(rows, page.descending, [&](const Row& row) -> SortValue {
+        const auto& e = *row.entry;
+        if (key == "person") {
+          if (!row.readable) return {};
+          return {std::nullopt, std::string_view(graph.people[e.person].name)};
+        }
+        if (key == "company") {
+          if (!row.company_seen) return {};
+          return {std::nullopt, std::string_view(graph.orgs[e.company].name)};
+        }
+        if (key == "closeness") return {e.closeness == engine::kUnknown ? std::nullopt : std::optional<double>(e.closeness), std::nullopt};
+        return {static_cast<double>(e.influencers.size()), std::nullopt};
+      });
+    }
+
+    bj::object out = json::InfluenceLineJson(graph, line, access.ScopeName(query.scope), json::Shape::kSummary);
+    const auto [begin, end] = PageBounds(rows, page);
+    bj::array items;
+    items.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      const Row& row = rows[i];
+      const auto& e = *row.entry;
+      bj::object item = json::InfluenceEntryJson(graph, e);
+      item["person_name"] = row.readable ? bj::value(bj::string(graph.people[e.person].name)) : bj::value(nullptr);
+      item["company_name"] =
+          row.company_seen ? bj::value(bj::string(graph.orgs[e.company].name)) : bj::value(nullptr);
+      item["department_name"] = row.readable && e.department != kNone
+                                    ? bj::value(bj::string(graph.departments[e.department].name))
+                                    : bj::value(nullptr);
+      item["owner_name"] = e.owner == kNone ? bj::value(nullptr) : bj::value(bj::string(UserName(graph, e.owner)));
+      bj::array influencer_names;
+      for (Idx employee : e.influencers) influencer_names.emplace_back(bj::string(graph.people[employee].name));
+      item["influencer_names"] = std::move(influencer_names);
+      items.push_back(std::move(item));
+    }
+    out["items"] = std::move(items);
+    AddPaging(out, rows.size(), page);
+    return out;
+  });
+}
+
+Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page) {
+  static const std::vector<std::string_view> kFilters = {"severity", "kind", "customer", "opportunity", "person"};
+  static const std::vector<std::string_view> kSorts = {"severity", "kind", "customer"};
+  if (auto status = CheckNames(page, kFilters, kSorts, "as_of, scope"); !status) return status.error();
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    const engine::Graph& graph = all.graph();
+    std::vector<std::string> severities, kinds;
+    std::optional<std::string> customer, opportunity, person;
+    for (const auto& [name, value] : page.filters) {
+      if (name == "severity") {
+        auto words = WordList(name, value, engine::kSeverityNames);
+        if (!words) return words.error();
+        severities = std::move(*words);
+      } else if (name == "kind") {
+        auto words = WordList(name, value, engine::kWarningKindNames);
+        if (!words) return words.error();
+        kinds = std::move(*words);
+      } else if (name == "customer") {
+        customer = value;
+      } else if (name == "opportunity") {
+        opportunity = value;
+      } else {
+        person = value;
+      }
+    }
+    const std::vector<engine::Warning> warnings =
+        engine::Warnings(all.Within(perspective->scope)).Check(perspective->scope, query.as_of, perspective->users);
+
+    // The summary, over every warning of the perspective.
+    std::array<int, 3> by_severity{};
+    std::array<int, engine::kWarningKinds> by_kind{};
+    std::unordered_map<Idx, std::pair<int, int>> by_customer;  // customer → (warnings, high ones)
+    auto id_is = [&](Kind kind, Idx index, const std::optional<std::string>& wanted) {
+      return !wanted || (index != kNone && graph.Id(kind, index) == *wanted);
+    };
+    std::vector<const engine::Warning*> rows;
+    for (const engine::Warning& w : warnings) {
+      ++by_severity[static_cast<int>(w.severity)];
+      ++by_kind[static_cast<int>(w.kind)];
+      if (w.customer != kNone) {
+        auto& counts = by_customer[w.customer];
+        ++counts.first;
+        counts.second += w.severity == engine::Severity::kHigh ? 1 : 0;
+      }
+      if (!severities.empty() && !Has(severities, engine::SeverityName(w.severity))) continue;
+      if (!kinds.empty() && !Has(kinds, engine::WarningKindName(w.kind))) continue;
+      if (!id_is(Kind::kOrganization, w.customer, customer) || !id_is(Kind::kOpportunity, w.opportunity, opportunity) ||
+          !id_is(Kind::kPerson, w.person, person)) {
+        continue;
+      }
+      rows.push_back(&w);
+    }
+    const std::string key = page.sort.empty() ? "severity" : page.sort;
+    SortRows(rows, page.descending, [&](const engine::Warning* w) -> SortValue {
+      if (key == "severity") return {static_cast<double>(w->severity), std::nullopt};
+      if (key == "kind") return {static_cast<double>(w->kind), std::nullopt};
+      if (w->customer == kNone) return {};
+      return {std::nullopt, std::string_view(graph.orgs[w->customer].name)};
+    });
+
+    bj::object out;
+    out["scope"] = access.ScopeName(query.scope);
+    out["as_of"] = FormatDate(query.as_of);
+    bj::object summary;
+    summary["total"] = warnings.size();
+    bj::object severity_json, kind_json;
+    for (int s = 0; s < 3; ++s) severity_json[engine::kSeverityNames[s]] = by_severity[s];
+    for (int k = 0; k < engine::kWarningKinds; ++k) {
+      if (by_kind[k] > 0) kind_json[engine::kWarningKindNames[k]] = by_kind[k];
+    }
+    summary["severity"] = std::move(severity_json);
+    summary["kind"] = std::move(kind_json);
+    std::vector<std::pair<Idx, std::pair<int, int>>> customers(by_customer.begin(), by_customer.end());
+    std::sort(customers.begin(), customers.end(), [&](const auto& a, const auto& b) {
+      if (a.second.second != b.second.second) return a.second.second > b.second.second;
+      if (a.second.first != b.second.first) return a.second.first > b.second.first;
+      return graph.Id(Kind::kOrganization, a.first) < graph.Id(Kind::kOrganization, b.first);
+    });
+    summary["customer_count"] = customers.size();
+    bj::array top;
+    for (size_t i = 0; i < customers.size() && i < 10; ++i) {
+      const auto& [org, counts] = customers[i];
+      top.push_back(bj::object{{"customer", graph.Id(Kind::kOrganization, org)},
+                               {"name", graph.orgs[org].name},
+                               {"count", counts.first},
+                               {"high", counts.second}});
+    }
+    summary["customers"] = std::move(top);
+    out["summary"] = std::move(summary);
+
+    const auto [begin, end] = PageBounds(rows, page);
+    bj::array items;
+    items.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      const engine::Warning& w = *rows[i];
+      bj::value item = json::WarningJson(graph, w);
+      bj::object names;
+      auto name = [&](Kind kind, Idx index, const std::string& text) {
+        if (index != kNone && access.MayRead(kind, index)) names[graph.Id(kind, index)] = text;
+      };
+      if (w.customer != kNone) name(Kind::kOrganization, w.customer, graph.orgs[w.customer].name);
+      if (w.opportunity != kNone) name(Kind::kOpportunity, w.opportunity, graph.opportunities[w.opportunity].name);
+      if (w.person != kNone) name(Kind::kPerson, w.person, graph.people[w.person].name);
+      for (Idx employee : w.employees) name(Kind::kPerson, employee, graph.people[employee].name);
+      for (Idx competitor : w.competitors) name(Kind::kOrganization, competitor, graph.orgs[competitor].name);
+      item.as_object()["names"] = std::move(names);
+      items.push_back(std::move(item));
+    }
+    out["items"] = std::move(items);
+    AddPaging(out, rows.size(), page);
+    return out;
+  });
+}
+
+}  // namespace brm
