@@ -118,6 +118,37 @@ void CustomerLine(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(EngineLine());
 }
 
+// The same line through the engine's cache (line_cache.hpp) at an unchanged data version: what every
+// request after the first costs.
+std::shared_ptr<const eng::CustomerLine> CachedLine() {
+  return g->engine.With([](const eng::Figures& figures) {
+    return eng::Lines(figures).CachedCustomers(eng::Scope::Company(), eng::kOurs, g->as_of);
+  });
+}
+
+void CachedCustomerLine(benchmark::State& state) {
+  CachedLine();  // the first request fills the cache
+  for (auto _ : state) benchmark::DoNotOptimize(CachedLine());
+}
+
+// A page of the customer list as the API answers it (sorted by closeness, 50 rows, JSON built), cached line.
+void ServiceCustomerLinePage(benchmark::State& state) {
+  brm::FiguresService service(*g->store, g->engine);
+  brm::FigureQuery query;
+  query.as_of = g->as_of;
+  brm::PageQuery page;
+  page.sort = "closeness.percent";
+  page.descending = true;
+  for (auto _ : state) {
+    auto line = service.CustomerLinePage(brm::Actor::System(), query, page);
+    if (!line) {
+      state.SkipWithError(line.error().message.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(line->size());
+  }
+}
+
 // The subset of the line that the SQL baseline computes (counts, pooled means, tiers, each customer's means
 // and their changes), with the engine's public figures, for a like-for-like comparison.
 void CustomerLineDegreesOnly(benchmark::State& state) {
@@ -345,6 +376,26 @@ void ApplyRatingThenLine(benchmark::State& state) {
   state.counters["write_cost_ms"] = (with_write - alone) / n * 1e3;
 }
 
+// Engine::Apply of a new rating and the cached company line after it (the timed part): only the rated
+// person's customer is computed again. The counter gives the fresh line's own time for comparison.
+void ApplyRatingThenCachedLine(benchmark::State& state) {
+  using Clock = std::chrono::steady_clock;
+  const std::vector<brm::Record> records = NewRatings(static_cast<size_t>(state.max_iterations));
+  CachedLine();
+  size_t i = 0;
+  double alone = 0;
+  for (auto _ : state) {
+    g->engine.Apply(records[i++]);
+    benchmark::DoNotOptimize(CachedLine());
+    state.PauseTiming();
+    const auto start = Clock::now();
+    benchmark::DoNotOptimize(EngineLine());
+    alone += std::chrono::duration<double>(Clock::now() - start).count();
+    state.ResumeTiming();
+  }
+  state.counters["fresh_line_ms"] = alone / static_cast<double>(state.iterations()) * 1e3;
+}
+
 // The service path on a scratch copy of the data directory: EntityService::Create of a rating by the rep
 // who owns the person's customer (validation, access rules, the store commit with synchronous=FULL, the
 // audit line) and the engine's Apply.
@@ -495,6 +546,10 @@ void Register() {
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
   RegisterBenchmark("service/customer_line_json", ServiceCustomerLine)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("engine/customer_line_cached", CachedCustomerLine)->Unit(benchmark::kMicrosecond)->UseRealTime();
+  RegisterBenchmark("service/customer_line_page_json", ServiceCustomerLinePage)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
   RegisterBenchmark("engine/customer_line_trend_24m", CustomerLineTrend24)->Unit(benchmark::kMillisecond)->UseRealTime();
   RegisterBenchmark("engine/customer_metrics", CustomerMetrics)->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("engine/customer_metrics_largest", CustomerMetricsLargest)
@@ -517,6 +572,10 @@ void Register() {
   RegisterBenchmark("service/project_view_json", ServiceProjectView)->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("engine/apply_rating", ApplyRating)->Unit(benchmark::kMicrosecond)->UseRealTime()->Iterations(20000);
   RegisterBenchmark("engine/apply_rating_then_line", ApplyRatingThenLine)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Iterations(20);
+  RegisterBenchmark("engine/apply_rating_then_cached_line", ApplyRatingThenCachedLine)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime()
       ->Iterations(20);

@@ -106,6 +106,8 @@ struct EmployeeMetrics {
 // (service/access_policy.hpp) decides. Figures over customers take the customers of the set; within a
 // Figures made Within(scope), a chain member, an influence link, an activity or an influence use counts
 // only when every organization it reaches is in the set.
+class LineCache;
+
 class Scope {
  public:
   static Scope Company() { return Scope(); }
@@ -118,6 +120,7 @@ class Scope {
   }
   bool Has(Idx org) const { return company_ || (org != kNone && org < orgs_.size() && orgs_[org]); }
   bool company() const { return company_; }
+  bool operator==(const Scope&) const = default;
 
  private:
   bool company_ = true;
@@ -126,11 +129,13 @@ class Scope {
 
 class Figures {
  public:
-  Figures(const Graph& graph, StrategyThresholds thresholds) : graph_(graph), thresholds_(thresholds) {}
+  // `cache` (optional) keeps lines between calls (line_cache.hpp); the Engine hands its own.
+  Figures(const Graph& graph, StrategyThresholds thresholds, LineCache* cache = nullptr)
+      : graph_(graph), thresholds_(thresholds), cache_(cache) {}
   // The same figures over only what `scope` holds (SPEC.md §7: "a figure for a scope is computed only from
   // data visible in that scope"). `scope` must outlive the copy.
   Figures Within(const Scope& scope) const {
-    Figures figures(graph_, thresholds_);
+    Figures figures(graph_, thresholds_, cache_);
     if (!scope.company()) figures.within_ = &scope;
     return figures;
   }
@@ -142,6 +147,7 @@ class Figures {
   const Graph& graph() const { return graph_; }
   // The strategy thresholds these figures use (SPEC.md §6.5; also the sharp_drop warning of §9).
   const StrategyThresholds& thresholds() const { return thresholds_; }
+  LineCache* cache() const { return cache_; }
 
   // SPEC.md §4: who counts on a day.
   bool ActiveKeyPerson(Idx person, Date day) const;
@@ -191,6 +197,7 @@ class Figures {
  private:
   const Graph& graph_;
   StrategyThresholds thresholds_;
+  LineCache* cache_ = nullptr;
   const Scope* within_ = nullptr;  // nullptr: the whole company
 };
 

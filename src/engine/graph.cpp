@@ -85,7 +85,92 @@ Idx Graph::Ref(Kind kind, const Record& record, int field) {
   return ids(kind).Intern(record.Text(field));
 }
 
+void Graph::TouchOrg(Idx org) {
+  if (org == kNone) return;
+  if (org >= org_touched.size()) org_touched.resize(org + 1, 0);
+  org_touched[org] = touches;
+  // Our company and the competitors reach every customer's figures (employees, targets): rare writes.
+  if (org < orgs.size() && orgs[org].kind != OrgKind::kCustomer && orgs[org].kind != OrgKind::kMissing) {
+    all_touched = touches;
+  }
+}
+
+void Graph::TouchPerson(Idx person) {
+  if (person == kNone || person >= people.size()) return;
+  TouchOrg(people[person].org);
+}
+
+void Graph::TouchEntity(Kind kind, Idx index) {
+  if (index == kNone) return;
+  auto opportunity_customer = [&](Idx opp) {
+    if (opp != kNone && opp < opportunities.size()) TouchOrg(opportunities[opp].customer);
+  };
+  switch (kind) {
+    case Kind::kOrganization:
+      TouchOrg(index);
+      return;
+    case Kind::kDepartment:
+      if (index < departments.size()) TouchOrg(departments[index].org);
+      return;
+    case Kind::kPerson:
+      // The person's organization, and those of everyone linked with them: whether a link counts depends
+      // on both persons (their life and organization).
+      if (index >= people.size()) return;
+      TouchOrg(people[index].org);
+      for (Idx link : people[index].links_in) TouchPerson(links[link].from);
+      for (Idx link : people[index].links_out) TouchPerson(links[link].to);
+      return;
+    case Kind::kReporting:
+      if (index < reporting.size()) {
+        TouchPerson(reporting[index].person);
+        TouchPerson(reporting[index].manager);
+      }
+      return;
+    case Kind::kInfluence:
+      if (index < links.size()) {
+        TouchPerson(links[index].from);
+        TouchPerson(links[index].to);
+      }
+      return;
+    case Kind::kOpportunity:
+      opportunity_customer(index);
+      return;
+    case Kind::kChainMember:
+      if (index < members.size()) {
+        opportunity_customer(members[index].opportunity);
+        TouchPerson(members[index].person);
+      }
+      return;
+    default:  // facts and project records: their references say whom they concern (TouchReferences)
+      return;
+  }
+}
+
+void Graph::TouchReferences(const Record& record) {
+  const EntitySpec& spec = Spec(record.kind);
+  for (size_t field = 0; field < spec.fields.size(); ++field) {
+    const FieldSpec& f = spec.fields[field];
+    if (f.type != FieldType::kRef || !f.ref || record.IsNull(static_cast<int>(field))) continue;
+    const Idx index = ids(*f.ref).Find(record.Text(static_cast<int>(field)));
+    switch (*f.ref) {
+      case Kind::kOrganization: TouchOrg(index); break;
+      case Kind::kPerson: TouchPerson(index); break;
+      default: TouchEntity(*f.ref, index); break;  // a department, opportunity …: its organization
+    }
+  }
+}
+
 void Graph::Apply(const Record& record) {
+  if (!stamping) return ApplyRecord(record);
+  ++touches;
+  const Idx before = ids(record.kind).Find(record.id);
+  TouchEntity(record.kind, before);
+  ApplyRecord(record);
+  TouchEntity(record.kind, ids(record.kind).Find(record.id));
+  TouchReferences(record);
+}
+
+void Graph::ApplyRecord(const Record& record) {
   // What the company rhythm reads: customers, their models, opportunities (status, closed) and milestones.
   if (record.kind == Kind::kOrganization || record.kind == Kind::kOpportunity ||
       record.kind == Kind::kMilestoneModel || record.kind == Kind::kMilestone) {

@@ -351,11 +351,28 @@ class Graph {
   std::vector<Lesson> lessons;
   std::vector<Idx> company_models;  // milestone models without a customer (the company default)
   RhythmCache rhythm_cache;
+  // Write stamps, for the caches of figures (line_cache.hpp): `touches` counts the writes applied;
+  // org_touched[org] is that count at the last write that may change a figure of the organization
+  // (a customer's metrics), all_touched at the last write that may change any.
+  // Off while a graph is loaded in bulk (nothing cached of it yet); the Engine turns them on.
+  bool stamping = false;
+  uint64_t touches = 0, all_touched = 0;
+  std::vector<uint64_t> org_touched;
+  // The count at the last write that may change a figure of `org` (0: none since the graph was made).
+  uint64_t TouchedAt(Idx org) const { return std::max(all_touched, org < org_touched.size() ? org_touched[org] : 0); }
   Idx ours = kNone;             // the organization of kind `ours`
   std::vector<Idx> customers;   // the organizations of kind customer, in id order
 
  private:
   Idx Ref(Kind kind, const Record& record, int field);
+  // Stamps the organizations whose figures the record of `kind` at `index` may change, as the graph
+  // holds it now (called before and after a write, so that both what it was and what it is count).
+  void TouchEntity(Kind kind, Idx index);
+  // Stamps the organizations the record's references lead to.
+  void TouchReferences(const Record& record);
+  void TouchOrg(Idx org);
+  void TouchPerson(Idx person);
+  void ApplyRecord(const Record& record);
   void ApplyOrganization(const Record& record);
   void ApplyDepartment(const Record& record);
   void ApplyPerson(const Record& record);

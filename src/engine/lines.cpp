@@ -57,6 +57,39 @@ std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
   return customers;
 }
 
+CustomerPart Lines::Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const {
+  CustomerPart part;
+  part.valid = true;
+  part.computed_at = graph_.touches;
+  if (graph_.orgs[customer].life.On(day)) {
+    part.active = true;
+    part.metrics = figures_.Customer(customer, toward, day);
+    part.degrees = {part.metrics.degrees, part.metrics.month_ago, part.metrics.year_ago};
+  } else {
+    part.degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
+    part.degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
+  }
+  return part;
+}
+
+void Lines::Add(CustomerLine& line, Idx customer, const CustomerPart& part, const Organization& org,
+                const std::array<Date, kWhens>& dates) {
+  if (part.active) line.list.push_back(part.metrics);
+  for (int w = 0; w < kWhens; ++w) {
+    if (!org.life.On(dates[w])) continue;
+    ++line.customers[w];
+    for (int d = 0; d < kDimensions; ++d) {
+      line.pooled[w][d].Merge(part.degrees[w][d]);
+      const auto tier = part.degrees[w][d].tier();
+      if (!tier) continue;
+      CustomerLine::TierRow& row = line.tiers[d][static_cast<int>(*tier)];
+      ++row.count[w];
+      row.pooled[w].Merge(part.degrees[w][d]);
+      if (w == kNow) row.customers.push_back(customer);
+    }
+  }
+}
+
 CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
   CustomerLine line;
   line.as_of = day;
@@ -67,31 +100,38 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
   for (size_t c = 0; c < customers.size(); ++c) {
     if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
     const Idx customer = customers[c];
-    const Organization& org = graph_.orgs[customer];
-    std::array<Degrees, kWhens> degrees{};
-    if (org.life.On(day)) {
-      line.list.push_back(figures_.Customer(customer, toward, day));
-      const CustomerMetrics& m = line.list.back();
-      degrees = {m.degrees, m.month_ago, m.year_ago};
-    } else {
-      degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
-      degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
-    }
-    for (int w = 0; w < kWhens; ++w) {
-      if (!org.life.On(dates[w])) continue;
-      ++line.customers[w];
-      for (int d = 0; d < kDimensions; ++d) {
-        line.pooled[w][d].Merge(degrees[w][d]);
-        const auto tier = degrees[w][d].tier();
-        if (!tier) continue;
-        CustomerLine::TierRow& row = line.tiers[d][static_cast<int>(*tier)];
-        ++row.count[w];
-        row.pooled[w].Merge(degrees[w][d]);
-        if (w == kNow) row.customers.push_back(customer);
-      }
-    }
+    Add(line, customer, Part(customer, toward, day, dates), graph_.orgs[customer], dates);
   }
   if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
+  return line;
+}
+
+std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, Idx toward, Date day) const {
+  LineCache* cache = figures_.cache();
+  if (!cache) return std::make_shared<const CustomerLine>(Customers(scope, toward, day));
+  const std::shared_ptr<LineCache::Entry> entry = cache->Find(LineCache::Key{scope, toward, day, figures_.thresholds()});
+  std::lock_guard lock(entry->mutex);
+  const auto dates = TrendDates(day);
+  std::vector<Idx> customers = CustomersIn(scope);
+  bool changed = !entry->line || customers != entry->customers;
+  if (entry->parts.size() < graph_.orgs.size()) entry->parts.resize(graph_.orgs.size());
+  for (size_t c = 0; c < customers.size(); ++c) {
+    const Idx customer = customers[c];
+    CustomerPart& part = entry->parts[customer];
+    if (part.valid && part.computed_at >= graph_.TouchedAt(customer)) continue;
+    if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
+    part = Part(customer, toward, day, dates);
+    changed = true;
+  }
+  if (!changed) return entry->line;
+  auto line = std::make_shared<CustomerLine>();
+  line->as_of = day;
+  line->toward = toward;
+  line->list.reserve(customers.size());
+  for (Idx customer : customers) Add(*line, customer, entry->parts[customer], graph_.orgs[customer], dates);
+  if (toward != kOurs) line->competitor_influenced = CompetitorInfluenced(scope, toward, day);
+  entry->customers = std::move(customers);
+  entry->line = line;
   return line;
 }
 

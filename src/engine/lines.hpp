@@ -5,11 +5,13 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/figures.hpp"
+#include "engine/line_cache.hpp"
 
 namespace brm::engine {
 
@@ -73,6 +75,9 @@ class Lines {
   explicit Lines(const Figures& figures) : figures_(figures), graph_(figures.graph()) {}
 
   CustomerLine Customers(const Scope& scope, Idx toward, Date day) const;
+  // The same line, kept in the figures' cache (line_cache.hpp) when they have one: the same line at the
+  // same data version is not computed again, and a write makes only the parts it concerns computed again.
+  std::shared_ptr<const CustomerLine> CachedCustomers(const Scope& scope, Idx toward, Date day) const;
   InfluenceLine Influence(const Scope& scope, Idx toward, Date day) const;
 
   std::vector<TrendPoint> CustomerLineTrend(const Scope& scope, Idx toward, const std::vector<Date>& days) const;
@@ -83,6 +88,10 @@ class Lines {
   std::vector<Idx> CustomersIn(const Scope& scope) const;
 
  private:
+  // One customer's part of a customer line, and adding it to the line.
+  CustomerPart Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const;
+  static void Add(CustomerLine& line, Idx customer, const CustomerPart& part, const Organization& org,
+                  const std::array<Date, kWhens>& dates);
   // Adds the key persons of `customer` on each of `days` (ascending) to points[i].degrees.
   void AddCustomer(Idx customer, Idx toward, const std::vector<Date>& days, std::vector<TrendPoint>& points,
                    bool count_customer) const;

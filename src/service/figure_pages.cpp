@@ -204,8 +204,9 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
       }
     }
 
-    const engine::CustomerLine line =
-        engine::Lines(all.Within(perspective->scope)).Customers(perspective->scope, *toward, query.as_of);
+    const std::shared_ptr<const engine::CustomerLine> cached =
+        engine::Lines(all.Within(perspective->scope)).CachedCustomers(perspective->scope, *toward, query.as_of);
+    const engine::CustomerLine& line = *cached;
     auto strategy_of = [&](const engine::CustomerMetrics& m) -> std::string {
       auto it = overrides.find(graph.Id(Kind::kOrganization, m.customer));
       return it != overrides.end() ? it->second : std::string(engine::StrategyName(m.strategy));

@@ -192,7 +192,7 @@ Result<bj::object> FiguresService::CustomerLine(const Actor& actor, const Figure
     if (!toward) return toward.error();
     const Figures figures = all.Within(perspective->scope);
     const engine::Lines lines(figures);
-    return json::CustomerLineJson(all.graph(), lines.Customers(perspective->scope, *toward, query.as_of),
+    return json::CustomerLineJson(all.graph(), *lines.CachedCustomers(perspective->scope, *toward, query.as_of),
                                   access.ScopeName(query.scope));
   });
   if (line) OverrideIndex(store_).AddTo((*line)["customers"].as_array());
