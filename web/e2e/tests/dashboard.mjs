@@ -165,4 +165,94 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'the dashboard shows placeholders, never a 0, until its figures arrive',
+    async run({ page, login, api, base }) {
+      await login('ceo');
+      const line = await api('GET', '/lines/customer?scope=company&limit=0');
+      const warnings = await api('GET', '/warnings?scope=company&limit=0');
+      // Hold the summaries back until the placeholders have been seen.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/api\/v1\/(lines\/customer|lines\/influence|warnings)\?/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${base}/`);
+      await page.locator('[data-testid="card-customers"][data-skeleton="true"]').waitFor();
+      await page.getByTestId('dash-warnings-skeleton').waitFor();
+      await page.getByTestId('influence-analysis-skeleton').waitFor();
+      expect(await page.getByTestId('dash-customer-count').count() === 0, 'no customer count while loading');
+      const text = await page.getByTestId('dashboard').innerText();
+      expect(!/客户数\s*0\b/.test(text), `no "0 customers" while loading (${text.slice(0, 200)})`);
+      release();
+      await until(async () => (await page.getByTestId('dash-customer-count').count()) === 1 || 'not yet', 'the count');
+      const count = (await page.getByTestId('dash-customer-count').innerText()).trim();
+      expect(count === String(line.body.trend.customers), `the customer count (${count} vs ${line.body.trend.customers})`);
+      await page.getByTestId('dash-warnings-skeleton').waitFor({ state: 'detached' });
+      const high = (await page.getByTestId('dash-severity-high').innerText()).trim();
+      expect(high.endsWith(String(warnings.body.summary.severity.high)), `the high warnings (${high})`);
+      expect(await page.locator('[data-skeleton="true"]').count() === 0, 'no placeholder left');
+      await page.unroute(/\/api\/v1\/(lines\/customer|lines\/influence|warnings)\?/);
+    },
+  },
+  {
+    name: 'the customer list sorted by a degree, filtered by a tier, page 2 via the pager; the URL keeps them',
+    async run({ page, login, api, base, shot }) {
+      await login('ceo');
+      // The closeness tier with most customers, so that pages of 10 have a second page.
+      const summary = (await api('GET', '/lines/customer?scope=company&limit=0')).body;
+      const [tier, cell] = Object.entries(summary.tiers.closeness).sort((a, b) => b[1].count - a[1].count)[0];
+      expect(cell.count > 10, `a tier with more than 10 customers (${tier}: ${cell.count})`);
+      await page.goto(`${base}/customers?size=10`);
+      await page.getByTestId('customer-link').first().waitFor();
+      await page.getByTestId('customers-tier-closeness').click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option`).nth(['excellent', 'good', 'fair', 'poor'].indexOf(tier)).click();
+      await until(async () => page.url().includes(`tier.closeness=${tier}`) || page.url(), 'the tier in the URL');
+      await until(async () => (await page.getByTestId('customers-count').innerText()).includes(String(cell.count)) || (await page.getByTestId('customers-count').innerText()), 'the tier count');
+      const header = page.locator('th.ant-table-column-has-sorters').filter({ has: page.getByTestId('sort-closeness-percent') });
+      await header.click();
+      await until(async () => page.url().includes('order=desc') || page.url(), 'descending sort');
+      await page.locator('[data-testid="customers-table"] .ant-pagination-item-2').click();
+      await until(async () => page.url().includes('page=2') || page.url(), 'page 2 in the URL');
+      const expected = (await api('GET', `/lines/customer?scope=company&tier.closeness=${tier}&sort=closeness.percent&order=desc&limit=10&offset=10`)).body;
+      const names = expected.items.map((m) => m.name);
+      const shown = async () => page.locator('[data-testid="customers-table"][data-loading="false"] [data-testid="customer-link"]').allInnerTexts();
+      await until(async () => JSON.stringify(await shown()) === JSON.stringify(names) || (await shown()), `page 2 of the sorted tier (${names})`);
+      await shot('customers-tier-page2');
+      const url = page.url();
+      for (const part of [`tier.closeness=${tier}`, 'sort=closeness.percent', 'order=desc', 'page=2', 'size=10']) expect(url.includes(part), `the URL keeps ${part} (${url})`);
+      // The address alone brings back the same page.
+      await page.goto(url);
+      await until(async () => JSON.stringify(await shown()) === JSON.stringify(names) || (await shown()), 'the same page from the URL');
+      const pagerActive = await page.locator('[data-testid="customers-table"] .ant-pagination-item-active').innerText();
+      expect(pagerActive.trim() === '2', `the pager shows page 2 (${pagerActive})`);
+    },
+  },
+  {
+    name: 'the warnings page filtered by severity shows the summary counts and pages on the server',
+    async run({ page, login, api, base }) {
+      await login('ceo');
+      const all = (await api('GET', '/warnings?scope=company&limit=0')).body.summary;
+      const high = all.severity.high;
+      expect(high > 20, `more than a page of high warnings (${high})`);
+      await page.goto(`${base}/warnings?severity=high`);
+      await page.getByTestId('warnings-summary').waitFor();
+      const count = await page.getByTestId('warnings-count').innerText();
+      expect(count.includes(String(high)) && count.includes(String(all.total)), `the count of high warnings of all (${count})`);
+      for (const s of ['high', 'medium', 'low']) {
+        const text = await page.getByTestId(`warnings-summary-${s}`).innerText();
+        expect(text.includes(String(all.severity[s])), `the summary's ${s} count (${text})`);
+      }
+      const severities = async () => page.locator('[data-testid="warnings-table"] tbody [data-severity]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-severity')));
+      expect((await severities()).every((s) => s === 'high'), 'only high warnings');
+      expect((await severities()).length === 20, 'a page of 20');
+      const firstPage = await page.locator('[data-testid="warnings-table"] tbody tr.ant-table-row').first().innerText();
+      await page.locator('[data-testid="warnings-table"] .ant-pagination-item-2').click();
+      await until(async () => page.url().includes('page=2') || page.url(), 'page 2 in the URL');
+      await until(async () => (await page.locator('[data-testid="warnings-table"][data-loading="false"] tbody tr.ant-table-row').first().innerText()) !== firstPage || 'same rows', 'the second page');
+      expect((await severities()).every((s) => s === 'high'), 'page 2 holds high warnings too');
+      expect(page.url().includes('severity=high'), `the filter stays (${page.url()})`);
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 // Loading, error and empty states shared by every page.
-import { Alert, Button, Empty, Spin } from 'antd';
+import { Alert, Button, Empty, Skeleton, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -30,4 +30,28 @@ export function PageState({
   if (loading) return <div style={{ padding: 48, textAlign: 'center' }}><Spin tip={t('common.loading')}><div style={{ minHeight: 40 }} /></Spin></div>;
   if (empty) return <Empty description={t('common.empty')} />;
   return <>{children}</>;
+}
+
+/** Placeholder lines where a table or a card's figures will be, from the first paint until they arrive. */
+export function SkeletonBlock({ rows = 6, testId }: { rows?: number; testId?: string }) {
+  return (
+    <div data-testid={testId} data-skeleton="true">
+      <Skeleton active title={false} paragraph={{ rows, width: '100%' }} />
+    </div>
+  );
+}
+
+/** Figures being replaced (another perspective, page or filter): the previous ones stay, dimmed, until the
+ * next arrive. */
+export function Dimmed({ loading, children, testId }: { loading: boolean; children?: ReactNode; testId?: string }) {
+  return (
+    <div
+      data-testid={testId}
+      data-loading={loading ? 'true' : 'false'}
+      aria-busy={loading}
+      style={{ opacity: loading ? 0.5 : 1, transition: 'opacity 0.2s' }}
+    >
+      {children}
+    </div>
+  );
 }

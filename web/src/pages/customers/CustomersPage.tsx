@@ -1,29 +1,31 @@
 // The customers of the perspective (the customer line's list): names, owner, key persons, the three degrees
-// with tier and MoM, open opportunities, strategy and focus. Filtered, searched, sorted and paged; the
-// filters and the sort live in the URL so a link or the back button keeps them.
+// with tier and MoM, open opportunities, strategy and focus. The server filters, searches, sorts and pages;
+// the filters, the sort and the page live in the URL so a link or the back button keeps them.
 import { StarFilled } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, List, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, List, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useApi } from '../../api/hooks';
 import type { Page } from '../../api/client';
-import { DIMENSIONS, STRATEGIES, TIERS, type CustomerLine, type CustomerMetrics, type Dimension, type Person } from '../../api/types';
+import { useCustomerLine, type CustomerLineRow } from '../../api/lines';
+import { DIMENSIONS, STRATEGIES, TIERS, type CustomerMetrics, type Dimension, type Person } from '../../api/types';
 import { Delta } from '../../components/Delta';
-import { PageState } from '../../components/PageState';
+import { Dimmed, ErrorAlert, PageState, SkeletonBlock } from '../../components/PageState';
 import { StrategyTag, TierTag } from '../../components/Tags';
 import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+import { useDebouncedInput } from '../../lib/useDebouncedInput';
+import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
 import {
-  filterCustomers, filterFromQuery, sortCustomers, sortFromQuery, toQuery, type CustomerFilter, type CustomerRow, type Sort, type SortKey,
+  customerLineParams, EMPTY_FILTER, filterFromQuery, pageFromQuery, PAGE_SIZES, sortFromQuery, toQuery, withPage, type CustomerFilter, type Sort, type SortKey,
 } from './filter';
-import { useCustomers } from './names';
 
-const PAGE_SIZE = 20;
+type CustomerRow = CustomerLineRow;
 
-export function StrategyCell({ metrics }: { metrics: CustomerMetrics }) {
+export function StrategyCell({ metrics }: { metrics: Pick<CustomerMetrics, 'strategy' | 'strategy_override'> }) {
   const { t } = useTranslation('customers');
   const override = metrics.strategy_override;
   if (!override) return <StrategyTag strategy={metrics.strategy} />;
@@ -66,43 +68,31 @@ function KeyPersons({ customer, asOf }: { customer: string; asOf: string | null 
 export default function CustomersPage() {
   const { t } = useTranslation('customers');
   const perspective = usePerspective();
-  const line = useApi<CustomerLine>('/lines/customer', perspective.scoped);
-  const customers = useCustomers();
-  const [query, setQuery] = useSearchParams();
+  const [query, change] = useQueryChange();
   const filter = filterFromQuery(query);
   const sort = sortFromQuery(query);
-  const page = Math.max(1, Number(query.get('page')) || 1);
-  const pageSize = [20, 50, 100].includes(Number(query.get('size'))) ? Number(query.get('size')) : PAGE_SIZE;
+  const paging = pageFromQuery(query);
+  const line = useCustomerLine({ ...perspective.scoped, ...customerLineParams(filter, sort, paging) });
+  const rows = line.data?.items ?? [];
 
-  const logins = useMemo(() => Object.fromEntries(perspective.users.map((u) => [u.id, u.login])), [perspective.users]);
-  const rows = useMemo<CustomerRow[]>(
+  const update = (nextFilter: (current: CustomerFilter) => CustomerFilter, nextSort: (current: Sort | null) => Sort | null) =>
+    change((current) => {
+      const next = toQuery(nextFilter(filterFromQuery(current)), nextSort(sortFromQuery(current)), current);
+      next.delete('page');
+      return next;
+    });
+  const keep = <T,>(value: T) => value;
+  const setFilter = (part: Partial<CustomerFilter>) => update((current) => ({ ...current, ...part }), keep);
+  const [searchText, setSearchText] = useDebouncedInput(filter.search, (search) => setFilter({ search }));
+
+  const ownerOptions = useMemo(
     () =>
-      (line.data?.customers ?? []).map((m) => ({
-        id: m.customer,
-        name: customers.names[m.customer] ?? m.customer,
-        owner: m.owner,
-        ownerLogin: m.owner ? logins[m.owner] ?? m.owner : null,
-        metrics: m,
-      })),
-    [line.data, customers.names, logins],
+      perspective.users
+        .filter((u) => u.role !== 'employee')
+        .map((u) => ({ value: u.id, label: u.login }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [perspective.users],
   );
-  const queryText = query.toString();
-  const shown = useMemo(
-    () => sortCustomers(filterCustomers(rows, filterFromQuery(new URLSearchParams(queryText))), sortFromQuery(new URLSearchParams(queryText))),
-    [rows, queryText],
-  );
-
-  const update = (nextFilter: CustomerFilter, nextSort: Sort | null, keepPage = false) => {
-    const next = toQuery(nextFilter, nextSort, query);
-    if (!keepPage) next.delete('page');
-    setQuery(next, { replace: true });
-  };
-  const setFilter = (change: Partial<CustomerFilter>) => update({ ...filter, ...change }, sort);
-
-  const ownerOptions = useMemo(() => {
-    const owners = Array.from(new Set(rows.map((r) => r.owner).filter((o): o is string => !!o)));
-    return owners.map((id) => ({ value: id, label: logins[id] ?? id })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [rows, logins]);
 
   const sortable = (key: SortKey): Pick<ColumnType<CustomerRow>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> => ({
     key,
@@ -118,7 +108,7 @@ export default function CustomersPage() {
       width: 120,
       align: 'right',
       render: (_, r) => {
-        const s = r.metrics.degrees[dimension];
+        const s = r.degrees[dimension];
         return (
           <Space size={4}>
             <Tooltip title={t('meanTip', { mean: formatMean(s?.mean) })}>
@@ -133,7 +123,7 @@ export default function CustomersPage() {
       ...sortable(`${dimension}.mom` as SortKey),
       title: t('mom'),
       width: 90,
-      render: (_, r) => <Delta value={r.metrics.mom[dimension]} />,
+      render: (_, r) => <Delta value={r.mom[dimension]} />,
     },
   ];
 
@@ -145,17 +135,17 @@ export default function CustomersPage() {
       width: 220,
       render: (_, r) => (
         <Space size={4}>
-          {r.metrics.focus ? (
+          {r.focus ? (
             <Tooltip title={t('focus')}><StarFilled style={{ color: '#faad14' }} aria-label={t('focus')} /></Tooltip>
           ) : null}
-          <Link to={`/customers/${r.id}`} data-testid="customer-link">{r.name}</Link>
+          <Link to={`/customers/${r.customer}`} data-testid="customer-link">{r.name}</Link>
         </Space>
       ),
     },
-    { key: 'owner', title: t('owner'), width: 90, render: (_, r) => r.ownerLogin ?? '—' },
-    { ...sortable('key_persons'), title: t('keyPersons'), width: 90, align: 'right', render: (_, r) => r.metrics.key_persons },
-    { ...sortable('insighted'), title: t('insighted'), width: 90, align: 'right', render: (_, r) => r.metrics.insighted },
-    { ...sortable('fully_profiled'), title: t('fullyProfiled'), width: 100, align: 'right', render: (_, r) => r.metrics.fully_profiled },
+    { key: 'owner', title: t('owner'), width: 90, render: (_, r) => r.owner_name ?? r.owner ?? '—' },
+    { ...sortable('key_persons'), title: t('keyPersons'), width: 90, align: 'right', render: (_, r) => r.key_persons },
+    { ...sortable('insighted'), title: t('insighted'), width: 90, align: 'right', render: (_, r) => r.insighted },
+    { ...sortable('fully_profiled'), title: t('fullyProfiled'), width: 100, align: 'right', render: (_, r) => r.fully_profiled },
     ...DIMENSIONS.map((dimension) => ({
       key: dimension,
       title: t(`dimension.${dimension}`, { ns: 'common' }),
@@ -165,11 +155,11 @@ export default function CustomersPage() {
       key: 'opportunities',
       title: t('opportunities'),
       children: [
-        { ...sortable('open_count'), title: t('openCount'), width: 100, align: 'right', render: (_, r) => r.metrics.open_opportunities?.count ?? '—' },
-        { ...sortable('open_amount'), title: t('openAmount'), width: 120, align: 'right', render: (_, r) => formatAmount(r.metrics.open_opportunities?.amount) },
+        { ...sortable('open_count'), title: t('openCount'), width: 100, align: 'right', render: (_, r) => r.open_opportunities?.count ?? '—' },
+        { ...sortable('open_amount'), title: t('openAmount'), width: 120, align: 'right', render: (_, r) => formatAmount(r.open_opportunities?.amount) },
       ] as ColumnType<CustomerRow>[],
     },
-    { key: 'strategy', title: t('strategy'), width: 160, render: (_, r) => <StrategyCell metrics={r.metrics} /> },
+    { key: 'strategy', title: t('strategy'), width: 160, render: (_, r) => <StrategyCell metrics={r} /> },
   ];
 
   const filtered = !!(filter.search || filter.strategies.length || filter.focusOnly || filter.owner || Object.keys(filter.tiers).length);
@@ -181,96 +171,97 @@ export default function CustomersPage() {
         <Typography.Title level={3} style={{ marginBottom: 4 }}>{t('title')}</Typography.Title>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
       </div>
-      <PageState loading={line.loading && !line.data} error={line.error ?? customers.error} onRetry={line.reload}>
-        <Card size="small">
-          <Space wrap>
-            <Input.Search
-              aria-label={t('search')}
-              data-testid="customers-search"
-              allowClear
-              placeholder={t('search')}
-              value={filter.search}
-              onChange={(e) => setFilter({ search: e.target.value })}
-              style={{ width: 220 }}
-            />
+      <Card size="small">
+        <Space wrap>
+          <Input.Search
+            aria-label={t('search')}
+            data-testid="customers-search"
+            allowClear
+            placeholder={t('search')}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onSearch={(value) => setFilter({ search: value })}
+            style={{ width: 220 }}
+          />
+          <Select
+            mode="multiple"
+            aria-label={t('strategy')}
+            data-testid="customers-strategy"
+            allowClear
+            placeholder={t('allStrategies')}
+            value={filter.strategies}
+            onChange={(strategies) => setFilter({ strategies })}
+            style={{ minWidth: 180 }}
+            options={STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}`, { ns: 'common' }) }))}
+          />
+          {DIMENSIONS.map((dimension) => (
             <Select
-              mode="multiple"
-              aria-label={t('strategy')}
-              data-testid="customers-strategy"
+              key={dimension}
+              aria-label={t('tierOf', { dimension: t(`dimensionShort.${dimension}`, { ns: 'common' }) })}
+              data-testid={`customers-tier-${dimension}`}
               allowClear
-              placeholder={t('allStrategies')}
-              value={filter.strategies}
-              onChange={(strategies) => setFilter({ strategies })}
-              style={{ minWidth: 180 }}
-              options={STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}`, { ns: 'common' }) }))}
+              placeholder={t('tierOf', { dimension: t(`dimensionShort.${dimension}`, { ns: 'common' }) })}
+              value={filter.tiers[dimension]}
+              onChange={(tier) => setFilter({ tiers: { ...filter.tiers, [dimension]: tier } })}
+              style={{ width: 130 }}
+              options={tierOptions}
             />
-            {DIMENSIONS.map((dimension) => (
-              <Select
-                key={dimension}
-                aria-label={t('tierOf', { dimension: t(`dimensionShort.${dimension}`, { ns: 'common' }) })}
-                data-testid={`customers-tier-${dimension}`}
-                allowClear
-                placeholder={t('tierOf', { dimension: t(`dimensionShort.${dimension}`, { ns: 'common' }) })}
-                value={filter.tiers[dimension]}
-                onChange={(tier) => setFilter({ tiers: { ...filter.tiers, [dimension]: tier } })}
-                style={{ width: 130 }}
-                options={tierOptions}
-              />
-            ))}
-            <Select
-              aria-label={t('owner')}
-              data-testid="customers-owner"
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={t('allOwners')}
-              value={filter.owner || undefined}
-              onChange={(owner?: string) => setFilter({ owner: owner ?? '' })}
-              style={{ width: 140 }}
-              options={ownerOptions}
-            />
-            <Checkbox checked={filter.focusOnly} onChange={(e) => setFilter({ focusOnly: e.target.checked })} data-testid="customers-focus">
-              {t('focusOnly')}
-            </Checkbox>
-            {filtered ? <Button onClick={() => update({ search: '', strategies: [], tiers: {}, focusOnly: false, owner: '' }, sort)}>{t('clear')}</Button> : null}
-            <Typography.Text type="secondary" data-testid="customers-count">{t('count', { count: shown.length })}</Typography.Text>
-          </Space>
-        </Card>
-        <div data-testid="customers-table">
+          ))}
+          <Select
+            aria-label={t('owner')}
+            data-testid="customers-owner"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('allOwners')}
+            value={filter.owner || undefined}
+            onChange={(owner?: string) => setFilter({ owner: owner ?? '' })}
+            style={{ width: 140 }}
+            options={ownerOptions}
+          />
+          <Checkbox checked={filter.focusOnly} onChange={(e) => setFilter({ focusOnly: e.target.checked })} data-testid="customers-focus">
+            {t('focusOnly')}
+          </Checkbox>
+          {filtered ? <Button onClick={() => update(() => EMPTY_FILTER, keep)}>{t('clear')}</Button> : null}
+          {line.data ? (
+            <Typography.Text type="secondary" data-testid="customers-count">{t('count', { count: line.data.total })}</Typography.Text>
+          ) : (
+            <span data-testid="customers-count-skeleton" data-skeleton="true"><Skeleton.Input active size="small" /></span>
+          )}
+        </Space>
+      </Card>
+      {line.error ? <ErrorAlert error={line.error} onRetry={line.reload} /> : null}
+      {!line.data && !line.error ? <SkeletonBlock rows={10} testId="customers-skeleton" /> : null}
+      {line.data ? (
+        <Dimmed loading={line.loading} testId="customers-table">
           <Table<CustomerRow>
             size="small"
             bordered
-            rowKey="id"
+            rowKey="customer"
             columns={columns}
-            dataSource={shown}
-            loading={line.loading}
+            dataSource={rows}
             scroll={{ x: 1600 }}
-            locale={{ emptyText: rows.length ? t('noMatch') : t('none') }}
-            expandable={{ expandedRowRender: (r) => <KeyPersons customer={r.id} asOf={perspective.asOf} /> }}
-            onChange={(_pagination, _filters, sorter) => {
+            locale={{ emptyText: filtered ? t('noMatch') : t('none') }}
+            expandable={{ expandedRowRender: (r) => <KeyPersons customer={r.customer} asOf={perspective.asOf} /> }}
+            onChange={(_pagination, _filters, sorter, extra) => {
+              if (extra.action !== 'sort') return;
               const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CustomerRow> | undefined;
               const key = s?.columnKey as SortKey | undefined;
               const nextSort = key && s?.order ? { key, order: s.order } : null;
-              if (JSON.stringify(nextSort) !== JSON.stringify(sort)) update(filter, nextSort);
+              if (JSON.stringify(nextSort) !== JSON.stringify(sort)) update(keep, () => nextSort);
             }}
             pagination={{
-              current: page,
-              pageSize,
-              total: shown.length,
+              current: paging.page,
+              pageSize: paging.size,
+              total: line.data.total,
               showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
+              pageSizeOptions: [...PAGE_SIZES],
               showTotal: (total) => t('count', { count: total }),
-              onChange: (p, size) => {
-                const next = new URLSearchParams(query);
-                next.set('page', String(size !== pageSize ? 1 : p));
-                if (size !== PAGE_SIZE) next.set('size', String(size));
-                else next.delete('size');
-                setQuery(next, { replace: true });
-              },
+              onChange: (page, size) => change((current) => withPage(current, { page, size }, pageFromQuery(current))),
             }}
           />
-        </div>
-      </PageState>
+        </Dimmed>
+      ) : null}
     </Space>
   );
 }

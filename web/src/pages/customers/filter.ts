@@ -1,18 +1,11 @@
-// The customer list without React: rows from the customer line, filtering, searching, sorting (unknown
-// values always last) and the query string that keeps the filters in the URL.
+// The customer list without React: the filters, sort and page that the address keeps, and the query the
+// server answers them with (it filters, sorts and pages; docs/api.md "Pages of figure lists").
+import type { Params } from '../../api/client';
 import type { CustomerMetrics, Dimension, Strategy, Tier } from '../../api/types';
 import { DIMENSIONS, STRATEGIES, TIERS } from '../../api/types';
 
-export interface CustomerRow {
-  id: string;
-  name: string;
-  owner: string | null;
-  ownerLogin: string | null;
-  metrics: CustomerMetrics;
-}
-
 /** The strategy that applies: the override a user set, otherwise the recommendation. */
-export function effectiveStrategy(m: CustomerMetrics): Strategy {
+export function effectiveStrategy(m: Pick<CustomerMetrics, 'strategy' | 'strategy_override'>): Strategy {
   return m.strategy_override?.strategy ?? m.strategy;
 }
 
@@ -39,63 +32,6 @@ export type SortOrder = 'ascend' | 'descend';
 export interface Sort {
   key: SortKey;
   order: SortOrder;
-}
-
-/** Name search: a plain substring, case-insensitive for Latin letters (Chinese has no case). */
-export function matchesSearch(name: string, search: string): boolean {
-  const wanted = search.trim().toLocaleLowerCase();
-  return !wanted || name.toLocaleLowerCase().includes(wanted);
-}
-
-export function filterCustomers(rows: CustomerRow[], filter: CustomerFilter): CustomerRow[] {
-  return rows.filter((row) => {
-    const m = row.metrics;
-    if (!matchesSearch(row.name, filter.search)) return false;
-    if (filter.strategies.length && !filter.strategies.includes(effectiveStrategy(m))) return false;
-    if (filter.focusOnly && !m.focus) return false;
-    if (filter.owner && row.owner !== filter.owner) return false;
-    for (const dimension of DIMENSIONS) {
-      const wanted = filter.tiers[dimension];
-      if (!wanted) continue;
-      const tier = m.degrees[dimension]?.tier ?? null;
-      if (wanted === 'none' ? tier !== null : tier !== wanted) return false;
-    }
-    return true;
-  });
-}
-
-/** The value a row sorts by; null when unknown. */
-export function sortValue(row: CustomerRow, key: SortKey): number | string | null {
-  const m = row.metrics;
-  switch (key) {
-    case 'name': return row.name;
-    case 'key_persons': return m.key_persons;
-    case 'insighted': return m.insighted;
-    case 'fully_profiled': return m.fully_profiled;
-    case 'open_count': return m.open_opportunities?.count ?? null;
-    case 'open_amount': return m.open_opportunities?.amount ?? null;
-    default: {
-      const [dimension, what] = key.split('.') as [Dimension, 'percent' | 'mom'];
-      const value = what === 'percent' ? m.degrees[dimension]?.percent : m.mom[dimension];
-      return value === undefined || value === null || Number.isNaN(value) ? null : value;
-    }
-  }
-}
-
-/** Sorted by `sort` (a new array); unknown values last in either order; ties keep the name order. */
-export function sortCustomers(rows: CustomerRow[], sort: Sort | null): CustomerRow[] {
-  const byName = (a: CustomerRow, b: CustomerRow) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id);
-  if (!sort) return [...rows];
-  const sign = sort.order === 'descend' ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
-    if (x === null && y === null) return byName(a, b);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh-CN') : x - y;
-    return order !== 0 ? sign * order : byName(a, b);
-  });
 }
 
 // ---- The URL query string ----
@@ -139,4 +75,50 @@ export function toQuery(filter: CustomerFilter, sort: Sort | null, base = new UR
     query.set('order', sort.order === 'descend' ? 'desc' : 'asc');
   }
   return query;
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const PAGE_SIZE = 20;
+
+export interface PageChoice {
+  page: number;
+  size: number;
+}
+
+export function pageFromQuery(query: URLSearchParams): PageChoice {
+  const size = Number(query.get('size'));
+  return {
+    page: Math.max(1, Math.floor(Number(query.get('page'))) || 1),
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZE,
+  };
+}
+
+/** The address after choosing page `page` of `size` rows: a new size starts again at page 1. */
+export function withPage(query: URLSearchParams, next: PageChoice, current: PageChoice): URLSearchParams {
+  const result = new URLSearchParams(query);
+  const page = next.size !== current.size ? 1 : next.page;
+  if (page > 1) result.set('page', String(page));
+  else result.delete('page');
+  if (next.size !== PAGE_SIZE) result.set('size', String(next.size));
+  else result.delete('size');
+  return result;
+}
+
+/** The server's parameters for the page the address asks for (the perspective's are added by the caller). */
+export function customerLineParams(filter: CustomerFilter, sort: Sort | null, page: PageChoice): Params {
+  const params: Params = { limit: page.size, offset: (page.page - 1) * page.size };
+  const search = filter.search.trim();
+  if (search) params.q = search;
+  if (filter.strategies.length) params.strategy = filter.strategies.join(',');
+  for (const dimension of DIMENSIONS) {
+    const tier = filter.tiers[dimension];
+    if (tier) params[`tier.${dimension}`] = tier;
+  }
+  if (filter.focusOnly) params.focus = true;
+  if (filter.owner) params.owner = filter.owner;
+  if (sort) {
+    params.sort = sort.key;
+    params.order = sort.order === 'descend' ? 'desc' : 'asc';
+  }
+  return params;
 }

@@ -1,12 +1,15 @@
 // The customer line of the perspective: trend cards, a tier chart per degree (a click lists the tier's
-// customers), the 24-month trends, and the key persons a competitor can influence (competitor perspective).
+// customers, a page at a time from the server), the 24-month trends, and the key persons a competitor can
+// influence (competitor perspective). Placeholders stand for every figure until the summary arrives.
 import { Button, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useNames } from '../../api/hooks';
-import { DIMENSIONS, TIERS, type CustomerLine, type CustomerMetrics, type Dimension, type LineTrendPoint, type Tier } from '../../api/types';
+import { useApi, useNames } from '../../api/hooks';
+import { useCustomerLine, type CustomerLineRow, type CustomerLineSummary } from '../../api/lines';
+import { DIMENSIONS, TIERS, type CustomerLine, type Dimension, type LineTrendPoint, type Tier } from '../../api/types';
 import { Chart } from '../../components/Chart';
+import { SkeletonBlock } from '../../components/PageState';
 import { Delta } from '../../components/Delta';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
@@ -15,6 +18,10 @@ import { usePerspective } from '../../state/perspective';
 import { percentTrendOption, supportTrendOption, tierAt, tierOption } from './charts';
 
 const CARD_COL = { xs: 24, sm: 12, lg: 6 };
+
+function TrendPlaceholder({ loading }: { loading: boolean }) {
+  return <div style={{ height: 260 }}>{loading ? <SkeletonBlock rows={7} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</div>;
+}
 
 function DegreeValue({ percent, mean }: { percent: number | null | undefined; mean: number | null | undefined }) {
   const { t } = useTranslation('dashboard');
@@ -29,11 +36,11 @@ function DegreeValue({ percent, mean }: { percent: number | null | undefined; me
 }
 
 function TierChart({ dimension, line, selected, onSelect }: {
-  dimension: Dimension; line: CustomerLine; selected: { dimension: Dimension; tier: Tier } | null; onSelect(dimension: Dimension, tier: Tier): void;
+  dimension: Dimension; line: CustomerLineSummary; selected: { dimension: Dimension; tier: Tier } | null; onSelect(dimension: Dimension, tier: Tier): void;
 }) {
   const { t } = useTranslation('dashboard');
   const cells = line.tiers?.[dimension];
-  const unrated = line.customers.filter((m) => !m.degrees?.[dimension]?.tier).length;
+  const unrated = line.untiered?.[dimension] ?? 0;
   const option = useMemo(
     () => tierOption(cells, (tier) => t(`tier.${tier}`, { ns: 'common' }), t('customers')),
     [cells, t],
@@ -73,73 +80,97 @@ function TierChart({ dimension, line, selected, onSelect }: {
   );
 }
 
-function TierCustomers({ dimension, tier, line, names, onClose }: {
-  dimension: Dimension; tier: Tier; line: CustomerLine; names: Record<string, string>; onClose(): void;
+const TIER_PAGE = 10;
+
+function TierCustomers({ dimension, tier, line, onClose }: {
+  dimension: Dimension; tier: Tier; line: CustomerLineSummary; onClose(): void;
 }) {
   const { t } = useTranslation('dashboard');
   const perspective = usePerspective();
+  const [page, setPage] = useState(1);
   const cell = line.tiers?.[dimension]?.[tier];
-  const byId = useMemo(() => new Map(line.customers.map((m) => [m.customer, m])), [line.customers]);
-  const logins = useMemo(() => Object.fromEntries(perspective.users.map((u) => [u.id, u.login])), [perspective.users]);
-  const rows = (cell?.customers ?? []).map((id) => byId.get(id) ?? ({ customer: id } as CustomerMetrics));
+  const filter = { [`tier.${dimension}`]: tier, sort: `${dimension}.percent`, order: 'desc' };
+  const customers = useCustomerLine({ ...perspective.scoped, ...filter, limit: TIER_PAGE, offset: (page - 1) * TIER_PAGE });
+  const inList = new URLSearchParams(filter).toString();
   return (
     <Card
       size="small"
       data-testid="tier-customers"
       title={t('tierCustomers', {
-        dimension: t(`dimension.${dimension}`, { ns: 'common' }), tier: t(`tier.${tier}`, { ns: 'common' }), count: rows.length,
+        dimension: t(`dimension.${dimension}`, { ns: 'common' }), tier: t(`tier.${tier}`, { ns: 'common' }), count: cell?.count ?? 0,
       })}
       extra={
         <Space>
           <Typography.Text type="secondary">{t('tierMean', { mean: formatMean(cell?.mean) })}</Typography.Text>
           <Delta value={cell?.mom?.mean} label="mom" />
           <Delta value={cell?.yoy?.mean} label="yoy" />
+          <Link to={`/customers?${inList}`} data-testid="tier-open-list">{t('openInList')}</Link>
           <Button size="small" onClick={onClose}>{t('closeList')}</Button>
         </Space>
       }
     >
-      <Table<CustomerMetrics>
-        size="small"
-        rowKey="customer"
-        dataSource={rows}
-        pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
-        locale={{ emptyText: t('noTierCustomers') }}
-        columns={[
-          {
-            key: 'name', title: t('customer'),
-            render: (_, m) => <Link to={`/customers/${m.customer}`} data-testid="tier-customer-link">{names[m.customer] ?? m.customer}</Link>,
-          },
-          { key: 'owner', title: t('owner'), render: (_, m) => (m.owner ? logins[m.owner] ?? m.owner : '—') },
-          { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => formatPercent(m.degrees?.[dimension]?.percent) },
-          { key: 'mean', title: t('common.mean', { ns: 'common' }), align: 'right', render: (_, m) => formatMean(m.degrees?.[dimension]?.mean) },
-          { key: 'tier', title: t('tier'), render: (_, m) => <TierTag tier={m.degrees?.[dimension]?.tier} /> },
-          { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} /> },
-        ]}
-      />
-    </Card>
-  );
-}
-
-function CompetitorInfluenced({ ids }: { ids: string[] }) {
-  const { t } = useTranslation('dashboard');
-  const names = useNames('people', ids);
-  return (
-    <Card size="small" title={t('competitorInfluenced', { count: ids.length })} data-testid="competitor-influenced">
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('competitorInfluencedHint')}</Typography.Paragraph>
-      {ids.length ? (
-        <Space size={[4, 8]} wrap>
-          {ids.map((id) => (
-            <Tag key={id}><Link to={`/people/${id}`}>{names[id] ?? id}</Link></Tag>
-          ))}
-        </Space>
+      {customers.data ? (
+        <Table<CustomerLineRow>
+          size="small"
+          rowKey="customer"
+          dataSource={customers.data.items}
+          loading={customers.loading}
+          pagination={customers.data.total > TIER_PAGE ? { current: page, pageSize: TIER_PAGE, total: customers.data.total, size: 'small', showSizeChanger: false, onChange: setPage } : false}
+          locale={{ emptyText: t('noTierCustomers') }}
+          columns={[
+            {
+              key: 'name', title: t('customer'),
+              render: (_, m) => <Link to={`/customers/${m.customer}`} data-testid="tier-customer-link">{m.name}</Link>,
+            },
+            { key: 'owner', title: t('owner'), render: (_, m) => m.owner_name ?? m.owner ?? '—' },
+            { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => formatPercent(m.degrees?.[dimension]?.percent) },
+            { key: 'mean', title: t('common.mean', { ns: 'common' }), align: 'right', render: (_, m) => formatMean(m.degrees?.[dimension]?.mean) },
+            { key: 'tier', title: t('tier'), render: (_, m) => <TierTag tier={m.degrees?.[dimension]?.tier} /> },
+            { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} /> },
+          ]}
+        />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        <SkeletonBlock rows={4} testId="tier-customers-skeleton" />
       )}
     </Card>
   );
 }
 
-export function CustomerLineSection({ line, trend, names }: { line: CustomerLine; trend: LineTrendPoint[] | undefined; names: Record<string, string> }) {
+/** The persons behind the count come only with the whole line document (SPEC §11), so they are read when
+ * asked for rather than with the dashboard. */
+function CompetitorInfluenced({ count }: { count: number }) {
+  const { t } = useTranslation('dashboard');
+  const perspective = usePerspective();
+  const [shown, setShown] = useState(false);
+  const whole = useApi<CustomerLine>(shown ? '/lines/customer' : null, perspective.scoped);
+  const ids = Array.isArray(whole.data?.competitor_influenced) ? (whole.data!.competitor_influenced as string[]) : [];
+  const names = useNames('people', ids);
+  return (
+    <Card
+      size="small"
+      title={t('competitorInfluenced', { count })}
+      data-testid="competitor-influenced"
+      extra={!shown && count ? <Button size="small" onClick={() => setShown(true)} data-testid="competitor-influenced-show">{t('showPersons')}</Button> : null}
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('competitorInfluencedHint')}</Typography.Paragraph>
+      {!count ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : shown && !whole.data ? (
+        <SkeletonBlock rows={2} />
+      ) : (
+        <Space size={[4, 8]} wrap>
+          {ids.map((id) => (
+            <Tag key={id}><Link to={`/people/${id}`}>{names[id] ?? id}</Link></Tag>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+export function CustomerLineSection({ line, trend, trendLoading }: {
+  line: CustomerLineSummary | undefined; trend: LineTrendPoint[] | undefined; trendLoading: boolean;
+}) {
   const { t } = useTranslation('dashboard');
   const [selected, setSelected] = useState<{ dimension: Dimension; tier: Tier } | null>(null);
   const [supportDimension, setSupportDimension] = useState<Dimension>('closeness');
@@ -150,7 +181,8 @@ export function CustomerLineSection({ line, trend, names }: { line: CustomerLine
     () => supportTrendOption(trend ?? [], supportDimension, { supporters: t('supporters'), opposers: t('opposers') }),
     [trend, supportDimension, t],
   );
-  const competitorInfluenced = Array.isArray(line.competitor_influenced) ? (line.competitor_influenced as string[]) : null;
+  const competitorInfluenced = line?.competitor_influenced_count;
+  const loading = !line;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -159,10 +191,11 @@ export function CustomerLineSection({ line, trend, names }: { line: CustomerLine
           <TrendCard
             testId="card-customers"
             title={t('customers')}
-            value={<span data-testid="dash-customer-count">{line.trend.customers}</span>}
-            mom={line.trend.mom?.customers}
-            yoy={line.trend.yoy?.customers}
+            value={<span data-testid="dash-customer-count">{line?.trend.customers}</span>}
+            mom={line?.trend.mom?.customers}
+            yoy={line?.trend.yoy?.customers}
             whole
+            loading={loading}
           />
         </Col>
         {DIMENSIONS.map((d) => (
@@ -170,9 +203,10 @@ export function CustomerLineSection({ line, trend, names }: { line: CustomerLine
             <TrendCard
               testId={`card-${d}`}
               title={t(`dimension.${d}`, { ns: 'common' })}
-              value={<DegreeValue percent={line.trend.degrees?.[d]?.percent} mean={line.trend[d]} />}
-              mom={line.trend.mom?.[d]}
-              yoy={line.trend.yoy?.[d]}
+              value={<DegreeValue percent={line?.trend.degrees?.[d]?.percent} mean={line?.trend[d]} />}
+              mom={line?.trend.mom?.[d]}
+              yoy={line?.trend.yoy?.[d]}
+              loading={loading}
             />
           </Col>
         ))}
@@ -181,18 +215,30 @@ export function CustomerLineSection({ line, trend, names }: { line: CustomerLine
       <Row gutter={[12, 12]}>
         {DIMENSIONS.map((d) => (
           <Col key={d} xs={24} lg={8}>
-            <TierChart dimension={d} line={line} selected={selected} onSelect={onSelect} />
+            {line ? (
+              <TierChart dimension={d} line={line} selected={selected} onSelect={onSelect} />
+            ) : (
+              <Card size="small" title={t('tiers', { dimension: t(`dimension.${d}`, { ns: 'common' }) })}>
+                <SkeletonBlock rows={5} testId={`tier-chart-${d}-skeleton`} />
+              </Card>
+            )}
           </Col>
         ))}
       </Row>
-      {selected ? (
-        <TierCustomers dimension={selected.dimension} tier={selected.tier} line={line} names={names} onClose={() => setSelected(null)} />
+      {selected && line ? (
+        <TierCustomers
+          key={`${selected.dimension}.${selected.tier}`}
+          dimension={selected.dimension}
+          tier={selected.tier}
+          line={line}
+          onClose={() => setSelected(null)}
+        />
       ) : null}
-      {competitorInfluenced ? <CompetitorInfluenced ids={competitorInfluenced} /> : null}
+      {competitorInfluenced !== undefined ? <CompetitorInfluenced count={competitorInfluenced} /> : null}
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('percentTrend')}>
-            <Chart option={percentOption} height={260} testId="percent-trend" />
+            {trend ? <Chart option={percentOption} height={260} testId="percent-trend" /> : <TrendPlaceholder loading={trendLoading} />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -209,7 +255,7 @@ export function CustomerLineSection({ line, trend, names }: { line: CustomerLine
               />
             }
           >
-            <Chart option={supportOption} height={260} testId="support-trend" />
+            {trend ? <Chart option={supportOption} height={260} testId="support-trend" /> : <TrendPlaceholder loading={trendLoading} />}
           </Card>
         </Col>
       </Row>

@@ -1,15 +1,18 @@
 // The influence line of the perspective: trend cards, each degree split into supporters, neutral, opposers
-// and unknown among acquainted key persons, and the two KPIs (value potential, contribution).
+// and unknown among acquainted key persons, and the two KPIs (value potential, contribution). Placeholders
+// stand for every figure until the summary arrives.
 import { Card, Col, Row, Space, Statistic, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DIMENSIONS, type Dimension, type InfluenceBucket, type InfluenceLine } from '../../api/types';
+import type { InfluenceBucketSummary, InfluenceLineSummary } from '../../api/lines';
+import { DIMENSIONS, type Dimension } from '../../api/types';
+import { SkeletonBlock } from '../../components/PageState';
 import { Delta } from '../../components/Delta';
 import { TrendCard } from '../../components/TrendCard';
 import { formatMean, formatShare } from '../../lib/format';
 
 const BUCKETS = ['supporters', 'neutral', 'opposers', 'unknown'] as const;
 
-function BucketCell({ bucket }: { bucket: InfluenceBucket | undefined }) {
+function BucketCell({ bucket }: { bucket: InfluenceBucketSummary | undefined }) {
   return (
     <Space direction="vertical" size={0}>
       <strong>{bucket?.count ?? 0}</strong>
@@ -20,26 +23,27 @@ function BucketCell({ bucket }: { bucket: InfluenceBucket | undefined }) {
   );
 }
 
-export function InfluenceSection({ line }: { line: InfluenceLine }) {
+export function InfluenceSection({ line }: { line: InfluenceLineSummary | undefined }) {
   const { t } = useTranslation('dashboard');
   const col = { flex: '1 1 200px' };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[12, 12]}>
         <Col {...col}>
-          <TrendCard testId="card-acquainted" title={t('acquainted')} value={line.trend.acquainted} mom={line.trend.mom?.acquainted} yoy={line.trend.yoy?.acquainted} whole />
+          <TrendCard testId="card-acquainted" title={t('acquainted')} value={line?.trend.acquainted} mom={line?.trend.mom?.acquainted} yoy={line?.trend.yoy?.acquainted} whole loading={!line} />
         </Col>
         <Col {...col}>
-          <TrendCard testId="card-uninsighted" title={t('uninsighted')} value={line.trend.uninsighted} mom={line.trend.mom?.uninsighted} yoy={line.trend.yoy?.uninsighted} whole inverse />
+          <TrendCard testId="card-uninsighted" title={t('uninsighted')} value={line?.trend.uninsighted} mom={line?.trend.mom?.uninsighted} yoy={line?.trend.yoy?.uninsighted} whole inverse loading={!line} />
         </Col>
         {DIMENSIONS.map((d) => (
           <Col key={d} {...col}>
             <TrendCard
               testId={`card-influence-${d}`}
               title={`${t(`dimensionShort.${d}`, { ns: 'common' })} · ${t('common.mean', { ns: 'common' })}`}
-              value={formatMean(line.trend[d])}
-              mom={line.trend.mom?.[d]}
-              yoy={line.trend.yoy?.[d]}
+              value={formatMean(line?.trend[d])}
+              mom={line?.trend.mom?.[d]}
+              yoy={line?.trend.yoy?.[d]}
+              loading={!line}
             />
           </Col>
         ))}
@@ -47,6 +51,7 @@ export function InfluenceSection({ line }: { line: InfluenceLine }) {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
           <Card size="small" title={t('analysis')}>
+            {!line ? <SkeletonBlock rows={4} testId="influence-analysis-skeleton" /> : (
             <Table<{ dimension: Dimension }>
               size="small"
               rowKey="dimension"
@@ -62,11 +67,14 @@ export function InfluenceSection({ line }: { line: InfluenceLine }) {
                 })),
               ]}
             />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('kpis')} style={{ height: '100%' }}>
             <Space direction="vertical" size="middle">
+              {!line ? <SkeletonBlock rows={3} /> : (
+              <>
               <Tooltip title={t('valuePotentialTip')}>
                 <div><Statistic title={t('valuePotential')} value={formatShare(line.kpi?.value_potential)} data-testid="kpi-value-potential" /></div>
               </Tooltip>
@@ -78,6 +86,8 @@ export function InfluenceSection({ line }: { line: InfluenceLine }) {
                   </Space>
                 </div>
               </Tooltip>
+              </>
+              )}
             </Space>
           </Card>
         </Col>

@@ -6,7 +6,7 @@ import { TIER_COLOR } from '../../lib/format';
 export const DIMENSION_COLOR: Record<Dimension, string> = { closeness: '#1d4ed8', solution: '#13a8a8', price: '#d46b08' };
 
 /** Bars of the customer count in each tier (excellent → poor), coloured by tier. */
-export function tierOption(cells: Record<Tier, TierCell> | undefined, tierLabel: (tier: Tier) => string, countLabel: string): ChartOption {
+export function tierOption(cells: Record<Tier, Pick<TierCell, 'count'>> | undefined, tierLabel: (tier: Tier) => string, countLabel: string): ChartOption {
   return {
     grid: { left: 36, right: 12, top: 24, bottom: 28 },
     tooltip: { trigger: 'item' },

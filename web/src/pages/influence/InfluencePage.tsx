@@ -1,27 +1,32 @@
 // The influence line (影响力主线, SPEC.md §6.4) for the perspective's scope: the overall figures, the
-// influence list, and the KPIs per scope and per employee.
+// influence list (a page at a time, searched, filtered and sorted by the server; kept in the address), and
+// the KPIs per scope and per employee.
 import { Card, Col, Row, Statistic, Tabs, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/hooks';
-import type { InfluenceLine } from '../../api/types';
+import { useInfluenceLine } from '../../api/lines';
 import { Delta } from '../../components/Delta';
-import { ErrorAlert, PageState } from '../../components/PageState';
+import { Dimmed, ErrorAlert, PageState } from '../../components/PageState';
 import { formatShare, todayIso } from '../../lib/format';
+import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
 import { useMe } from '../../state/session';
 import { InfluenceList } from './InfluenceList';
 import { EmployeeKpiTable, ScopeKpiTable } from './KpiTables';
-import { activeOn, employeeEntries, influenceRows } from './model';
-import { forgetLookups, useLookups } from './useLookups';
+import { activeOn, employeeEntries, influenceRows, listFromQuery, listParams, listToQuery, type ListQuery } from './model';
+import { useOurPeople } from './useOurPeople';
 
-function Figure({ title, hint, value, mom, yoy, inverse, testId }: {
-  title: string; hint?: string; value: string | number; mom?: number | null; yoy?: number | null; inverse?: boolean; testId: string;
+const TABS = ['list', 'kpi', 'employees'];
+
+/** A figure of the line; a placeholder until it arrives. */
+function Figure({ title, hint, value, mom, yoy, inverse, testId, loading }: {
+  title: string; hint?: string; value: string | number | undefined; mom?: number | null; yoy?: number | null; inverse?: boolean; testId: string;
+  loading: boolean;
 }) {
   return (
-    <Card size="small" data-testid={testId} style={{ height: '100%' }}>
-      <Statistic title={hint ? <Tooltip title={hint}>{title}</Tooltip> : title} value={value} />
-      {mom !== undefined && (
+    <Card size="small" data-testid={testId} style={{ height: '100%' }} data-skeleton={loading ? 'true' : undefined}>
+      <Statistic title={hint ? <Tooltip title={hint}>{title}</Tooltip> : title} value={value} loading={loading} />
+      {!loading && mom !== undefined && (
         <span style={{ display: 'inline-flex', gap: 12 }}>
           <Delta value={mom} whole inverse={inverse} label="mom" />
           <Delta value={yoy} whole inverse={inverse} label="yoy" />
@@ -35,71 +40,73 @@ export default function InfluencePage() {
   const { t } = useTranslation('influence');
   const me = useMe();
   const perspective = usePerspective();
-  const line = useApi<InfluenceLine>('/lines/influence', perspective.scoped);
-  const names = useLookups(me.user.id, line.data?.list);
-  const [tab, setTab] = useState('list');
-  useEffect(() => forgetLookups, []);
-
-  const rows = useMemo(
-    () =>
-      // Until the names are read, show nothing rather than ids; if they cannot be read, the list's own fields.
-      line.data && (names.lookups || names.error !== undefined)
-        ? influenceRows(line.data.list, names.lookups ?? { people: new Map(), customers: new Map(), departments: new Map(), users: new Map() })
-        : [],
-    [line.data, names.lookups, names.error],
-  );
-  const day = perspective.asOf ?? todayIso();
-  const employees = useMemo(
-    () => employeeEntries(me.user, perspective.teams, perspective.users, names.oursPeople.filter((p) => activeOn(p, day))),
-    [me.user, perspective.teams, perspective.users, names.oursPeople, day],
-  );
+  const [query, change] = useQueryChange();
+  const list = listFromQuery(query);
+  const line = useInfluenceLine({ ...perspective.scoped, ...listParams(list) });
+  const tab = TABS.includes(query.get('tab') ?? '') ? query.get('tab')! : 'list';
+  const ours = useOurPeople(tab === 'employees');
+  const setList = (part: Partial<ListQuery>) => change((current) => listToQuery({ ...listFromQuery(current), ...part }, current));
+  const setTab = (next: string) =>
+    change((q) => {
+      if (next === 'list') q.delete('tab');
+      else q.set('tab', next);
+      return q;
+    });
 
   const data = line.data;
+  const rows = useMemo(() => (data ? influenceRows(data.items) : undefined), [data]);
+  const day = perspective.asOf ?? todayIso();
+  const employees = useMemo(
+    () => employeeEntries(me.user, perspective.teams, perspective.users, (ours.data ?? []).filter((p) => activeOn(p, day))),
+    [me.user, perspective.teams, perspective.users, ours.data, day],
+  );
+  const loading = !data;
   return (
     <div data-testid="influence-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
-      <PageState loading={line.loading && !data} error={line.error} onRetry={line.reload}>
-        {data && (
-          <>
-            <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-              <Col xs={12} md={8} xl={4}>
-                <Figure testId="influence-acquainted" title={t('trend.acquainted')} value={data.trend.acquainted} mom={data.trend.mom.acquainted} yoy={data.trend.yoy.acquainted} />
-              </Col>
-              <Col xs={12} md={8} xl={5}>
-                <Figure testId="influence-uninsighted" title={t('trend.uninsighted')} value={data.trend.uninsighted} mom={data.trend.mom.uninsighted} yoy={data.trend.yoy.uninsighted} inverse />
-              </Col>
-              <Col xs={12} md={8} xl={5}>
-                <Figure testId="influence-value-potential" title={t('trend.valuePotential')} hint={t('trend.valuePotentialHint')} value={formatShare(data.kpi.value_potential)} />
-              </Col>
-              <Col xs={12} md={12} xl={5}>
-                <Figure testId="influence-contribution-count" title={t('trend.contributionCount')} hint={t('trend.contributionHint')} value={formatShare(data.kpi.contribution_count)} />
-              </Col>
-              <Col xs={24} md={12} xl={5}>
-                <Figure testId="influence-contribution-amount" title={t('trend.contributionAmount')} hint={t('trend.contributionHint')} value={formatShare(data.kpi.contribution_amount)} />
-              </Col>
-            </Row>
-            {names.error !== undefined && <ErrorAlert error={names.error} />}
-            <Tabs
-              activeKey={tab}
-              onChange={setTab}
-              items={[
-                { key: 'list', label: t('tabs.list'), children: <InfluenceList rows={rows} loadingNames={!names.lookups && names.error === undefined} /> },
-                {
-                  key: 'kpi',
-                  label: <span data-testid="influence-tab-kpi">{t('tabs.kpi')}</span>,
-                  children: <ScopeKpiTable user={me.user} teams={perspective.teams} users={perspective.users} scope={perspective.scope} params={perspective.params} />,
-                },
-                {
-                  key: 'employees',
-                  label: <span data-testid="influence-tab-employees">{t('tabs.employees')}</span>,
-                  children: names.lookups ? <EmployeeKpiTable entries={employees} params={perspective.params} /> : <PageState loading />,
-                },
-              ]}
-            />
-          </>
-        )}
-      </PageState>
+      {line.error ? <ErrorAlert error={line.error} onRetry={line.reload} /> : null}
+      <Dimmed loading={line.loading && !!data}>
+        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+          <Col xs={12} md={8} xl={4}>
+            <Figure testId="influence-acquainted" loading={loading} title={t('trend.acquainted')} value={data?.trend.acquainted} mom={data?.trend.mom.acquainted} yoy={data?.trend.yoy.acquainted} />
+          </Col>
+          <Col xs={12} md={8} xl={5}>
+            <Figure testId="influence-uninsighted" loading={loading} title={t('trend.uninsighted')} value={data?.trend.uninsighted} mom={data?.trend.mom.uninsighted} yoy={data?.trend.yoy.uninsighted} inverse />
+          </Col>
+          <Col xs={12} md={8} xl={5}>
+            <Figure testId="influence-value-potential" loading={loading} title={t('trend.valuePotential')} hint={t('trend.valuePotentialHint')} value={formatShare(data?.kpi.value_potential)} />
+          </Col>
+          <Col xs={12} md={12} xl={5}>
+            <Figure testId="influence-contribution-count" loading={loading} title={t('trend.contributionCount')} hint={t('trend.contributionHint')} value={formatShare(data?.kpi.contribution_count)} />
+          </Col>
+          <Col xs={24} md={12} xl={5}>
+            <Figure testId="influence-contribution-amount" loading={loading} title={t('trend.contributionAmount')} hint={t('trend.contributionHint')} value={formatShare(data?.kpi.contribution_amount)} />
+          </Col>
+        </Row>
+      </Dimmed>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'list',
+            label: t('tabs.list'),
+            children: <InfluenceList rows={rows} total={data?.total} loading={line.loading} query={list} onChange={setList} />,
+          },
+          {
+            key: 'kpi',
+            label: <span data-testid="influence-tab-kpi">{t('tabs.kpi')}</span>,
+            children: <ScopeKpiTable user={me.user} teams={perspective.teams} users={perspective.users} scope={perspective.scope} params={perspective.params} />,
+          },
+          {
+            key: 'employees',
+            label: <span data-testid="influence-tab-employees">{t('tabs.employees')}</span>,
+            children: ours.error ? <ErrorAlert error={ours.error} onRetry={ours.reload} />
+              : ours.data ? <EmployeeKpiTable entries={employees} params={perspective.params} /> : <PageState loading />,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { EmployeeMetrics, InfluenceLine, Team, User } from '../../api/types';
+import type { InfluenceLineSummary } from '../../api/lines';
+import type { EmployeeMetrics, Team, User } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { TierTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
@@ -30,13 +31,13 @@ export function ScopeKpiTable({ user, teams, users, scope, params }: {
 }) {
   const { t } = useTranslation('influence');
   const scopes = useMemo(() => kpiScopes(user, teams, users, scope), [user, teams, users, scope]);
-  const [rows, setRows] = useState<{ scope: KpiScope; loaded: Loaded<InfluenceLine> }[] | null>(null);
+  const [rows, setRows] = useState<{ scope: KpiScope; loaded: Loaded<InfluenceLineSummary> }[] | null>(null);
   const key = `${scopes.map((s) => s.scope).join(',')}|${JSON.stringify(params)}`;
 
   useEffect(() => {
     let current = true;
     setRows(null);
-    void mapLimit(scopes, 4, async (s) => ({ scope: s, loaded: await settle(api.get<InfluenceLine>('/lines/influence', { ...params, scope: s.scope })) })).then(
+    void mapLimit(scopes, 4, async (s) => ({ scope: s, loaded: await settle(api.get<InfluenceLineSummary>('/lines/influence', { ...params, scope: s.scope, limit: 0 })) })).then(
       (answers) => current && setRows(answers),
     );
     return () => {

@@ -1,18 +1,10 @@
-// The influence page's logic, free of React: the list's rows with the names the viewer may read, the
-// search and closeness filter, the scopes of the KPI table and the employees whose figures a user may see.
-import type { Attitude, InfluenceLine, InfluenceListEntry, Team, User } from '../../api/types';
+// The influence page's logic, free of React: the list's rows with the names the server gave, the search,
+// closeness filter, sort and page that the address keeps and the server query they make, the scopes of the
+// KPI table and the employees whose figures a user may see.
+import type { Params } from '../../api/client';
+import { INFLUENCE_SORT_KEYS, type InfluenceLineRow, type InfluenceLineSummary, type InfluenceSortKey } from '../../api/lines';
+import { ATTITUDES, type Attitude, type Team, type User } from '../../api/types';
 import { openableTeams, openableUsers } from '../../lib/perspective';
-
-/** Names the page could read; an id missing here belongs to something the viewer may not open. */
-export interface Lookups {
-  /** People of visible customers and our employees. */
-  people: Map<string, string>;
-  /** Visible customer organizations. */
-  customers: Map<string, string>;
-  departments: Map<string, string>;
-  /** User id → the user's person's name, or the login. */
-  users: Map<string, string>;
-}
 
 export interface Named {
   id: string;
@@ -29,29 +21,23 @@ export interface InfluenceRow {
   closeness: Attitude;
   owner: Named | null;
   influencers: Named[];
-  /** The viewer may open the person's customer (and so the person). */
+  /** The viewer may open the person (the server named them). */
   readable: boolean;
 }
 
-function named(id: string, names: Map<string, string>): Named {
-  return { id, name: names.get(id) ?? null };
-}
-
-export function influenceRows(list: InfluenceListEntry[], lookups: Lookups): InfluenceRow[] {
-  return list.map((entry) => {
-    const readable = lookups.customers.has(entry.company);
-    return {
-      key: entry.person,
-      person: readable ? named(entry.person, lookups.people) : { id: entry.person, name: null },
-      company: named(entry.company, lookups.customers),
-      department: entry.department ? (readable ? named(entry.department, lookups.departments) : { id: entry.department, name: null }) : null,
-      title: entry.title,
-      closeness: entry.closeness,
-      owner: entry.owner ? named(entry.owner, lookups.users) : null,
-      influencers: entry.influencers.map((id) => named(id, lookups.people)),
-      readable,
-    };
-  });
+/** The rows of a page of the list, with the names the server gave (null where the viewer may not read). */
+export function influenceRows(items: InfluenceLineRow[]): InfluenceRow[] {
+  return items.map((entry) => ({
+    key: entry.person,
+    person: { id: entry.person, name: entry.person_name },
+    company: { id: entry.company, name: entry.company_name },
+    department: entry.department ? { id: entry.department, name: entry.department_name } : null,
+    title: entry.title,
+    closeness: entry.closeness,
+    owner: entry.owner ? { id: entry.owner, name: entry.owner_name } : null,
+    influencers: entry.influencers.map((id, i) => ({ id, name: entry.influencer_names?.[i] ?? null })),
+    readable: entry.person_name !== null,
+  }));
 }
 
 export function label(value: Named | null): string {
@@ -59,28 +45,60 @@ export function label(value: Named | null): string {
   return value.name ?? value.id;
 }
 
-export interface RowFilter {
+// ---- The list's address and server query ----
+
+export interface ListQuery {
   text: string;
   closeness: Attitude[];
+  sort: { key: InfluenceSortKey; order: 'ascend' | 'descend' } | null;
+  page: number;
+  size: number;
 }
 
-/** Rows whose person, company, department, title, owner or influencer contains `text` (any case), and
- * whose closeness is one of `closeness` (all when empty). */
-export function filterRows(rows: InfluenceRow[], filter: RowFilter): InfluenceRow[] {
-  const text = filter.text.trim().toLowerCase();
-  const wanted = new Set(filter.closeness);
-  return rows.filter((row) => {
-    if (wanted.size && !wanted.has(row.closeness)) return false;
-    if (!text) return true;
-    const haystack = [label(row.person), label(row.company), label(row.department), row.title ?? '', label(row.owner), ...row.influencers.map(label)];
-    return haystack.some((value) => value.toLowerCase().includes(text));
-  });
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const PAGE_SIZE = 20;
+
+/** The list's search, closeness filter, sort and page as the address keeps them (unknown values dropped). */
+export function listFromQuery(query: URLSearchParams): ListQuery {
+  const key = query.get('sort');
+  const size = Number(query.get('size'));
+  return {
+    text: query.get('q') ?? '',
+    closeness: (query.get('closeness') ?? '').split(',').filter((a): a is Attitude => (ATTITUDES as string[]).includes(a)),
+    sort: key && (INFLUENCE_SORT_KEYS as readonly string[]).includes(key)
+      ? { key: key as InfluenceSortKey, order: query.get('order') === 'desc' ? 'descend' : 'ascend' }
+      : null,
+    page: Math.max(1, Math.floor(Number(query.get('page'))) || 1),
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZE,
+  };
 }
 
-const CLOSENESS_RANK: Record<Attitude, number> = { strong_support: 5, support: 4, neutral: 3, oppose: 2, strong_oppose: 1, unknown: 0 };
+/** The address of a list query, keeping unrelated parameters; defaults are left out. */
+export function listToQuery(list: ListQuery, base = new URLSearchParams()): URLSearchParams {
+  const query = new URLSearchParams(base);
+  for (const key of ['q', 'closeness', 'sort', 'order', 'page', 'size']) query.delete(key);
+  if (list.text) query.set('q', list.text);
+  if (list.closeness.length) query.set('closeness', list.closeness.join(','));
+  if (list.sort) {
+    query.set('sort', list.sort.key);
+    query.set('order', list.sort.order === 'descend' ? 'desc' : 'asc');
+  }
+  if (list.page > 1) query.set('page', String(list.page));
+  if (list.size !== PAGE_SIZE) query.set('size', String(list.size));
+  return query;
+}
 
-export function compareCloseness(a: Attitude, b: Attitude): number {
-  return CLOSENESS_RANK[a] - CLOSENESS_RANK[b];
+/** The server's parameters for the page (the perspective's are added by the caller). */
+export function listParams(list: ListQuery): Params {
+  const params: Params = { limit: list.size, offset: (list.page - 1) * list.size };
+  const text = list.text.trim();
+  if (text) params.q = text;
+  if (list.closeness.length) params.closeness = list.closeness.join(',');
+  if (list.sort) {
+    params.sort = list.sort.key;
+    params.order = list.sort.order === 'descend' ? 'desc' : 'asc';
+  }
+  return params;
 }
 
 // ---- KPIs ----
@@ -125,7 +143,7 @@ export interface KpiRow {
   contributionAmount: number | null;
 }
 
-export function kpiRow(scope: KpiScope, line: InfluenceLine): KpiRow {
+export function kpiRow(scope: KpiScope, line: Pick<InfluenceLineSummary, 'trend' | 'kpi'>): KpiRow {
   return {
     key: scope.scope,
     scope,

@@ -1,62 +1,89 @@
-// The warnings of the perspective's customers: a paged table filtered by severity, kind and customer (the
-// filters live in the URL), with names for every id and each message in the user's language.
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+// The warnings of the perspective's customers: one page at a time from the server, filtered by severity, kind
+// and customer (the filters and the page live in the URL), the counts from the server's summary, each row
+// with the names it carries and its message in the user's language.
+import { Button, Card, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useApi, useNames } from '../../api/hooks';
-import type { Warning } from '../../api/types';
-import { PageState } from '../../components/PageState';
+import type { Page } from '../../api/client';
+import { useWarnings, type WarningRow } from '../../api/lines';
+import type { Organization } from '../../api/types';
+import { Dimmed, ErrorAlert, SkeletonBlock } from '../../components/PageState';
+import { useDebouncedInput } from '../../lib/useDebouncedInput';
+import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
-import { useCustomers } from '../customers/names';
-import { bySeverity, filterWarnings, personIds, SEVERITIES, summarize, WARNING_KINDS } from './model';
+import { PAGE_SIZE, PAGE_SIZES, rowNames, SEVERITIES, WARNING_KINDS, warningsFromQuery, warningsParams } from './model';
 import { KindTag, SeverityTag } from './tags';
-import { WarningText, type WarningNames } from './WarningText';
+import { WarningText } from './WarningText';
 
-const PAGE_SIZE = 20;
+/** The customer filter: the customers with most warnings at first, any customer by name as you type. */
+function CustomerSelect({ value, top, onChange }: {
+  value: string; top: { customer: string; name: string; count: number }[]; onChange(value: string | undefined): void;
+}) {
+  const { t } = useTranslation('warnings');
+  const [search, setSearch] = useState('');
+  const [text, setText] = useDebouncedInput(search, setSearch);
+  const found = useApi<Page<Organization>>(search ? '/organizations' : null, { kind: 'customer', search, limit: 20 });
+  const chosen = useNames('organizations', [value]);
+  const options = useMemo(() => {
+    const list = search
+      ? (found.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))
+      : top.map((c) => ({ value: c.customer, label: `${c.name} (${c.count})` }));
+    if (value && !list.some((o) => o.value === value)) list.unshift({ value, label: chosen[value] ?? value });
+    return list;
+  }, [search, found.data, top, value, chosen]);
+  return (
+    <Select
+      aria-label={t('customer')}
+      data-testid="warnings-customer"
+      allowClear
+      showSearch
+      filterOption={false}
+      searchValue={text}
+      onSearch={setText}
+      loading={found.loading}
+      placeholder={t('allCustomers')}
+      value={value || undefined}
+      onChange={(next?: string) => {
+        setText('');
+        onChange(next);
+      }}
+      style={{ width: 260 }}
+      options={options}
+    />
+  );
+}
 
 export default function WarningsPage() {
   const { t } = useTranslation('warnings');
   const perspective = usePerspective();
-  const warnings = useApi<Warning[]>('/warnings', perspective.scoped);
-  const customers = useCustomers();
-  const [query, setQuery] = useSearchParams();
-  const filter = { severity: query.get('severity') ?? '', kind: query.get('kind') ?? '', customer: query.get('customer') ?? '' };
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const [query, change] = useQueryChange();
+  const { filter, page, size } = warningsFromQuery(query);
+  const warnings = useWarnings({ ...perspective.scoped, ...warningsParams(filter, page, size) });
+  const data = warnings.data;
+  const summary = data?.summary;
+  const competitors = useMemo(() => Object.fromEntries(perspective.competitors.map((c) => [c.id, c.name])), [perspective.competitors]);
 
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setQuery(next, { replace: true });
-    setPage(1);
-  };
+  const setFilter = (key: string, value: string | undefined) =>
+    change((next) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+      next.delete('page');
+      return next;
+    });
+  const setPage = (nextPage: number, nextSize: number) =>
+    change((next) => {
+      const p = nextSize !== warningsFromQuery(next).size ? 1 : nextPage;
+      if (p > 1) next.set('page', String(p));
+      else next.delete('page');
+      if (nextSize !== PAGE_SIZE) next.set('size', String(nextSize));
+      else next.delete('size');
+      return next;
+    });
 
-  const all = useMemo(() => bySeverity(warnings.data ?? []), [warnings.data]);
-  const shown = useMemo(() => filterWarnings(all, filter), [all, filter.severity, filter.kind, filter.customer]); // eslint-disable-line react-hooks/exhaustive-deps
-  const summary = useMemo(() => summarize(all), [all]);
-  const visible = shown.slice((page - 1) * pageSize, page * pageSize);
-
-  // Names only for the rows on the page: every warning's customer is in the scope, so these are readable.
-  const people = useNames('people', personIds(visible));
-  const opportunities = useNames('opportunities', visible.map((w) => w.opportunity));
-  const names: WarningNames = {
-    customers: customers.names,
-    people,
-    opportunities,
-    competitors: Object.fromEntries(perspective.competitors.map((c) => [c.id, c.name])),
-  };
-
-  const customerOptions = useMemo(() => {
-    const ids = Array.from(new Set(all.map((w) => w.customer).filter((id): id is string => !!id)));
-    return ids
-      .map((id) => ({ value: id, label: customers.names[id] ?? id }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-  }, [all, customers.names]);
-
-  const columns: ColumnsType<Warning> = [
+  const columns: ColumnsType<WarningRow> = [
     { key: 'severity', title: t('severity'), width: 90, render: (_, w) => <SeverityTag severity={w.severity} /> },
     { key: 'kind', title: t('kind'), width: 140, render: (_, w) => <KindTag kind={w.kind} /> },
     {
@@ -64,24 +91,24 @@ export default function WarningsPage() {
       render: (_, w) => (
         <Space direction="vertical" size={0}>
           {w.customer ? (
-            <Link to={`/customers/${w.customer}`}>{customers.names[w.customer] ?? w.customer}</Link>
+            <Link to={`/customers/${w.customer}`}>{w.names[w.customer] ?? w.customer}</Link>
           ) : (
             <Typography.Text type="secondary">{t('scopeWide')}</Typography.Text>
           )}
           {w.opportunity ? (
             <Link to={`/opportunities/${w.opportunity}`} style={{ fontSize: 12 }}>
-              {t('opportunity')}: {opportunities[w.opportunity] ?? w.opportunity}
+              {t('opportunity')}: {w.names[w.opportunity] ?? w.opportunity}
             </Link>
           ) : null}
           {w.person ? (
             <Link to={`/people/${w.person}`} style={{ fontSize: 12 }}>
-              {t('person')}: {people[w.person] ?? w.person}
+              {t('person')}: {w.names[w.person] ?? w.person}
             </Link>
           ) : null}
         </Space>
       ),
     },
-    { key: 'message', title: t('message'), render: (_, w) => <WarningText warning={w} names={names} /> },
+    { key: 'message', title: t('message'), render: (_, w) => <WarningText warning={w} names={rowNames(w, competitors)} /> },
     {
       key: 'dimensions', title: t('dimensions'), width: 120,
       render: (_, w) => (
@@ -93,6 +120,7 @@ export default function WarningsPage() {
   ];
 
   const filtered = !!(filter.severity || filter.kind || filter.customer);
+  const countOf = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -100,73 +128,76 @@ export default function WarningsPage() {
         <Typography.Title level={3} style={{ marginBottom: 4 }}>{t('title')}</Typography.Title>
         <Typography.Text type="secondary">{t('intro')}</Typography.Text>
       </div>
-      <PageState loading={warnings.loading && !warnings.data} error={warnings.error ?? customers.error} onRetry={warnings.reload}>
-        <Card size="small">
-          <Space wrap>
-            <Select
-              aria-label={t('severity')}
-              data-testid="warnings-severity"
-              allowClear
-              placeholder={t('allSeverities')}
-              value={filter.severity || undefined}
-              onChange={(value?: string) => setFilter('severity', value)}
-              style={{ width: 150 }}
-              options={SEVERITIES.map((s) => ({ value: s, label: `${t(`severity.${s}`, { ns: 'common' })} (${summary.bySeverity[s]})` }))}
-            />
-            <Select
-              aria-label={t('kind')}
-              data-testid="warnings-kind"
-              allowClear
-              placeholder={t('allKinds')}
-              value={filter.kind || undefined}
-              onChange={(value?: string) => setFilter('kind', value)}
-              style={{ width: 220 }}
-              options={WARNING_KINDS.map((k) => {
-                const count = summary.byKind.find((entry) => entry.kind === k)?.count ?? 0;
-                return { value: k, label: `${t(`kinds.${k}`)} (${count})`, disabled: count === 0 };
-              })}
-            />
-            <Select
-              aria-label={t('customer')}
-              data-testid="warnings-customer"
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={t('allCustomers')}
-              value={filter.customer || undefined}
-              onChange={(value?: string) => setFilter('customer', value)}
-              style={{ width: 240 }}
-              options={customerOptions}
-            />
-            {filtered ? <Button onClick={() => { setQuery(new URLSearchParams(), { replace: true }); setPage(1); }}>{t('clear')}</Button> : null}
-            <Typography.Text type="secondary" data-testid="warnings-count">{t('count', { count: shown.length })}</Typography.Text>
+      <Card size="small">
+        <Space wrap>
+          <Select
+            aria-label={t('severity')}
+            data-testid="warnings-severity"
+            allowClear
+            placeholder={t('allSeverities')}
+            value={filter.severity || undefined}
+            onChange={(value?: string) => setFilter('severity', value)}
+            style={{ width: 150 }}
+            options={SEVERITIES.map((s) => ({ value: s, label: `${t(`severity.${s}`, { ns: 'common' })}${countOf(summary?.severity[s])}` }))}
+          />
+          <Select
+            aria-label={t('kind')}
+            data-testid="warnings-kind"
+            allowClear
+            placeholder={t('allKinds')}
+            value={filter.kind || undefined}
+            onChange={(value?: string) => setFilter('kind', value)}
+            style={{ width: 220 }}
+            options={WARNING_KINDS.map((k) => {
+              const count = summary ? summary.kind[k] ?? 0 : undefined;
+              return { value: k, label: `${t(`kinds.${k}`)}${countOf(count)}`, disabled: count === 0 };
+            })}
+          />
+          <CustomerSelect value={filter.customer} top={summary?.customers ?? []} onChange={(value) => setFilter('customer', value)} />
+          {filtered ? <Button onClick={() => change(() => new URLSearchParams())}>{t('clear')}</Button> : null}
+          {data ? (
+            <Typography.Text type="secondary" data-testid="warnings-count">
+              {filtered ? t('countOf', { count: data.total, total: data.summary.total }) : t('count', { count: data.total })}
+            </Typography.Text>
+          ) : (
+            <span data-testid="warnings-count-skeleton" data-skeleton="true"><Skeleton.Input active size="small" /></span>
+          )}
+        </Space>
+        {summary ? (
+          <Space size={[12, 4]} wrap style={{ marginTop: 8 }} data-testid="warnings-summary">
+            {SEVERITIES.map((s) => (
+              <span key={s} data-testid={`warnings-summary-${s}`}>
+                <SeverityTag severity={s} /> {summary.severity[s]}
+              </span>
+            ))}
+            <Typography.Text type="secondary">{t('customerCount', { count: summary.customer_count })}</Typography.Text>
           </Space>
-        </Card>
-        <div data-testid="warnings-table">
-          <Table<Warning>
+        ) : null}
+      </Card>
+      {warnings.error ? <ErrorAlert error={warnings.error} onRetry={warnings.reload} /> : null}
+      {!data && !warnings.error ? <SkeletonBlock rows={10} testId="warnings-skeleton" /> : null}
+      {data ? (
+        <Dimmed loading={warnings.loading} testId="warnings-table">
+          <Table<WarningRow>
             size="small"
             rowKey={(w) => `${w.kind}|${w.customer}|${w.opportunity}|${w.person}|${w.message}`}
             columns={columns}
-            dataSource={shown}
-            loading={warnings.loading}
-            locale={{ emptyText: all.length ? t('noMatch') : t('none') }}
+            dataSource={data.items}
+            locale={{ emptyText: data.summary.total ? t('noMatch') : t('none') }}
             scroll={{ x: 1000 }}
             tableLayout="fixed"
             pagination={{
               current: page,
-              pageSize,
-              total: shown.length,
+              pageSize: size,
+              total: data.total,
               showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              onChange: (p, size) => {
-                setPage(size !== pageSize ? 1 : p);
-                setPageSize(size);
-              },
+              pageSizeOptions: [...PAGE_SIZES],
+              onChange: setPage,
               showTotal: (total) => t('count', { count: total }),
             }}
           />
-        </div>
-      </PageState>
+        </Dimmed>
+      ) : null}
     </Space>
   );
 }

@@ -1,50 +1,45 @@
 import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
+import type { WarningRow } from '../../api/lines';
 import type { Warning } from '../../api/types';
 import { en, zh } from './i18n';
-import { bySeverity, filterWarnings, personIds, sentenceKey, summarize, topWarnings, WARNING_KINDS, withNames } from './model';
+import { kindsByCount, rowNames, sentenceKey, WARNING_KINDS, warningsFromQuery, warningsParams, withNames } from './model';
 
 function w(kind: string, severity: Warning['severity'], customer: string | null, extra: Partial<Warning> = {}): Warning {
   return { kind, severity, customer, opportunity: null, person: null, message: '', dimensions: [], employees: [], competitors: [], ...extra };
 }
 
-const list: Warning[] = [
-  w('attitude_conflict', 'medium', 'cust-1', { person: 'p-1', opportunity: 'opp-1' }),
-  w('sharp_drop', 'high', 'cust-2'),
-  w('opposer_to_neutral', 'low', 'cust-1', { person: 'p-10' }),
-  w('opposer_to_neutral', 'low', 'cust-2', { person: 'p-2' }),
-  w('mean_falling', 'medium', null),
-  w('ask_employee', 'low', 'cust-2', { person: 'p-2', employees: ['p-9'] }),
-];
+describe('warnings: the address and the server query', () => {
+  it('reads severity, kind, customer, page and size; drops unknown words', () => {
+    expect(warningsFromQuery(new URLSearchParams('severity=high&kind=sharp_drop&customer=cust-1&page=3&size=50'))).toEqual({
+      filter: { severity: 'high', kind: 'sharp_drop', customer: 'cust-1' }, page: 3, size: 50,
+    });
+    expect(warningsFromQuery(new URLSearchParams('severity=urgent&kind=bogus&size=7'))).toEqual({
+      filter: { severity: '', kind: '', customer: '' }, page: 1, size: 20,
+    });
+  });
+  it('asks the server for the filtered page', () => {
+    // page 3 of 50 skips 100 rows.
+    expect(warningsParams({ severity: 'high', kind: '', customer: 'cust-1' }, 3, 50)).toEqual({ limit: 50, offset: 100, severity: 'high', customer: 'cust-1' });
+    expect(warningsParams({ severity: '', kind: '', customer: '' }, 1, 20)).toEqual({ limit: 20, offset: 0 });
+  });
+});
 
 describe('warnings', () => {
-  it('filter by severity, kind and customer', () => {
-    expect(filterWarnings(list, { severity: 'low' }).length).toBe(3);
-    expect(filterWarnings(list, { kind: 'opposer_to_neutral', customer: 'cust-2' })).toEqual([list[3]]);
-    expect(filterWarnings(list, {}).length).toBe(6);
-  });
-  it('summarize counts severities and kinds, most frequent first', () => {
-    const s = summarize(list);
-    expect(s.total).toBe(6);
-    expect(s.bySeverity).toEqual({ high: 1, medium: 2, low: 3 });
-    expect(s.byKind[0]).toEqual({ kind: 'opposer_to_neutral', count: 2 });
-    expect(s.byKind.slice(1).map((k) => k.kind)).toEqual(['attitude_conflict', 'sharp_drop', 'mean_falling', 'ask_employee']);
-  });
-  it('the list is the most severe first, then in the server order', () => {
-    expect(bySeverity(list).map((x) => `${x.severity}:${x.kind}:${x.customer}`)).toEqual([
-      'high:sharp_drop:cust-2', 'medium:attitude_conflict:cust-1', 'medium:mean_falling:null',
-      'low:opposer_to_neutral:cust-1', 'low:opposer_to_neutral:cust-2', 'low:ask_employee:cust-2',
+  it('lists the summary kinds most frequent first, ties in the server order, none of zero', () => {
+    expect(kindsByCount({ ask_employee: 1, opposer_to_neutral: 2, sharp_drop: 1, attitude_conflict: 1, mean_falling: 0 })).toEqual([
+      { kind: 'opposer_to_neutral', count: 2 }, { kind: 'attitude_conflict', count: 1 }, { kind: 'sharp_drop', count: 1 }, { kind: 'ask_employee', count: 1 },
     ]);
   });
-  it('top warnings are the most severe first, then in order', () => {
-    expect(topWarnings(list, 3).map((x) => x.kind)).toEqual(['sharp_drop', 'attitude_conflict', 'mean_falling']);
+  it('names a row from the names it carries, and competitors from the perspective', () => {
+    const row: WarningRow = { ...w('competitor_leads', 'high', 'cust-1', { competitors: ['org-c1'] }), names: { 'cust-1': '宏达' } };
+    const names = rowNames(row, { 'org-c1': '友商甲' });
+    expect(names.customers['cust-1']).toBe('宏达');
+    expect(names.competitors['org-c1']).toBe('友商甲');
   });
   it('replaces whole ids only', () => {
     const text = withNames('Key person p-1 and p-10 in opp-1 (p-1x)', { 'p-1': '张三', 'p-10': '李四', 'opp-1': '项目A', 'p-3': 'p-3' });
     expect(text).toBe('Key person 张三 and 李四 in 项目A (p-1x)');
-  });
-  it('lists the persons to name', () => {
-    expect(personIds(list).sort()).toEqual(['p-1', 'p-10', 'p-2', 'p-9']);
   });
   it('has a sentence and a name for every kind in both languages', () => {
     for (const kind of WARNING_KINDS) {
@@ -53,7 +48,7 @@ describe('warnings', () => {
       expect(zh.sentence[kind]).toBeTruthy();
       expect(en.sentence[kind]).toBeTruthy();
     }
-    expect(sentenceKey(list[4])).toBe('sentence.mean_falling_scope');
+    expect(sentenceKey(w('mean_falling', 'medium', null))).toBe('sentence.mean_falling_scope');
     expect(sentenceKey(w('mean_falling', 'medium', 'cust-1'))).toBe('sentence.mean_falling');
     expect(sentenceKey(w('brand_new', 'low', null))).toBe('sentence.other');
     const sentence = i18n.getFixedT('zh-CN', 'warnings')('sentence.ask_employee', { person: '张三', employees: '李四' });

@@ -1,6 +1,10 @@
-// Warnings without React: the kinds in the server's order, filtering, the summary the dashboard shows, and
-// the server's English message with the ids it names replaced by names.
+// Warnings without React: the kinds in the server's order, the filters and page the address keeps and the
+// server query they make, the kinds of the summary by count, and the server's English message with the ids
+// it names replaced by names.
+import type { Params } from '../../api/client';
+import type { WarningRow } from '../../api/lines';
 import type { Warning } from '../../api/types';
+import type { WarningNames } from './WarningText';
 
 /** Every kind, in the order the server lists them (docs/figures.md, src/engine/warnings.cpp). */
 export const WARNING_KINDS = [
@@ -17,57 +21,55 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_COLOR: Record<Severity, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
 export interface WarningFilter {
-  severity?: string;
-  kind?: string;
-  customer?: string;
+  severity: string;
+  kind: string;
+  customer: string;
 }
 
-export function filterWarnings(list: Warning[], filter: WarningFilter): Warning[] {
-  return list.filter(
-    (w) =>
-      (!filter.severity || w.severity === filter.severity) &&
-      (!filter.kind || w.kind === filter.kind) &&
-      (!filter.customer || w.customer === filter.customer),
-  );
+export const PAGE_SIZES = [20, 50, 100] as const;
+export const PAGE_SIZE = 20;
+
+/** The filters, page and page size the address keeps (unknown values dropped). */
+export function warningsFromQuery(query: URLSearchParams): { filter: WarningFilter; page: number; size: number } {
+  const severity = query.get('severity') ?? '';
+  const kind = query.get('kind') ?? '';
+  const size = Number(query.get('size'));
+  return {
+    filter: {
+      severity: (SEVERITIES as readonly string[]).includes(severity) ? severity : '',
+      kind: (WARNING_KINDS as readonly string[]).includes(kind) ? kind : '',
+      customer: query.get('customer') ?? '',
+    },
+    page: Math.max(1, Math.floor(Number(query.get('page'))) || 1),
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZE,
+  };
 }
 
-export interface WarningSummary {
-  total: number;
-  bySeverity: Record<Severity, number>;
-  /** Kinds that occur, most frequent first (ties in the server's order of kinds). */
-  byKind: { kind: string; count: number }[];
+/** The server's parameters for a filtered page (the perspective's are added by the caller). */
+export function warningsParams(filter: WarningFilter, page: number, size: number): Params {
+  const params: Params = { limit: size, offset: (page - 1) * size };
+  if (filter.severity) params.severity = filter.severity;
+  if (filter.kind) params.kind = filter.kind;
+  if (filter.customer) params.customer = filter.customer;
+  return params;
 }
 
-export function summarize(list: Warning[]): WarningSummary {
-  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  const kinds = new Map<string, number>();
-  for (const w of list) {
-    if (w.severity in bySeverity) bySeverity[w.severity as Severity]++;
-    kinds.set(w.kind, (kinds.get(w.kind) ?? 0) + 1);
-  }
+/** The kinds of a summary, most frequent first (ties in the server's order of kinds). */
+export function kindsByCount(kinds: Record<string, number>): { kind: string; count: number }[] {
   const rank = (kind: string) => {
     const index = (WARNING_KINDS as readonly string[]).indexOf(kind);
     return index < 0 ? WARNING_KINDS.length : index;
   };
-  const byKind = [...kinds.entries()]
+  return Object.entries(kinds)
+    .filter(([, count]) => count > 0)
     .map(([kind, count]) => ({ kind, count }))
     .sort((a, b) => b.count - a.count || rank(a.kind) - rank(b.kind));
-  return { total: list.length, bySeverity, byKind };
 }
 
-const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
-
-/** The warnings most severe first, otherwise in the server's order. */
-export function bySeverity(list: Warning[]): Warning[] {
-  return list
-    .map((w, i) => ({ w, i }))
-    .sort((a, b) => (SEVERITY_RANK[a.w.severity] ?? 3) - (SEVERITY_RANK[b.w.severity] ?? 3) || a.i - b.i)
-    .map(({ w }) => w);
-}
-
-/** The first `n` warnings, most severe first, otherwise in the server's order. */
-export function topWarnings(list: Warning[], n: number): Warning[] {
-  return bySeverity(list).slice(0, n);
+/** The names a warning's text uses: those the row carries, and the competitors the perspective knows. */
+export function rowNames(w: WarningRow, competitors: Record<string, string>): WarningNames {
+  const names = { ...competitors, ...w.names };
+  return { customers: names, people: names, opportunities: names, competitors: names };
 }
 
 function escape(text: string): string {
@@ -81,16 +83,6 @@ export function withNames(message: string, names: Record<string, string>): strin
   ids.sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\w-])(${ids.map(escape).join('|')})(?![\\w-])`, 'g');
   return message.replace(pattern, (id) => names[id] ?? id);
-}
-
-/** The ids of persons a warning names (the person and the employees), for fetching their names. */
-export function personIds(list: Warning[]): string[] {
-  const ids = new Set<string>();
-  for (const w of list) {
-    if (w.person) ids.add(w.person);
-    for (const e of w.employees ?? []) ids.add(e);
-  }
-  return [...ids];
 }
 
 /** The i18n key of the localized sentence of a warning. */
