@@ -1,6 +1,6 @@
 // Project history (PBM, SPEC.md §8): the project view of an opportunity, a customer's history, the review that
 // closes an opportunity, milestone models and the element records the pages write.
-import { api, listAll, type Params } from './client';
+import { api, listAll, type Page, type Params } from './client';
 import type { ChainMemberFigure, Dimension, Opportunity } from './types';
 
 export const MILESTONE_DEFAULT = [
@@ -192,9 +192,18 @@ export function postReview(opportunity: string, body: ReviewRequest): Promise<{ 
 
 /** The milestone model active today of a customer, or of the company (customer null); null when there is none. */
 export async function activeModel(customer: string | null): Promise<MilestoneModel | null> {
-  const params: Params = { active_on: 'today' };
-  const models = await listAll<MilestoneModel>('milestone-models', params);
-  return models.find((m) => (m.customer ?? null) === customer) ?? null;
+  if (customer !== null) {
+    const own = await api.get<Page<MilestoneModel>>('/milestone-models', { active_on: 'today', customer, limit: 1 });
+    return own.items[0] ?? null;
+  }
+  // The company default cannot be asked for by its null customer: read small pages until it turns up (it is
+  // usually the first model), rather than every customer's model at once.
+  for (let offset = 0; ; offset += 100) {
+    const page = await api.get<Page<MilestoneModel>>('/milestone-models', { active_on: 'today', limit: 100, offset });
+    const found = page.items.find((m) => (m.customer ?? null) === null);
+    if (found) return found;
+    if (page.items.length === 0 || offset + page.items.length >= page.total) return null;
+  }
 }
 
 /** Saves a model's kinds: changes the active model, or creates one for the customer (null: the company). */
