@@ -131,6 +131,23 @@ void CachedCustomerLine(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(CachedLine());
 }
 
+// A page of the warnings or of the influence list as the API answers it (company scope, 50 rows, JSON
+// built): the first request computes the whole list (counter first_ms), the next ones find it cached.
+template <typename Page>
+void ServiceWholePage(benchmark::State& state, Page page_of) {
+  using Clock = std::chrono::steady_clock;
+  brm::FiguresService service(*g->store, g->engine);
+  brm::FigureQuery query;
+  query.as_of = g->as_of;
+  const brm::PageQuery page;
+  const auto start = Clock::now();
+  auto first = (service.*page_of)(brm::Actor::System(), query, page);
+  state.counters["first_ms"] = std::chrono::duration<double>(Clock::now() - start).count() * 1e3;
+  if (!first) return state.SkipWithError(first.error().message.c_str());
+  state.counters["total"] = static_cast<double>(first->at("total").template to_number<int64_t>());
+  for (auto _ : state) benchmark::DoNotOptimize((service.*page_of)(brm::Actor::System(), query, page));
+}
+
 // A page of the customer list as the API answers it (sorted by closeness, 50 rows, JSON built), cached line.
 void ServiceCustomerLinePage(benchmark::State& state) {
   brm::FiguresService service(*g->store, g->engine);
@@ -546,6 +563,14 @@ void Register() {
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
   RegisterBenchmark("service/customer_line_json", ServiceCustomerLine)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("service/warnings_page_json", ServiceWholePage<decltype(&brm::FiguresService::WarningsPage)>,
+                    &brm::FiguresService::WarningsPage)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
+  RegisterBenchmark("service/influence_page_json", ServiceWholePage<decltype(&brm::FiguresService::InfluenceLinePage)>,
+                    &brm::FiguresService::InfluenceLinePage)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime();
   RegisterBenchmark("engine/customer_line_cached", CachedCustomerLine)->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("service/customer_line_page_json", ServiceCustomerLinePage)
       ->Unit(benchmark::kMillisecond)

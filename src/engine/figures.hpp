@@ -5,6 +5,7 @@
 // Threads: a Figures only reads its Graph; several may run at once while no one writes the graph.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -118,13 +119,34 @@ class Scope {
     scope.orgs_ = std::move(orgs);
     return scope;
   }
-  bool Has(Idx org) const { return company_ || (org != kNone && org < orgs_.size() && orgs_[org]); }
+  // The organizations for which `has` answers true, asked only for the organizations a figure reaches: a
+  // scope opened this way costs nothing however many organizations the tenant has (a figure of one
+  // customer asks a handful). `has` is never called with kNone; what it reads must outlive the scope.
+  static Scope Where(std::function<bool(Idx)> has) {
+    Scope scope;
+    scope.company_ = false;
+    scope.has_ = std::move(has);
+    return scope;
+  }
+  bool Has(Idx org) const {
+    if (company_) return true;
+    if (org == kNone) return false;
+    if (has_) return has_(org);
+    return org < orgs_.size() && orgs_[org];
+  }
   bool company() const { return company_; }
-  bool operator==(const Scope&) const = default;
+  // Whether the scope can be compared (a cache key): the company and scopes made Of can, a scope made
+  // Where cannot.
+  bool comparable() const { return !has_; }
+  // The same organizations, for comparable scopes; false whenever either is not comparable.
+  bool operator==(const Scope& other) const {
+    return comparable() && other.comparable() && company_ == other.company_ && orgs_ == other.orgs_;
+  }
 
  private:
   bool company_ = true;
-  std::vector<bool> orgs_;  // by organization index
+  std::vector<bool> orgs_;        // by organization index, unless has_
+  std::function<bool(Idx)> has_;  // the membership test of a scope made Where
 };
 
 class Figures {

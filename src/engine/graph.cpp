@@ -52,20 +52,55 @@ int8_t ValueAt(std::span<const FactPoint> points, Date day) {
   return kUnknown;
 }
 
+size_t Ids::Slot(std::string_view id, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = hash >> 32;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const uint64_t entry = slots_[slot];
+    if (entry == 0) return slot;
+    if ((entry >> 32) == tag && ids_[static_cast<uint32_t>(entry) - 1] == id) return slot;
+  }
+}
+
+void Ids::Settle(size_t extra) const {
+  const size_t wanted = 2 * (ids_.size() + extra);
+  if (wanted > slots_.size()) {
+    size_t size = 64;
+    while (size < wanted) size *= 2;
+    slots_.assign(size, 0);
+    indexed_ = 0;
+  }
+  const size_t mask = slots_.size() - 1;
+  for (; indexed_ < ids_.size(); ++indexed_) {
+    const uint64_t hash = std::hash<std::string_view>{}(ids_[indexed_]);
+    size_t slot = hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = (hash >> 32 << 32) | (static_cast<uint64_t>(indexed_) + 1);
+  }
+}
+
 Idx Ids::Intern(std::string_view id) {
-  if (auto it = index_.find(id); it != index_.end()) return it->second;
+  Settle(1);
+  const uint64_t hash = std::hash<std::string_view>{}(id);
+  const size_t slot = Slot(id, hash);
+  if (slots_[slot] != 0) return static_cast<Idx>(static_cast<uint32_t>(slots_[slot]) - 1);
   const Idx index = static_cast<Idx>(ids_.size());
   ids_.emplace_back(id);
-  index_.emplace(std::string(id), index);
+  slots_[slot] = (hash >> 32 << 32) | (static_cast<uint64_t>(index) + 1);
+  indexed_ = ids_.size();
   return index;
 }
 
 Idx Ids::Find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? kNone : it->second;
+  Settle(0);
+  if (slots_.empty()) return kNone;
+  const size_t slot = Slot(id, std::hash<std::string_view>{}(id));
+  return slots_[slot] == 0 ? kNone : static_cast<Idx>(static_cast<uint32_t>(slots_[slot]) - 1);
 }
 
 void Graph::Compact() {
+  bulk = false;
+  for (const Ids& kind_ids : ids_) kind_ids.Find("");  // builds the tables of ids appended in bulk
   // Copies first, all of them, then swaps: freeing each old block before the next copy would let the
   // allocator hand the same scattered blocks out again.
   std::vector<std::vector<FactPoint>> hot(people.size());
@@ -82,7 +117,14 @@ void Graph::Compact() {
 
 Idx Graph::Ref(Kind kind, const Record& record, int field) {
   if (record.IsNull(field)) return kNone;
-  return ids(kind).Intern(record.Text(field));
+  // Records come grouped by what they refer to (a person's ratings one after another): the last id of
+  // each kind is looked up once.
+  const std::string& id = record.Text(field);
+  auto& [last_id, last_index] = last_ref_[static_cast<size_t>(kind)];
+  if (!last_id.empty() && last_id == id) return last_index;
+  last_index = ids(kind).Intern(id);
+  last_id = id;
+  return last_index;
 }
 
 void Graph::TouchOrg(Idx org) {
@@ -400,7 +442,7 @@ void Graph::Retire(const FactRef& ref, Date until) {
 }
 
 void Graph::ApplyRating(const Record& record) {
-  const Idx index = ids(Kind::kRating).Intern(record.id);
+  const Idx index = bulk ? ids(Kind::kRating).Append(record.id) : ids(Kind::kRating).Intern(record.id);
   const Date until = record.DateAt(f::rating::kUntil).value_or(kMaxDate);
   if (index < rating_refs_.size()) return Retire(rating_refs_[index], until);  // a known fact: only until changes
   const Idx person_index = Ref(Kind::kPerson, record, f::rating::kPerson);
@@ -437,7 +479,7 @@ void Graph::ApplyRating(const Record& record) {
 }
 
 void Graph::ApplyVote(const Record& record) {
-  const Idx index = ids(Kind::kVote).Intern(record.id);
+  const Idx index = bulk ? ids(Kind::kVote).Append(record.id) : ids(Kind::kVote).Intern(record.id);
   const Date until = record.DateAt(f::vote::kUntil).value_or(kMaxDate);
   if (index < vote_refs_.size()) return Retire(vote_refs_[index], until);
   const Idx person_index = Ref(Kind::kPerson, record, f::vote::kPerson);
@@ -451,7 +493,7 @@ void Graph::ApplyVote(const Record& record) {
 }
 
 void Graph::ApplyActivity(const Record& record) {
-  const Idx index = ids(Kind::kActivity).Intern(record.id);
+  const Idx index = bulk ? ids(Kind::kActivity).Append(record.id) : ids(Kind::kActivity).Intern(record.id);
   const Date until = record.DateAt(f::activity::kUntil).value_or(kMaxDate);
   if (index < activity_refs_.size()) {
     const FactRef& ref = activity_refs_[index];
@@ -473,7 +515,7 @@ void Graph::ApplyActivity(const Record& record) {
 }
 
 void Graph::ApplyInfluenceUse(const Record& record) {
-  const Idx index = ids(Kind::kInfluenceUse).Intern(record.id);
+  const Idx index = bulk ? ids(Kind::kInfluenceUse).Append(record.id) : ids(Kind::kInfluenceUse).Intern(record.id);
   const Date until = record.DateAt(f::use::kUntil).value_or(kMaxDate);
   if (index < uses.size()) {
     uses[index].until = until;

@@ -6,7 +6,8 @@
 //   (Graph::TouchedAt: a write stamps the organizations its record concerns, before and after it);
 // - the line is assembled again only when some part or the list of customers changed.
 // So the same line at the same data version costs a lookup, and after a rating write only that
-// customer's part is computed again. Figures stay exactly those of Lines::Customers (the property test
+// customer's part is computed again. Figures whose parts reach across customers (the influence line, the
+// warnings) are kept whole until the next write (LineCache::Whole). Figures stay exactly those of Lines::Customers (the property test
 // in tests/engine/line_cache_test.cpp compares them after random writes).
 //
 // Threads: entries are found under the cache's mutex and filled under their own, so two requests for the
@@ -18,6 +19,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "domain/strategy_config.hpp"
@@ -55,6 +57,40 @@ class LineCache {
     std::shared_ptr<const CustomerLine> line;      // the assembled line, or null
   };
 
+  // Whole results kept until the next write (any write: what they read reaches across customers): the
+  // influence line and the warnings of a perspective. `what` names the figure; `users` is the
+  // perspective's users where the figure reads them.
+  struct WholeKey {
+    std::string what;
+    Scope scope;
+    Idx toward = kOurs;
+    Date day;
+    StrategyThresholds thresholds;
+    std::vector<Idx> users;
+    bool operator==(const WholeKey&) const = default;
+  };
+  // The result kept for `key` at write stamp `touches`, or null; `compute()` makes it when missing (outside
+  // the cache's mutex: two requests at once may both compute it, and the last one is kept).
+  template <typename T, typename Compute>
+  std::shared_ptr<const T> Whole(const WholeKey& key, uint64_t touches, Compute&& compute) {
+    if (!key.scope.comparable()) return std::make_shared<const T>(compute());
+    {
+      std::lock_guard lock(mutex_);
+      for (auto it = wholes_.begin(); it != wholes_.end(); ++it) {
+        if (it->key == key && it->touches == touches) {
+          wholes_.splice(wholes_.begin(), wholes_, it);
+          return std::static_pointer_cast<const T>(wholes_.front().value);
+        }
+      }
+    }
+    auto value = std::make_shared<const T>(compute());
+    std::lock_guard lock(mutex_);
+    wholes_.remove_if([&](const WholeEntry& entry) { return entry.key == key; });
+    wholes_.push_front(WholeEntry{key, touches, value});
+    if (wholes_.size() > kMaxWholes) wholes_.pop_back();
+    return value;
+  }
+
   // The entry of `key`, made empty when new; the least recently used of kMaxEntries goes.
   std::shared_ptr<Entry> Find(const Key& key) {
     std::lock_guard lock(mutex_);
@@ -72,8 +108,16 @@ class LineCache {
  private:
   // A company line of the large demo tenant holds 10,000 customers' parts: about 6 MB an entry.
   static constexpr size_t kMaxEntries = 12;
+  // The warnings of the large demo company's executive take about 60 MB.
+  static constexpr size_t kMaxWholes = 6;
+  struct WholeEntry {
+    WholeKey key;
+    uint64_t touches = 0;
+    std::shared_ptr<const void> value;
+  };
   std::mutex mutex_;
   std::list<std::shared_ptr<Entry>> entries_;  // most recently used first
+  std::list<WholeEntry> wholes_;               // most recently used first
 };
 
 }  // namespace brm::engine

@@ -108,7 +108,7 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
 
 std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, Idx toward, Date day) const {
   LineCache* cache = figures_.cache();
-  if (!cache) return std::make_shared<const CustomerLine>(Customers(scope, toward, day));
+  if (!cache || !scope.comparable()) return std::make_shared<const CustomerLine>(Customers(scope, toward, day));
   const std::shared_ptr<LineCache::Entry> entry = cache->Find(LineCache::Key{scope, toward, day, figures_.thresholds()});
   std::lock_guard lock(entry->mutex);
   const auto dates = TrendDates(day);
@@ -150,6 +150,13 @@ std::vector<Idx> Lines::CompetitorInfluenced(const Scope& scope, Idx competitor,
   }
   figures_.SortById(Kind::kPerson, people);
   return people;
+}
+
+std::shared_ptr<const InfluenceLine> Lines::CachedInfluence(const Scope& scope, Idx toward, Date day) const {
+  LineCache* cache = figures_.cache();
+  if (!cache) return std::make_shared<const InfluenceLine>(Influence(scope, toward, day));
+  return cache->Whole<InfluenceLine>(LineCache::WholeKey{"influence", scope, toward, day, figures_.thresholds(), {}},
+                                     graph_.touches, [&] { return Influence(scope, toward, day); });
 }
 
 InfluenceLine Lines::Influence(const Scope& scope, Idx toward, Date day) const {

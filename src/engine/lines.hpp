@@ -79,6 +79,8 @@ class Lines {
   // same data version is not computed again, and a write makes only the parts it concerns computed again.
   std::shared_ptr<const CustomerLine> CachedCustomers(const Scope& scope, Idx toward, Date day) const;
   InfluenceLine Influence(const Scope& scope, Idx toward, Date day) const;
+  // The same, kept in the figures' cache until the next write.
+  std::shared_ptr<const InfluenceLine> CachedInfluence(const Scope& scope, Idx toward, Date day) const;
 
   std::vector<TrendPoint> CustomerLineTrend(const Scope& scope, Idx toward, const std::vector<Date>& days) const;
   std::vector<TrendPoint> CustomerTrend(Idx customer, Idx toward, const std::vector<Date>& days) const;

@@ -1,5 +1,7 @@
 #include "engine/warnings.hpp"
 
+#include "engine/line_cache.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -74,6 +76,15 @@ std::string Warnings::MeanText(std::optional<double> mean) {
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text == "-0" ? "0" : text;
+}
+
+std::shared_ptr<const std::vector<Warning>> Warnings::CachedCheck(const Scope& scope, Date day,
+                                                                   const std::vector<Idx>& users) const {
+  LineCache* cache = figures_.cache();
+  if (!cache) return std::make_shared<const std::vector<Warning>>(Check(scope, day, users));
+  // With the company scope `users` is ignored: leave it out of the key.
+  LineCache::WholeKey key{"warnings", scope, kOurs, day, figures_.thresholds(), scope.company() ? std::vector<Idx>{} : users};
+  return cache->Whole<std::vector<Warning>>(key, graph_.touches, [&] { return Check(scope, day, users); });
 }
 
 std::vector<Warning> Warnings::Check(const Scope& scope, Date day, const std::vector<Idx>& users) const {

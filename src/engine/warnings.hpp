@@ -62,6 +62,7 @@
 // Threads: pure reads of the graph, like Figures.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,6 +135,9 @@ class Warnings {
   // acquaintance declarations belong to the scope (the scope's users for a person or team scope); with the
   // company scope every user is checked and `users` is ignored.
   std::vector<Warning> Check(const Scope& scope, Date day, const std::vector<Idx>& users = {}) const;
+  // The same, kept in the figures' cache until the next write.
+  std::shared_ptr<const std::vector<Warning>> CachedCheck(const Scope& scope, Date day,
+                                                          const std::vector<Idx>& users = {}) const;
 
  private:
   struct Context {

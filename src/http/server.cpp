@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include <sched.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -20,8 +22,13 @@ namespace {
 
 namespace net = boost::asio;
 
+// One event loop per core the process may run on: a server pinned to one core (taskset, a container's
+// cpuset) gets one loop, not one per core of the machine fighting over it.
 int ThreadCount(int configured) {
   if (configured > 0) return configured;
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) > 0) return CPU_COUNT(&allowed);
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 

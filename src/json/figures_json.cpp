@@ -21,8 +21,9 @@ int64_t CountChange(int now, int earlier) { return static_cast<int64_t>(now) - e
 
 }  // namespace
 
-bj::object StatsJson(const engine::Stats& s) {
-  bj::object o;
+bj::object StatsJson(const engine::Stats& s, bj::storage_ptr sp) {
+  bj::object o(std::move(sp));
+  o.reserve(14);
   o["n"] = s.n;
   o["known"] = s.known();
   o["unknown"] = s.unknown();
@@ -40,14 +41,16 @@ bj::object StatsJson(const engine::Stats& s) {
   return o;
 }
 
-bj::object DegreesJson(const engine::Degrees& degrees) {
-  bj::object o;
-  for (int d = 0; d < engine::kDimensions; ++d) o[kDimensionNames[d]] = StatsJson(degrees[d]);
+bj::object DegreesJson(const engine::Degrees& degrees, bj::storage_ptr sp) {
+  bj::object o(std::move(sp));
+  o.reserve(engine::kDimensions);
+  for (int d = 0; d < engine::kDimensions; ++d) o[kDimensionNames[d]] = StatsJson(degrees[d], o.storage());
   return o;
 }
 
-bj::object DeltaJson(const engine::Degrees& now, const engine::Degrees& earlier) {
-  bj::object o;
+bj::object DeltaJson(const engine::Degrees& now, const engine::Degrees& earlier, bj::storage_ptr sp) {
+  bj::object o(std::move(sp));
+  o.reserve(engine::kDimensions + 1);  // callers add a count
   for (int d = 0; d < engine::kDimensions; ++d) o[kDimensionNames[d]] = Number(engine::Change(now[d].mean(), earlier[d].mean()));
   return o;
 }
@@ -57,8 +60,9 @@ bj::value TowardJson(const engine::Graph& graph, Idx toward) {
   return bj::string(graph.Id(Kind::kOrganization, toward));
 }
 
-bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& m) {
-  bj::object o;
+bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& m, bj::storage_ptr sp) {
+  bj::object o(std::move(sp));
+  o.reserve(19);  // with what the service adds: may_write, strategy_override
   o["customer"] = IdOrNull(graph, Kind::kOrganization, m.customer);
   o["as_of"] = FormatDate(m.as_of);
   o["toward"] = TowardJson(graph, m.toward);
@@ -66,22 +70,24 @@ bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::Custome
   o["insighted"] = m.insighted;
   o["fully_profiled"] = m.fully_profiled;
   o["complete"] = m.complete;
-  o["degrees"] = DegreesJson(m.degrees);
-  bj::object mom = DeltaJson(m.degrees, m.month_ago);
+  o["degrees"] = DegreesJson(m.degrees, o.storage());
+  bj::object mom = DeltaJson(m.degrees, m.month_ago, o.storage());
   mom["key_persons"] = CountChange(m.key_persons, m.key_persons_month_ago);
   o["mom"] = std::move(mom);
-  bj::object yoy = DeltaJson(m.degrees, m.year_ago);
+  bj::object yoy = DeltaJson(m.degrees, m.year_ago, o.storage());
   yoy["key_persons"] = CountChange(m.key_persons, m.key_persons_year_ago);
   o["yoy"] = std::move(yoy);
   o["open_opportunities"] = {{"count", m.open_count}, {"amount", m.open_amount}};
   o["strategy"] = engine::StrategyName(m.strategy);
   o["focus"] = m.customer == kNone ? false : graph.orgs[m.customer].focus;
   o["owner"] = m.customer == kNone ? bj::value(nullptr) : IdOrNull(graph, Kind::kUser, graph.orgs[m.customer].owner);
-  bj::array departments;
+  bj::array departments(o.storage());
+  departments.reserve(m.departments.size());
   for (const auto& row : m.departments) {
-    departments.push_back(bj::object{{"department", IdOrNull(graph, Kind::kDepartment, row.department)},
-                                     {"key_persons", row.key_persons},
-                                     {"degrees", DegreesJson(row.degrees)}});
+    departments.push_back(bj::object({{"department", IdOrNull(graph, Kind::kDepartment, row.department)},
+                                      {"key_persons", row.key_persons},
+                                      {"degrees", DegreesJson(row.degrees, o.storage())}},
+                                     o.storage()));
   }
   o["departments"] = std::move(departments);
   return o;

@@ -11,14 +11,19 @@
 
 namespace brm::json {
 
-boost::json::object StatsJson(const engine::Stats& stats);
-boost::json::object DegreesJson(const engine::Degrees& degrees);
+// The objects below are made with the memory resource `sp` (the default one when omitted), and so is
+// every object and array inside them: a caller that answers one request can hand them a per-request
+// arena (boost::json::monotonic_resource) and spare the allocator a hundred small allocations.
+boost::json::object StatsJson(const engine::Stats& stats, boost::json::storage_ptr sp = {});
+boost::json::object DegreesJson(const engine::Degrees& degrees, boost::json::storage_ptr sp = {});
 // The change of each mean from `earlier` to `now`, as a Delta object (counts are added by callers).
-boost::json::object DeltaJson(const engine::Degrees& now, const engine::Degrees& earlier);
+boost::json::object DeltaJson(const engine::Degrees& now, const engine::Degrees& earlier,
+                              boost::json::storage_ptr sp = {});
 // "ours" or the competitor's id.
 boost::json::value TowardJson(const engine::Graph& graph, engine::Idx toward);
 
-boost::json::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& metrics);
+boost::json::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& metrics,
+                                        boost::json::storage_ptr sp = {});
 boost::json::object ChainJson(const engine::Graph& graph, const engine::ChainFigures& chain);
 boost::json::object ProfileJson(const engine::Graph& graph, const engine::Profile& profile);
 boost::json::object EmployeeJson(const engine::Graph& graph, const engine::EmployeeMetrics& metrics);

@@ -22,6 +22,15 @@ Error Forbidden(std::string message, std::string field = {}) {
 
 Error ScopeForbidden(std::string message) { return Forbidden(std::move(message), "scope"); }
 
+// The rule of visible organizations for a set of owners (by user index): a customer when its owner is one
+// of them, any organization of another kind, never a placeholder for a missing one.
+bool OwnedOrShared(const engine::Graph& graph, const std::vector<bool>& owners, Idx org) {
+  if (org == kNone || org >= graph.orgs.size()) return false;
+  const engine::Organization& o = graph.orgs[org];
+  if (o.kind == OrgKind::kMissing) return false;
+  return o.kind != OrgKind::kCustomer || (o.owner != kNone && o.owner < owners.size() && owners[o.owner]);
+}
+
 }  // namespace
 
 Role RoleFromWord(std::string_view word) {
@@ -72,10 +81,7 @@ std::vector<Idx> Access::TeamUsers(Idx root) const {
 bool Access::SeesOrg(Idx org) const {
   if (actor_.role == Role::kEmployee) return false;
   if (everything()) return true;
-  if (org == kNone || org >= graph_.orgs.size()) return false;
-  const engine::Organization& o = graph_.orgs[org];
-  if (o.kind == OrgKind::kMissing) return false;
-  return o.kind != OrgKind::kCustomer || Owns(o.owner);
+  return OwnedOrShared(graph_, owners_, org);
 }
 
 Idx Access::OrgOf(Kind kind, std::string_view id, bool& found) const {
@@ -253,20 +259,12 @@ Status Access::MayCompute() const {
   return {};
 }
 
-std::vector<bool> Access::OrgsOwnedBy(const std::vector<bool>& users) const {
-  std::vector<bool> orgs(graph_.orgs.size(), false);
-  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
-    const engine::Organization& o = graph_.orgs[org];
-    if (o.kind == OrgKind::kMissing) continue;
-    orgs[org] = o.kind != OrgKind::kCustomer || (o.owner != kNone && o.owner < users.size() && users[o.owner]);
-  }
-  return orgs;
-}
-
 engine::Scope Access::Sees() const {
   if (everything()) return engine::Scope::Company();
   if (actor_.role == Role::kEmployee) return engine::Scope::Of({});
-  return engine::Scope::Of(OrgsOwnedBy(owners_));
+  // Asked organization by organization rather than marked over the whole tenant: a figure of one customer
+  // reaches a handful of organizations, and the tenant may have tens of thousands.
+  return engine::Scope::Where([this](Idx org) { return OwnedOrShared(graph_, owners_, org); });
 }
 
 Perspective Access::PerspectiveOf(std::vector<Idx> users) const {
@@ -278,7 +276,11 @@ Perspective Access::PerspectiveOf(std::vector<Idx> users) const {
     perspective.owners->push_back(graph_.Id(Kind::kUser, user));
   }
   std::sort(perspective.owners->begin(), perspective.owners->end());
-  perspective.scope = engine::Scope::Of(OrgsOwnedBy(marked));
+  // Marked over the whole tenant (a perspective's figures go over all its customers anyway), so that its
+  // lines can be kept in the engine's cache, keyed by the scope.
+  std::vector<bool> orgs(graph_.orgs.size(), false);
+  for (Idx org = 0; org < orgs.size(); ++org) orgs[org] = OwnedOrShared(graph_, marked, org);
+  perspective.scope = engine::Scope::Of(std::move(orgs));
   perspective.users = std::move(users);
   return perspective;
 }

@@ -43,7 +43,7 @@ namespace brm {
 
 // A perspective (SPEC.md §7) opened by a caller: what its figures may use.
 struct Perspective {
-  engine::Scope scope;                 // the organizations the figures may use
+  engine::Scope scope;                 // the organizations the figures may use (reads the graph it was opened on)
   std::vector<engine::Idx> users;      // the users whose customers it covers; empty for the company
   std::optional<std::vector<std::string>> owners;  // the same users' ids; nullopt for the company
 };
@@ -96,7 +96,8 @@ class Access {
 
   // Figures. Whether the actor may see figures at all (kForbidden for employees).
   Status MayCompute() const;
-  // The actor's widest view as a scope: what record figures (a chain, a profile) may use.
+  // The actor's widest view as a scope: what record figures (a chain, a profile) may use. It asks this
+  // Access as figures need, so it must not outlive it.
   engine::Scope Sees() const;
   // Opens a perspective: "me", "user:<id>", "team:<id>", "company", or "" for the actor's default (company
   // for those who see everything, me for the rest). kForbidden (field "scope") for one the actor may not
@@ -115,7 +116,6 @@ class Access {
   // and reporting lines.
   bool OursRecord(const Record& record) const;
   std::vector<engine::Idx> TeamUsers(engine::Idx team) const;
-  std::vector<bool> OrgsOwnedBy(const std::vector<bool>& users) const;
   Perspective PerspectiveOf(std::vector<engine::Idx> users) const;
 
   Actor actor_;

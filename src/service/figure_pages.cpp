@@ -322,8 +322,9 @@ Result<bj::object> FiguresService::InfluenceLinePage(const Actor& actor, const F
       }
     }
 
-    const engine::InfluenceLine line =
-        engine::Lines(all.Within(perspective->scope)).Influence(perspective->scope, *toward, query.as_of);
+    const std::shared_ptr<const engine::InfluenceLine> cached =
+        engine::Lines(all.Within(perspective->scope)).CachedInfluence(perspective->scope, *toward, query.as_of);
+    const engine::InfluenceLine& line = *cached;
     // The names a row shows: the person's and department's when the caller may read the person, the
     // company's when they may see it (SPEC.md §6.4: the list itself is shown to every viewer of the line).
     struct Row {
@@ -412,8 +413,10 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
         person = value;
       }
     }
-    const std::vector<engine::Warning> warnings =
-        engine::Warnings(all.Within(perspective->scope)).Check(perspective->scope, query.as_of, perspective->users);
+    const std::shared_ptr<const std::vector<engine::Warning>> cached = engine::Warnings(all.Within(perspective->scope))
+                                                                        .CachedCheck(perspective->scope, query.as_of,
+                                                                                     perspective->users);
+    const std::vector<engine::Warning>& warnings = *cached;
 
     // The summary, over every warning of the perspective.
     std::array<int, 3> by_severity{};

@@ -26,6 +26,7 @@ using engine::kNone;
 namespace {
 
 constexpr int kMaxMonths = 120;
+constexpr size_t kMetricsArena = 8192;  // bytes; a customer's metrics take about 6 KiB of JSON values
 
 }  // namespace
 
@@ -93,6 +94,7 @@ class OverrideIndex {
 
 std::unique_ptr<engine::Graph> LoadGraph(Store& store) {
   auto graph = std::make_unique<engine::Graph>();
+  graph->bulk = true;  // the store holds each record once
   for (const EntitySpec* spec : AllSpecs()) {
     store.ForEach(spec->kind, [&](Record&& record) { graph->Apply(record); });
   }
@@ -136,7 +138,10 @@ Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::stri
     auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
     const engine::Scope sees = access.Sees();
-    bj::object out = json::CustomerMetricsJson(all.graph(), all.Within(sees).Customer(*org, *toward, query.as_of));
+    // One arena for the whole answer: it is about a hundred small objects and strings, built, written once
+    // and dropped.
+    bj::object out = json::CustomerMetricsJson(all.graph(), all.Within(sees).Customer(*org, *toward, query.as_of),
+                                               bj::make_shared_resource<bj::monotonic_resource>(kMetricsArena));
     out["may_write"] = access.MayWriteCustomer(*org);
     return out;
   });
@@ -207,7 +212,7 @@ Result<bj::object> FiguresService::InfluenceLine(const Actor& actor, const Figur
     if (!toward) return toward.error();
     const Figures figures = all.Within(perspective->scope);
     const engine::Lines lines(figures);
-    return json::InfluenceLineJson(all.graph(), lines.Influence(perspective->scope, *toward, query.as_of),
+    return json::InfluenceLineJson(all.graph(), *lines.CachedInfluence(perspective->scope, *toward, query.as_of),
                                    access.ScopeName(query.scope));
   });
 }
@@ -260,7 +265,7 @@ Result<bj::value> FiguresService::Warnings(const Actor& actor, const FigureQuery
     if (!perspective) return perspective.error();
     const Figures figures = all.Within(perspective->scope);
     return json::WarningsJson(all.graph(),
-                              engine::Warnings(figures).Check(perspective->scope, query.as_of, perspective->users));
+                              *engine::Warnings(figures).CachedCheck(perspective->scope, query.as_of, perspective->users));
   });
 }
 

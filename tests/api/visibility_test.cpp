@@ -107,6 +107,40 @@ TEST_F(VisibilityApi, ManagersWriteForTheirTeamsCustomers) {
   EXPECT_EQ(manager.Post("/api/v1/teams", bj::object{{"name", "新团队"}}).status, 403);
 }
 
+// The access policy's scope is asked organization by organization while a figure runs (not marked once
+// per tenant, nor kept between requests): a change of owner is the rule of the very next read.
+TEST_F(VisibilityApi, AChangeOfOwnerIsTheRuleOfTheNextRead) {
+  Client rep1 = As("rep1"), rep2 = As("rep2"), admin = As("admin");
+  auto line_has_c1 = [](Client& client) {
+    const auto line = client.Get("/api/v1/lines/customer?scope=me");
+    EXPECT_EQ(line.status, 200) << line.body;
+    for (const auto& customer : line.json.at("customers").as_array()) {
+      if (customer.at("customer") == "c1") return true;
+    }
+    return false;
+  };
+  ASSERT_EQ(rep1.Get("/api/v1/customers/c1/metrics").status, 200);
+  ASSERT_EQ(rep1.Get("/api/v1/people/p1").status, 200);
+  ASSERT_EQ(rep1.Get("/api/v1/people/p1/profile").status, 200);
+  ASSERT_TRUE(line_has_c1(rep1));
+  ASSERT_EQ(rep2.Get("/api/v1/customers/c1/metrics").status, 404);
+
+  ASSERT_EQ(admin.Patch("/api/v1/organizations/c1", bj::object{{"owner", "u-rep2"}}).status, 200);
+  EXPECT_EQ(rep1.Get("/api/v1/customers/c1/metrics").status, 404);
+  EXPECT_EQ(rep1.Get("/api/v1/people/p1").status, 404);
+  EXPECT_EQ(rep1.Get("/api/v1/people/p1/profile").status, 404);
+  EXPECT_FALSE(line_has_c1(rep1));
+  EXPECT_EQ(rep2.Get("/api/v1/customers/c1/metrics").status, 200);
+  EXPECT_EQ(rep2.Get("/api/v1/people/p1").status, 200);
+  EXPECT_TRUE(line_has_c1(rep2));
+
+  ASSERT_EQ(admin.Patch("/api/v1/organizations/c1", bj::object{{"owner", "u-rep1"}}).status, 200);
+  EXPECT_EQ(rep1.Get("/api/v1/customers/c1/metrics").status, 200);
+  EXPECT_EQ(rep1.Get("/api/v1/people/p1").status, 200);
+  EXPECT_TRUE(line_has_c1(rep1));
+  EXPECT_EQ(rep2.Get("/api/v1/customers/c1/metrics").status, 404);
+}
+
 TEST_F(VisibilityApi, EmployeesSearchTheDirectoryAndKeepTheirOwnLinks) {
   Client staff = As("staff");
   auto found = staff.Get("/api/v1/people?search=" + Encode("赵"));

@@ -2,7 +2,8 @@
 // sequences of every kind that reaches a customer's figures (ratings and their retirement, votes,
 // persons moving, leaving or ceasing to be key, links made, moved and ended, employees leaving,
 // departments, opportunities, organizations changing kind or life, thresholds), and after each write the
-// cached lines of several perspectives, targets and days equal Lines::Customers computed afresh.
+// cached lines of several perspectives, targets and days equal Lines::Customers computed afresh (and the
+// influence line and warnings, kept whole until the next write, equal theirs).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -10,7 +11,9 @@
 
 #include "engine/engine.hpp"
 #include "engine/tenant_builder.hpp"
+#include "engine/warnings.hpp"
 #include "json/figures_json.hpp"
+#include "json/work_json.hpp"
 
 namespace brm::engine {
 namespace {
@@ -182,7 +185,16 @@ TEST(LineCache, RandomWritesLeaveEveryCachedLineEqualToAFreshComputation) {
               ASSERT_EQ(LineJson(all.graph(), *cached), LineJson(all.graph(), lines.Customers(scope, toward, day)))
                   << "after write " << write << " on " << FormatDate(day);
               ++compared;
+              const auto influence = lines.CachedInfluence(scope, toward, day);
+              ASSERT_EQ(boost::json::serialize(json::InfluenceLineJson(all.graph(), *influence, "test")),
+                        boost::json::serialize(json::InfluenceLineJson(all.graph(), lines.Influence(scope, toward, day),
+                                                                       "test")))
+                  << "influence after write " << write;
             }
+            const Warnings warnings(within);
+            ASSERT_EQ(boost::json::serialize(json::WarningsJson(all.graph(), *warnings.CachedCheck(scope, day))),
+                      boost::json::serialize(json::WarningsJson(all.graph(), warnings.Check(scope, day))))
+                << "warnings after write " << write;
           }
         }
       });

@@ -79,10 +79,12 @@ Result<FigureParams> ParseParams(const Request& request, bool with_scope, bool w
   return params;
 }
 
+// Takes the figure's JSON over: a figure's object is large, and copying it into the value to serialize
+// cost as much as building it.
 template <typename T>
-Response Reply(const Result<T>& result) {
+Response Reply(Result<T>&& result) {
   if (!result) return ErrorResponse(result.error());
-  return JsonResponse(200, *result);
+  return JsonResponse(200, bj::value(std::move(*result)));
 }
 
 }  // namespace
