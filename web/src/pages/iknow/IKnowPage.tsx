@@ -2,17 +2,16 @@
 // declarations current (change the strength, retire with undo). Open to every role, employees included.
 import { App, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { useApi, useNames } from '../../api/hooks';
 import type { InfluenceLink } from '../../api/types';
-import { ErrorAlert, PageState } from '../../components/PageState';
+import { PageState } from '../../components/PageState';
 import { useMe } from '../../state/session';
 import { DeclareModal } from './DeclareModal';
 import { MyDeclarations } from './MyDeclarations';
 import { existingLink, linkChange, linkRequest, toCandidates, type Candidate, type DeclarationForm, type DirectoryPerson, type ListedPerson } from './model';
-import { loadDepartmentNames, loadOrgNames } from './useTargets';
 
 const PAGE_SIZE = 10;
 
@@ -23,8 +22,6 @@ export default function IKnowPage() {
   const employee = me.user.role === 'employee';
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [names, setNames] = useState<{ orgs: Map<string, string>; departments: Map<string, string> } | null>(null);
-  const [namesError, setNamesError] = useState<unknown>();
   const [chosen, setChosen] = useState<Candidate | null>(null);
 
   const links = useApi<Page<InfluenceLink>>('/influence-links', { from: me.user.person, active_on: 'today', limit: 1000 });
@@ -32,18 +29,17 @@ export default function IKnowPage() {
     search: query, active_on: 'today', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
   });
 
-  // The people list carries only ids of organizations and departments: read their names once.
-  useEffect(() => {
-    if (employee || !query || names) return;
-    Promise.all([loadOrgNames(me.user.id), loadDepartmentNames(me.user.id)])
-      .then(([orgs, departments]) => setNames({ orgs, departments }))
-      .catch(setNamesError);
-  }, [employee, query, names, me.user.id]);
-
-  const candidates = useMemo(
-    () => toCandidates(results.data?.items ?? [], names?.orgs ?? new Map(), names?.departments ?? new Map()),
-    [results.data, names],
-  );
+  // The people list carries only ids of organizations and departments: their names are read for the page's
+  // rows only (batched by id), not for every organization and department of the tenant.
+  const items = useMemo(() => results.data?.items ?? [], [results.data]);
+  const orgNames = useNames('organizations', employee ? [] : items.map((p) => p.org));
+  const departmentNames = useNames('departments', employee ? [] : items.map((p) => p.department));
+  const candidates = useMemo(() => {
+    // A name on its way shows as "…", never as the raw id.
+    const known = (names: Record<string, string>, ids: (string | null)[]) =>
+      new Map(ids.filter((id): id is string => !!id).map((id) => [id, names[id] ?? '…']));
+    return toCandidates(items, known(orgNames, items.map((p) => p.org)), known(departmentNames, items.map((p) => p.department)));
+  }, [items, orgNames, departmentNames]);
   const mine = links.data?.items ?? [];
 
   async function declare(candidate: Candidate, form: DeclarationForm) {
@@ -103,7 +99,6 @@ export default function IKnowPage() {
           </Form>
           {query && (
             <div style={{ marginTop: 12 }}>
-              {namesError !== undefined && <ErrorAlert error={namesError} />}
               <PageState loading={results.loading && !results.data} error={results.error} onRetry={results.reload}>
                 {results.data && results.data.total === 0 ? (
                   <Typography.Text type="secondary" data-testid="iknow-no-results">{t('search.none', { text: query })}</Typography.Text>
