@@ -40,7 +40,7 @@ int Demo(const std::vector<std::string>& args) {
 
   ProgressBar bar;
   std::cerr << "brm demo: building the " << scale << " company ending " << FormatDate(config.end) << "\n";
-  const MemoryBundle bundle = BuildDemo(config, std::ref(bar));
+  MemoryBundle bundle = BuildDemo(config, std::ref(bar));
   if (vm.count("bundle")) {
     std::ofstream out(vm["bundle"].as<std::string>(), std::ios::binary);
     WriteBundle(bundle, out);
@@ -52,24 +52,28 @@ int Demo(const std::vector<std::string>& args) {
 
   StoreConfig store_config;
   store_config.data_dir = vm["data"].as<std::string>();
-  store_config.writer_cache_mib = store_config.bulk_cache_mib;  // the demo is one import
+  // The writer's page cache keeps its default size here: the store raises it to StoreConfig::bulk_cache_mib
+  // itself for the bulk part of the import, by which time the records already written have been freed.
   auto store = OpenSqliteStore(WithUpgrades(store_config));
   if (store->Count(Kind::kOrganization) > 0) {
     std::cerr << "brm demo: " << store_config.data_dir << " already holds a tenant; the demo fills an empty one\n";
     return 1;
   }
-  auto report = ImportBundle(*store, "system", *MemorySource(bundle), std::ref(bar));
+  const auto logins = DemoLogins(bundle);
+  const std::map<std::string, std::string> files = std::move(bundle.files);
+  // The import takes the records over and frees them as they are written: the large company is held once.
+  auto report = ImportBundle(*store, "system", *DrainingSource(std::move(bundle)), std::ref(bar));
   if (!report) {
     std::cerr << "brm demo: the demo company did not import: " << report.error().message << "\n";
     return 1;
   }
-  const FileStore files(DocumentFilesDir(store_config.data_dir));
-  for (const auto& [sha256, content] : bundle.files) files.Put(content);
+  const FileStore file_store(DocumentFilesDir(store_config.data_dir));
+  for (const auto& [sha256, content] : files) file_store.Put(content);
   const std::string logins_path = store_config.data_dir + "/demo-logins.txt";
-  std::ofstream logins(logins_path);
-  logins << "Demo logins (password for all: " << config.password << ")\n";
-  for (const auto& [login, role] : DemoLogins(bundle)) logins << "  " << login << "\t" << role << "\n";
-  logins.close();
+  std::ofstream logins_file(logins_path);
+  logins_file << "Demo logins (password for all: " << config.password << ")\n";
+  for (const auto& [login, role] : logins) logins_file << "  " << login << "\t" << role << "\n";
+  logins_file.close();
   std::cerr << "brm demo: created " << report->total_created() << " records in " << store_config.data_dir << "\n";
   std::ifstream again(logins_path);
   std::cout << again.rdbuf();

@@ -62,6 +62,9 @@ Result<std::unique_ptr<BundleSource>> ReadBundleFile(const std::string& path);
 Result<std::unique_ptr<BundleSource>> ParseBundle(std::string text);
 // A source over a bundle built in memory (the demo generator's).
 std::unique_ptr<BundleSource> MemorySource(const MemoryBundle& bundle);
+// A source that takes the bundle over and hands each item out once, freeing the items as they go: for one
+// ImportBundle, which reads every item once and in order (`brm demo` of the large company).
+std::unique_ptr<BundleSource> DrainingSource(MemoryBundle&& bundle);
 
 // Imports a bundle all-or-nothing in one transaction: new ids are created, identical records are left
 // alone, changed records are updated with audit lines; facts may only gain `until`. On any error nothing

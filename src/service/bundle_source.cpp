@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "domain/schema.hpp"
 #include "json/record_json.hpp"
@@ -154,6 +155,29 @@ class MemoryBundleSource final : public BundleSource {
   const MemoryBundle& bundle_;
 };
 
+// Hands each item over instead of copying it, and frees a kind's items once its last one is taken: the
+// import reads every item once, in order, so `brm demo` holds the large company once, not twice.
+class DrainingBundleSource final : public BundleSource {
+ public:
+  explicit DrainingBundleSource(MemoryBundle&& bundle) : bundle_(std::move(bundle)) {
+    for (size_t k = 0; k < kKindCount; ++k) counts_[k] = bundle_.items[k].size();
+  }
+  size_t Count(Kind kind) const override { return counts_[static_cast<size_t>(kind)]; }
+  Result<BundleItem> Read(Kind kind, size_t index) const override {
+    const size_t k = static_cast<size_t>(kind);
+    if (index != taken_[k]) throw std::logic_error("DrainingBundleSource: an item read twice or out of order");
+    auto& items = bundle_.items[k];
+    BundleItem item = std::move(items[index]);
+    if (++taken_[k] == items.size()) std::vector<BundleItem>().swap(items);
+    return item;
+  }
+
+ private:
+  mutable MemoryBundle bundle_;
+  std::array<size_t, kKindCount> counts_{};
+  mutable std::array<size_t, kKindCount> taken_{};
+};
+
 Result<std::unique_ptr<BundleSource>> Finish(std::unique_ptr<BundleText> text) {
   auto scanned = ScanBundle(text->view());
   if (!scanned) return scanned.error();
@@ -186,6 +210,10 @@ Result<std::unique_ptr<BundleSource>> ReadBundleFile(const std::string& path) {
 
 std::unique_ptr<BundleSource> MemorySource(const MemoryBundle& bundle) {
   return std::make_unique<MemoryBundleSource>(bundle);
+}
+
+std::unique_ptr<BundleSource> DrainingSource(MemoryBundle&& bundle) {
+  return std::make_unique<DrainingBundleSource>(std::move(bundle));
 }
 
 }  // namespace brm

@@ -157,15 +157,9 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
       "name", "key_persons", "insighted", "fully_profiled", "closeness.percent", "closeness.mom",
       "solution.percent", "solution.mom", "price.percent", "price.mom", "open_count", "open_amount"};
   if (auto status = CheckNames(page, kFilters, kSorts, "as_of, toward, scope"); !status) return status.error();
-  std::unordered_map<std::string, std::string> overrides;  // customer → the strategy a user set
-  store_.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { overrides.emplace(row.customer, row.strategy); });
-  auto override_json = [&](std::string_view customer) -> bj::value {
-    auto row = store_.StrategyOverride(customer);
-    if (!row) return nullptr;
-    return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
-  };
+  std::unordered_map<std::string, StrategyOverrideRow> overrides;  // customer → the strategy a user set
+  store_.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { overrides.emplace(row.customer, std::move(row)); });
 
-  std::vector<bj::string> override_ids;  // the page's customers with an override, answered after the lock
   auto result = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
     auto perspective = access.Open(query.scope);
     if (!perspective) return perspective.error();
@@ -209,7 +203,7 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
     const engine::CustomerLine& line = *cached;
     auto strategy_of = [&](const engine::CustomerMetrics& m) -> std::string {
       auto it = overrides.find(graph.Id(Kind::kOrganization, m.customer));
-      return it != overrides.end() ? it->second : std::string(engine::StrategyName(m.strategy));
+      return it != overrides.end() ? it->second.strategy : std::string(engine::StrategyName(m.strategy));
     };
     std::vector<const engine::CustomerMetrics*> rows;
     std::array<int, engine::kDimensions> untiered{};
@@ -263,24 +257,14 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
       row["name"] = graph.orgs[m.customer].name;
       const Idx row_owner = graph.orgs[m.customer].owner;
       row["owner_name"] = row_owner == kNone ? bj::value(nullptr) : bj::value(bj::string(UserName(graph, row_owner)));
-      row["strategy_override"] = nullptr;
-      if (overrides.count(graph.Id(Kind::kOrganization, m.customer))) {
-        override_ids.emplace_back(graph.Id(Kind::kOrganization, m.customer));
-      }
+      auto found = overrides.find(graph.Id(Kind::kOrganization, m.customer));
+      row["strategy_override"] = StrategyOverrideJson(found == overrides.end() ? std::nullopt : std::optional(found->second));
       items.push_back(std::move(row));
     }
     out["items"] = std::move(items);
     AddPaging(out, rows.size(), page);
     return out;
   });
-  if (!result) return result;
-  for (bj::value& row : (*result)["items"].as_array()) {
-    bj::object& o = row.as_object();
-    const bj::string& id = o.at("customer").as_string();
-    if (std::find(override_ids.begin(), override_ids.end(), id) != override_ids.end()) {
-      o["strategy_override"] = override_json(id);
-    }
-  }
   return result;
 }
 

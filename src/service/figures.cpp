@@ -66,11 +66,6 @@ Result<int> MonthNumber(const std::string& text, const char* field, int* year) {
   return static_cast<int>(civil.month);
 }
 
-bj::value OverrideJson(const std::optional<StrategyOverrideRow>& row) {
-  if (!row) return nullptr;
-  return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
-}
-
 // Every customer's strategy override, to show beside its recommendation (SPEC.md §6.5).
 class OverrideIndex {
  public:
@@ -80,7 +75,7 @@ class OverrideIndex {
   // Sets "strategy_override" of a customer metrics object (null when none).
   void AddTo(bj::object& metrics) const {
     auto it = rows_.find(std::string(metrics.at("customer").as_string()));
-    metrics["strategy_override"] = OverrideJson(it == rows_.end() ? std::nullopt : std::optional(it->second));
+    metrics["strategy_override"] = StrategyOverrideJson(it == rows_.end() ? std::nullopt : std::optional(it->second));
   }
   void AddTo(bj::array& customers) const {
     for (bj::value& metrics : customers) AddTo(metrics.as_object());
@@ -91,6 +86,11 @@ class OverrideIndex {
 };
 
 }  // namespace
+
+bj::value StrategyOverrideJson(const std::optional<StrategyOverrideRow>& row) {
+  if (!row) return nullptr;
+  return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
+}
 
 std::unique_ptr<engine::Graph> LoadGraph(Store& store) {
   auto graph = std::make_unique<engine::Graph>();
@@ -145,7 +145,7 @@ Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::stri
     out["may_write"] = access.MayWriteCustomer(*org);
     return out;
   });
-  if (metrics) (*metrics)["strategy_override"] = OverrideJson(store_.StrategyOverride(customer));
+  if (metrics) (*metrics)["strategy_override"] = StrategyOverrideJson(store_.StrategyOverride(customer));
   return metrics;
 }
 

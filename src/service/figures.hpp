@@ -10,6 +10,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,6 +62,10 @@ struct PageQuery {
 
 // The name a user goes by: their person's name, or their login when the person has none.
 std::string UserName(const engine::Graph& graph, engine::Idx user);
+
+// A customer's strategy override as the figures show it beside the recommendation (SPEC.md §6.5): its
+// strategy, reason, author and time; null when there is none.
+boost::json::value StrategyOverrideJson(const std::optional<StrategyOverrideRow>& row);
 
 class FiguresService {
  public:
