@@ -157,8 +157,7 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
       "name", "key_persons", "insighted", "fully_profiled", "closeness.percent", "closeness.mom",
       "solution.percent", "solution.mom", "price.percent", "price.mom", "open_count", "open_amount"};
   if (auto status = CheckNames(page, kFilters, kSorts, "as_of, toward, scope"); !status) return status.error();
-  std::unordered_map<std::string, StrategyOverrideRow> overrides;  // customer → the strategy a user set
-  store_.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { overrides.emplace(row.customer, std::move(row)); });
+  const OverrideIndex overrides(store_);  // the strategies users set
 
   auto result = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
     auto perspective = access.Open(query.scope);
@@ -202,8 +201,8 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
         engine::Lines(all.Within(perspective->scope)).CachedCustomers(perspective->scope, *toward, query.as_of);
     const engine::CustomerLine& line = *cached;
     auto strategy_of = [&](const engine::CustomerMetrics& m) -> std::string {
-      auto it = overrides.find(graph.Id(Kind::kOrganization, m.customer));
-      return it != overrides.end() ? it->second.strategy : std::string(engine::StrategyName(m.strategy));
+      const StrategyOverrideRow* set = overrides.Find(graph.Id(Kind::kOrganization, m.customer));
+      return set ? set->strategy : std::string(engine::StrategyName(m.strategy));
     };
     std::vector<const engine::CustomerMetrics*> rows;
     std::array<int, engine::kDimensions> untiered{};
@@ -257,8 +256,7 @@ Result<bj::object> FiguresService::CustomerLinePage(const Actor& actor, const Fi
       row["name"] = graph.orgs[m.customer].name;
       const Idx row_owner = graph.orgs[m.customer].owner;
       row["owner_name"] = row_owner == kNone ? bj::value(nullptr) : bj::value(bj::string(UserName(graph, row_owner)));
-      auto found = overrides.find(graph.Id(Kind::kOrganization, m.customer));
-      row["strategy_override"] = StrategyOverrideJson(found == overrides.end() ? std::nullopt : std::optional(found->second));
+      overrides.AddTo(row);
       items.push_back(std::move(row));
     }
     out["items"] = std::move(items);

@@ -66,30 +66,29 @@ Result<int> MonthNumber(const std::string& text, const char* field, int* year) {
   return static_cast<int>(civil.month);
 }
 
-// Every customer's strategy override, to show beside its recommendation (SPEC.md §6.5).
-class OverrideIndex {
- public:
-  explicit OverrideIndex(Store& store) {
-    store.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { rows_.emplace(row.customer, std::move(row)); });
-  }
-  // Sets "strategy_override" of a customer metrics object (null when none).
-  void AddTo(bj::object& metrics) const {
-    auto it = rows_.find(std::string(metrics.at("customer").as_string()));
-    metrics["strategy_override"] = StrategyOverrideJson(it == rows_.end() ? std::nullopt : std::optional(it->second));
-  }
-  void AddTo(bj::array& customers) const {
-    for (bj::value& metrics : customers) AddTo(metrics.as_object());
-  }
-
- private:
-  std::unordered_map<std::string, StrategyOverrideRow> rows_;
-};
-
 }  // namespace
 
 bj::value StrategyOverrideJson(const std::optional<StrategyOverrideRow>& row) {
   if (!row) return nullptr;
   return bj::object{{"strategy", row->strategy}, {"reason", row->reason}, {"by", row->by}, {"at", row->at}};
+}
+
+OverrideIndex::OverrideIndex(Store& store) {
+  store.ForEachStrategyOverride([&](StrategyOverrideRow&& row) { rows_.emplace(row.customer, std::move(row)); });
+}
+
+const StrategyOverrideRow* OverrideIndex::Find(std::string_view customer) const {
+  auto it = rows_.find(std::string(customer));
+  return it == rows_.end() ? nullptr : &it->second;
+}
+
+void OverrideIndex::AddTo(bj::object& metrics) const {
+  const StrategyOverrideRow* row = Find(metrics.at("customer").as_string());
+  metrics["strategy_override"] = StrategyOverrideJson(row ? std::optional(*row) : std::nullopt);
+}
+
+void OverrideIndex::AddTo(bj::array& customers) const {
+  for (bj::value& metrics : customers) AddTo(metrics.as_object());
 }
 
 std::unique_ptr<engine::Graph> LoadGraph(Store& store) {

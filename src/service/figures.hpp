@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -66,6 +68,20 @@ std::string UserName(const engine::Graph& graph, engine::Idx user);
 // A customer's strategy override as the figures show it beside the recommendation (SPEC.md §6.5): its
 // strategy, reason, author and time; null when there is none.
 boost::json::value StrategyOverrideJson(const std::optional<StrategyOverrideRow>& row);
+
+// Every customer's strategy override, read once, for the lists that show it beside each recommendation.
+class OverrideIndex {
+ public:
+  explicit OverrideIndex(Store& store);
+  // The customer's override, or null when it has none.
+  const StrategyOverrideRow* Find(std::string_view customer) const;
+  // Sets "strategy_override" of a customer metrics object, or of each in an array (null when none).
+  void AddTo(boost::json::object& metrics) const;
+  void AddTo(boost::json::array& customers) const;
+
+ private:
+  std::unordered_map<std::string, StrategyOverrideRow> rows_;
+};
 
 class FiguresService {
  public:
