@@ -79,6 +79,18 @@ void Ids::Settle(size_t extra) const {
   }
 }
 
+void Ids::PrefetchSlot(uint64_t hash) const {
+  Settle(0);
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+}
+
+Idx Ids::Candidate(uint64_t hash) const {
+  if (slots_.empty()) return kNone;
+  const uint64_t entry = slots_[hash & (slots_.size() - 1)];
+  if (entry == 0 || (entry >> 32) != (hash >> 32)) return kNone;
+  return static_cast<Idx>(static_cast<uint32_t>(entry) - 1);
+}
+
 Idx Ids::Intern(std::string_view id) {
   Settle(1);
   const uint64_t hash = std::hash<std::string_view>{}(id);
@@ -212,6 +224,56 @@ void Graph::Apply(const Record& record) {
   TouchReferences(record);
 }
 
+namespace {
+
+// The field holding the person of a fact of `kind`, or −1.
+int FactPersonField(Kind kind) {
+  switch (kind) {
+    case Kind::kRating: return f::rating::kPerson;
+    case Kind::kVote: return f::vote::kPerson;
+    case Kind::kActivity: return f::activity::kPerson;
+    default: return -1;
+  }
+}
+
+}  // namespace
+
+void Graph::ApplyBatch(std::span<const Record> records) {
+  constexpr size_t kBatch = 64;
+  const Ids& persons = ids(Kind::kPerson);
+  for (size_t start = 0; start < records.size(); start += kBatch) {
+    const std::span<const Record> batch = records.subspan(start, std::min(kBatch, records.size() - start));
+    std::array<uint64_t, kBatch> hashes{};
+    std::array<Idx, kBatch> candidates;
+    candidates.fill(kNone);
+    std::array<bool, kBatch> fact{};
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const int field = FactPersonField(batch[i].kind);
+      if (field < 0 || batch[i].IsNull(field)) continue;
+      fact[i] = true;
+      hashes[i] = Ids::Hash(batch[i].Text(field));
+      persons.PrefetchSlot(hashes[i]);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!fact[i]) continue;
+      candidates[i] = persons.Candidate(hashes[i]);
+      if (candidates[i] == kNone) continue;
+      __builtin_prefetch(&persons.Id(candidates[i]));
+      if (candidates[i] < people.size()) __builtin_prefetch(&people[candidates[i]]);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (candidates[i] >= people.size()) continue;  // kNone too
+      const Person& person = people[candidates[i]];
+      if (batch[i].kind == Kind::kActivity) {
+        __builtin_prefetch(person.activities.data() + person.activities.size());
+      } else {
+        __builtin_prefetch(person.hot.data() + person.hot.size());
+      }
+    }
+    for (const Record& record : batch) Apply(record);
+  }
+}
+
 void Graph::ApplyRecord(const Record& record) {
   // What the company rhythm reads: customers, their models, opportunities (status, closed) and milestones.
   if (record.kind == Kind::kOrganization || record.kind == Kind::kOpportunity ||
@@ -339,7 +401,8 @@ void Graph::ApplyUser(const Record& record) {
 }
 
 void Graph::ApplyReporting(const Record& record) {
-  const Idx index = ids(Kind::kReporting).Intern(record.id);
+  // Nothing refers to a reporting line: in a bulk load its id is new.
+  const Idx index = bulk ? ids(Kind::kReporting).Append(record.id) : ids(Kind::kReporting).Intern(record.id);
   ReportingLine& line = Slot(reporting, index);
   line.person = Ref(Kind::kPerson, record, f::reporting::kPerson);
   line.manager = Ref(Kind::kPerson, record, f::reporting::kManager);
@@ -349,7 +412,8 @@ void Graph::ApplyReporting(const Record& record) {
 }
 
 void Graph::ApplyInfluence(const Record& record) {
-  const Idx index = ids(Kind::kInfluence).Intern(record.id);
+  // Nothing refers to an influence link: in a bulk load its id is new.
+  const Idx index = bulk ? ids(Kind::kInfluence).Append(record.id) : ids(Kind::kInfluence).Intern(record.id);
   const bool known = index < links.size();
   const Idx from = Ref(Kind::kPerson, record, f::influence::kFrom);
   const Idx to = Ref(Kind::kPerson, record, f::influence::kTo);
@@ -401,7 +465,8 @@ void Graph::ApplyOpportunity(const Record& record) {
 }
 
 void Graph::ApplyChainMember(const Record& record) {
-  const Idx index = ids(Kind::kChainMember).Intern(record.id);
+  // Nothing refers to a chain member: in a bulk load its id is new.
+  const Idx index = bulk ? ids(Kind::kChainMember).Append(record.id) : ids(Kind::kChainMember).Intern(record.id);
   const bool known = index < members.size();
   const Idx opp = Ref(Kind::kOpportunity, record, f::chain::kOpportunity);
   const Idx person = Ref(Kind::kPerson, record, f::chain::kPerson);

@@ -280,6 +280,13 @@ class Ids {
   const std::string& Id(Idx index) const { return ids_[index]; }
   size_t size() const { return ids_.size(); }
 
+  // For lookups done in batches (Graph::ApplyBatch): brings the table's slot for `id` into the cache, and
+  // then the index that slot holds when its tag matches (kNone otherwise) — a hint for more prefetching,
+  // not an answer: only Find compares the id itself.
+  static uint64_t Hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  void PrefetchSlot(uint64_t hash) const;
+  Idx Candidate(uint64_t hash) const;
+
  private:
   // An open-addressing table over ids_ (linear probing, at most half full): each slot holds the upper
   // 32 bits of the id's hash and its index + 1 (0: empty), so that a lookup reads one slot and compares
@@ -332,6 +339,12 @@ class Graph {
   // Adds or replaces the record with its kind and id. Facts (ratings, votes, activities, influence
   // uses) are history: applying a known fact again only updates its `until`.
   void Apply(const Record& record);
+  // Applies the records in order, exactly as Apply one after another. For the facts among them (ratings,
+  // votes, activities) it first brings what each will touch into the cache — its person's slot in the id
+  // table, then the id and the person, then the end of the history it grows — with all of a batch's
+  // lookups in flight at once: a bulk load otherwise waits on one cache miss after another, as facts
+  // meet their persons in no particular order.
+  void ApplyBatch(std::span<const Record> records);
 
   // Lays the persons' hot histories and incoming links out in person order, each person's right after the
   // previous one's, so that figures over a customer read memory sequentially. Call after a bulk load.
@@ -366,8 +379,9 @@ class Graph {
   // (a customer's metrics), all_touched at the last write that may change any.
   // Off while a graph is loaded in bulk (nothing cached of it yet); the Engine turns them on.
   bool stamping = false;
-  // On while a graph is loaded from a store, which holds each fact once: facts' ids are appended without
-  // a lookup (Ids::Append). Compact turns it off.
+  // On while a graph is loaded from a store, which holds each record once: the ids of facts and of the
+  // records nothing refers to (reporting lines, influence links, chain members) are appended without a
+  // lookup (Ids::Append). Compact turns it off.
   bool bulk = false;
   uint64_t touches = 0, all_touched = 0;
   std::vector<uint64_t> org_touched;

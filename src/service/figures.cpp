@@ -91,12 +91,23 @@ void OverrideIndex::AddTo(bj::array& customers) const {
   for (bj::value& metrics : customers) AddTo(metrics.as_object());
 }
 
+// Records handed to the graph at a time (Graph::ApplyBatch prefetches what each will touch).
+constexpr size_t kLoadBatch = 64;
+
 std::unique_ptr<engine::Graph> LoadGraph(Store& store) {
   auto graph = std::make_unique<engine::Graph>();
   graph->bulk = true;  // the store holds each record once
+  std::vector<Record> batch;
+  batch.reserve(kLoadBatch);
   for (const EntitySpec* spec : AllSpecs()) {
-    store.ForEach(spec->kind, [&](Record&& record) { graph->Apply(record); });
+    store.ForEach(spec->kind, [&](Record&& record) {
+      batch.push_back(std::move(record));
+      if (batch.size() < kLoadBatch) return;
+      graph->ApplyBatch(batch);
+      batch.clear();
+    });
   }
+  graph->ApplyBatch(batch);
   graph->Compact();
   return graph;
 }

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorText } from '../lib/errors';
-import { api, ApiError, buildUrl, listAll, onUnauthenticated } from './client';
+import { api, ApiError, buildUrl, listAll, onUnauthenticated, prefetch } from './client';
 
 function answer(status: number, body: unknown) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -67,5 +67,29 @@ describe('errors in the user language', () => {
     expect(errorText(new ApiError(401, 'unauthenticated', 'The login or the password is wrong.'))).toBe('The login or the password is wrong.');
     await i18n.changeLanguage('zh-CN');
     expect(errorText(new ApiError(401, 'unauthenticated', 'The login or the password is wrong.'))).toBe('登录名或密码错误。');
+  });
+
+  it('hands a prefetched answer to the next GET of the same URL once, and drops it on a write', async () => {
+    let served = 0;
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(() => answer(200, { n: ++served }));
+    prefetch('/customers/c1/trend', { as_of: '2026-11-30' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await api.get('/customers/c1/trend', { as_of: '2026-11-30' })).toEqual({ n: 1 });
+    expect(await api.get('/customers/c1/trend', { as_of: '2026-11-30' })).toEqual({ n: 2 }); // taken once only
+    expect(fetch).toHaveBeenCalledTimes(2);
+
+    prefetch('/customers/c1/trend');
+    prefetch('/customers/c1/trend'); // one request for both
+    expect(fetch).toHaveBeenCalledTimes(3);
+    await api.patch('/people/p1', { title: 'CTO' });
+    expect(await api.get('/customers/c1/trend')).toEqual({ n: 5 }); // asked again after the write
+    expect(fetch).toHaveBeenCalledTimes(5);
+  });
+
+  it('keeps a prefetched failure for the one who asks', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => answer(404, { error: { code: 'not_found', message: 'No such customer.' } }));
+    prefetch('/customers/nope/trend');
+    const error = (await api.get('/customers/nope/trend').catch((e: unknown) => e)) as ApiError;
+    expect([error.status, error.code]).toEqual([404, 'not_found']);
   });
 });

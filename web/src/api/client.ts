@@ -72,12 +72,43 @@ async function request<T>(method: string, path: string, params?: Params, body?: 
   return data as T;
 }
 
+// GETs started early (prefetch) for a component that will ask for them once its parent has drawn: the next
+// api.get of the same URL takes the answer instead of asking again. Kept a few seconds at most, and dropped by
+// any write, so that no one reads an answer older than what they just changed.
+const early = new Map<string, Promise<unknown>>();
+const EARLY_MS = 5000;
+
+/** Starts GET `path` now for whoever asks for it next (api.get with the same path and parameters). */
+export function prefetch(path: string, params?: Params): void {
+  const url = buildUrl(path, params);
+  if (early.has(url)) return;
+  const answer = request<unknown>('GET', path, params);
+  answer.catch(() => undefined); // whoever takes it sees the failure; no one else must
+  early.set(url, answer);
+  setTimeout(() => {
+    if (early.get(url) === answer) early.delete(url);
+  }, EARLY_MS);
+}
+
+function get<T>(path: string, params?: Params): Promise<T> {
+  const url = buildUrl(path, params);
+  const answer = early.get(url);
+  if (answer === undefined) return request<T>('GET', path, params);
+  early.delete(url);
+  return answer as Promise<T>;
+}
+
+function write<T>(method: string, path: string, params?: Params, body?: unknown): Promise<T> {
+  early.clear();
+  return request<T>(method, path, params, body);
+}
+
 export const api = {
-  get: <T>(path: string, params?: Params) => request<T>('GET', path, params),
-  post: <T>(path: string, body?: unknown, params?: Params) => request<T>('POST', path, params, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, undefined, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, undefined, body),
-  del: <T>(path: string, params?: Params) => request<T>('DELETE', path, params),
+  get,
+  post: <T>(path: string, body?: unknown, params?: Params) => write<T>('POST', path, params, body ?? {}),
+  put: <T>(path: string, body: unknown) => write<T>('PUT', path, undefined, body),
+  patch: <T>(path: string, body: unknown) => write<T>('PATCH', path, undefined, body),
+  del: <T>(path: string, params?: Params) => write<T>('DELETE', path, params),
 };
 
 export interface Page<T> {

@@ -1,6 +1,6 @@
 // Project history (PBM, SPEC.md §8): the project view of an opportunity, a customer's history, the review that
 // closes an opportunity, milestone models and the element records the pages write.
-import { api, listAll, type Page, type Params } from './client';
+import { api, listAll, prefetch, type Page, type Params } from './client';
 import type { ChainMemberFigure, Dimension, Opportunity } from './types';
 
 export const MILESTONE_DEFAULT = [
@@ -188,6 +188,15 @@ export function loadHistory(customer: string, params?: Params): Promise<Customer
 
 export function postReview(opportunity: string, body: ReviewRequest): Promise<{ opportunity: ProjectOpportunity }> {
   return api.post<{ opportunity: ProjectOpportunity }>(`${opp(opportunity)}/review`, body);
+}
+
+/** Starts what the project file of an opportunity (ProjectFile) reads, as soon as the opportunity is known,
+ * instead of after the page around it has drawn. */
+export function prefetchProject(opportunity: { id: string; customer: string }, asOf: string | null): void {
+  prefetch(projectPath(opportunity.id), asOf ? { as_of: asOf } : undefined);
+  prefetch('/organizations', { kind: 'ours', limit: 1 });
+  prefetch('/milestone-models', { active_on: 'today', customer: opportunity.customer, limit: 1 });
+  prefetch('/milestone-models', { active_on: 'today', limit: 100, offset: 0 });
 }
 
 /** The milestone model active today of a customer, or of the company (customer null); null when there is none. */

@@ -7,8 +7,8 @@ import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { useApi, useNames } from '../../api/hooks';
+import { api, prefetch } from '../../api/client';
+import { useApi, useLoad, useNames } from '../../api/hooks';
 import type { CustomerMetrics, LineTrendPoint, Opportunity, ReportingLine } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
@@ -20,7 +20,7 @@ import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi }
 import { OrgChart } from './OrgChart';
 import { AddPersonModal, MoveModal } from './PersonForms';
 import { DepartmentsSection, KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
-import { StrategyPanel } from './StrategyPanel';
+import { StrategyPanel, strategyTemplatesPath } from './StrategyPanel';
 import { HistoryTab } from '../project/HistoryTab';
 
 const TABS = ['overview', 'orgchart', 'influence', 'keyPersons', 'trend', 'history'] as const;
@@ -39,11 +39,16 @@ export default function CustomerPage() {
   const [search, setSearch] = useSearchParams();
   const tab: TabKey = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as TabKey) : 'overview';
 
+  // All at once, not one after the other: a missing or hidden customer shows the graph's or metrics' error.
   const graph = useApi<CustomerGraph>(graphPath(id), perspective.params);
-  const metrics = useApi<CustomerMetrics>(metricsPath(id), perspective.params);
-  const visible = !!graph.data && !!metrics.data;
-  const trend = useApi<LineTrendPoint[]>(visible ? trendPath(id) : null, perspective.params);
-  const opportunities = useApi<{ items: Opportunity[] }>(visible ? '/opportunities' : null, { customer: id, limit: 1000 });
+  // The strategy panel's templates start as soon as the metrics name the strategy, not after the page has drawn.
+  const metrics = useLoad<CustomerMetrics>(`${metricsPath(id)}?${JSON.stringify(perspective.params)}`, async () => {
+    const answer = await api.get<CustomerMetrics>(metricsPath(id), perspective.params);
+    prefetch(strategyTemplatesPath(answer.strategy));
+    return answer;
+  });
+  const trend = useApi<LineTrendPoint[]>(trendPath(id), perspective.params);
+  const opportunities = useApi<{ items: Opportunity[] }>('/opportunities', { customer: id, limit: 1000 });
 
   const [addOpen, setAddOpen] = useState(false);
   const [moveFor, setMoveFor] = useState<string | null | undefined>(undefined);

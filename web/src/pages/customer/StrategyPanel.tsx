@@ -16,6 +16,8 @@ export function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+export const strategyTemplatesPath = (strategy: string) => `/strategy/templates/${strategy}`;
+
 export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
   customer: string; metrics: CustomerMetrics; canWrite: boolean; onChanged(): void;
 }) {
@@ -24,7 +26,7 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
   const [editing, setEditing] = useState(false);
   const { saving, error, setError, run } = useSubmit();
   const [form] = Form.useForm<{ strategy: Strategy; reason: string }>();
-  const templates = useApi<StrategyTemplates>(`/strategy/templates/${metrics.strategy}`);
+  const templates = useApi<StrategyTemplates>(strategyTemplatesPath(metrics.strategy));
   const override = metrics.strategy_override ?? null;
   const by = useNames('users', [override?.by]);
   const tactics = templates.data ? chooseTactics(templates.data, i18n.language) : null;

@@ -3,7 +3,8 @@
 // closes it), the side-by-side with each competitor, the trend.
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useApi } from '../../api/hooks';
+import { api } from '../../api/client';
+import { useApi, useLoad } from '../../api/hooks';
 import type { ChainFigure, LineTrendPoint } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
@@ -13,17 +14,22 @@ import { ChainSection } from './ChainSection';
 import { ChainTrend } from './ChainTrend';
 import { CompareSection, useChains } from './CompareSection';
 import { ProjectFile } from '../project/ProjectFile';
-import type { ProjectOpportunity } from '../../api/project';
+import { prefetchProject, type ProjectOpportunity } from '../../api/project';
 
 export default function OpportunityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('opportunity');
   const perspective = usePerspective();
   const path = `/opportunities/${encodeURIComponent(id)}`;
-  const opportunity = useApi<ProjectOpportunity>(path);
-  const ready = !!opportunity.data;
-  const chain = useApi<ChainFigure>(ready ? `${path}/chain` : null, perspective.params);
-  const trend = useApi<LineTrendPoint[]>(ready ? `${path}/trend` : null, perspective.params);
+  // All at once, not one after the other: a missing or hidden opportunity shows the opportunity's own error.
+  // The project file's reads start as soon as the opportunity is here, not after the page has drawn.
+  const opportunity = useLoad<ProjectOpportunity>(path, async () => {
+    const answer = await api.get<ProjectOpportunity>(path);
+    prefetchProject(answer, perspective.asOf);
+    return answer;
+  });
+  const chain = useApi<ChainFigure>(`${path}/chain`, perspective.params);
+  const trend = useApi<LineTrendPoint[]>(`${path}/trend`, perspective.params);
   const [generation, setGeneration] = useState(0);
   const compare = useChains(id, perspective.competitors, perspective.asOf ?? undefined, generation);
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { pageOf } from './pages';
+
+describe('pageOf', () => {
+  it('names the page each route of App opens', () => {
+    expect(pageOf('/')).toBe('dashboard');
+    expect(pageOf('/customers')).toBe('customers');
+    expect(pageOf('/customers/cust-001')).toBe('customer');
+    expect(pageOf('/customers/cust-001/')).toBe('customer');
+    expect(pageOf('/people/p-1')).toBe('person');
+    expect(pageOf('/opportunities/opp-1')).toBe('opportunity');
+    expect(pageOf('/influence')).toBe('influence');
+    expect(pageOf('/warnings')).toBe('warnings');
+    expect(pageOf('/iknow')).toBe('iknow');
+    expect(pageOf('/strategy')).toBe('strategy');
+    expect(pageOf('/admin/users')).toBe('users');
+    expect(pageOf('/admin/bundle')).toBe('bundle');
+  });
+
+  it('names none for the sign-in page and addresses no route takes', () => {
+    expect(pageOf('/login')).toBeNull();
+    expect(pageOf('/people')).toBeNull();
+    expect(pageOf('/opportunities')).toBeNull();
+    expect(pageOf('/admin')).toBeNull();
+    expect(pageOf('/admin/other')).toBeNull();
+  });
+});
