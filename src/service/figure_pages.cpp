@@ -368,6 +368,46 @@ Result<bj::object> FiguresService::InfluenceLinePage(const Actor& actor, const F
   });
 }
 
+Result<bj::object> FiguresService::CompetitorInfluencedPage(const Actor& actor, const FigureQuery& query,
+                                                            const PageQuery& page) {
+  if (auto status = CheckNames(page, {}, {}, "as_of, toward, scope"); !status) return status.error();
+  return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    auto perspective = access.Open(query.scope);
+    if (!perspective) return perspective.error();
+    auto toward = ResolveToward(all, query.toward);
+    if (!toward) return toward.error();
+    if (*toward == engine::kOurs) {
+      return MakeError(ErrorCode::kInvalid,
+                       "\"toward\" must be the id of a competitor: this list is of the key persons a competitor's "
+                       "staff can influence.",
+                       "toward");
+    }
+    const engine::Graph& graph = all.graph();
+    const std::shared_ptr<const engine::CustomerLine> line =
+        engine::Lines(all.Within(perspective->scope)).CachedCustomers(perspective->scope, *toward, query.as_of);
+    const std::vector<Idx>& people = line->competitor_influenced;
+    bj::object out;
+    const auto [begin, end] = PageBounds(people, page);
+    bj::array items;
+    items.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      const Idx person = people[i];
+      const Idx customer = graph.people[person].org;
+      const bool readable = access.MayRead(Kind::kPerson, person);
+      items.push_back(bj::object{
+          {"person", graph.Id(Kind::kPerson, person)},
+          {"name", readable ? bj::value(bj::string(graph.people[person].name)) : bj::value(nullptr)},
+          {"customer", customer == kNone ? bj::value(nullptr) : bj::value(bj::string(graph.Id(Kind::kOrganization, customer)))},
+          {"customer_name", customer != kNone && access.SeesOrg(customer) ? bj::value(bj::string(graph.orgs[customer].name))
+                                                                          : bj::value(nullptr)},
+      });
+    }
+    out["items"] = std::move(items);
+    AddPaging(out, people.size(), page);
+    return out;
+  });
+}
+
 Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page) {
   static const std::vector<std::string_view> kFilters = {"severity", "kind", "customer", "opportunity", "person"};
   static const std::vector<std::string_view> kSorts = {"severity", "kind", "customer"};

@@ -100,6 +100,11 @@ class FiguresService {
   Result<boost::json::object> CustomerLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
   Result<boost::json::object> InfluenceLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
   Result<boost::json::object> WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
+  // The key persons of the customer line toward a competitor whom that competitor's staff can influence
+  // (the line's competitor_influenced), a page at a time in id order, each with their customer and the
+  // names the actor may read. kInvalid naming "toward" toward ours.
+  Result<boost::json::object> CompetitorInfluencedPage(const Actor& actor, const FigureQuery& query,
+                                                       const PageQuery& page);
 
   Result<boost::json::array> CustomerLineTrend(const Actor& actor, const FigureQuery& query, const MonthRange& months);
   Result<boost::json::array> CustomerTrend(const Actor& actor, std::string_view customer, const FigureQuery& query,

@@ -268,5 +268,52 @@ TEST_F(FigurePagesApi, InfluencePagesCarryTheNamesTheirRowsShow) {
   EXPECT_EQ(ceo.Get(base + "&closeness=strong_oppose").json.at("total"), 0);
 }
 
+TEST_F(FigurePagesApi, CompetitorInfluencedPagesListThePersonsAStaffCanInfluenceWithTheirCustomers) {
+  // A competitor whose one employee influences the key persons of pa, pc (rep1) and pe (rep2).
+  Client admin = As("admin");
+  ASSERT_EQ(admin.Post("/api/v1/organizations", bj::object{{"id", "rival"}, {"name", "Rival Co"}, {"kind", "competitor"},
+                                                          {"since", "2025-01-01"}}).status, 201);
+  ASSERT_EQ(admin.Post("/api/v1/people", bj::object{{"id", "rival-1"}, {"org", "rival"}, {"name", "对手甲"},
+                                                    {"since", "2025-01-01"}}).status, 201);
+  for (const char* to : {"kp-pe", "kp-pa", "kp-pc"}) {
+    ASSERT_EQ(admin.Post("/api/v1/influence-links", bj::object{{"from", "rival-1"}, {"to", to}, {"strength", "strong"},
+                                                              {"since", "2025-06-01"}}).status, 201);
+  }
+  const std::string base = std::string("/api/v1/lines/customer/competitor-influenced?toward=rival&") + kAsOf;
+  Client ceo = As("ceo");
+  const auto first = ceo.Get(base + "&scope=company&limit=2");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json.at("total"), 3);
+  EXPECT_EQ(first.json.at("limit"), 2);
+  EXPECT_EQ(Ids(first.json, "person"), (Strings{"kp-pa", "kp-pc"}));  // id order
+  const bj::value& row = first.json.at("items").at(0);
+  EXPECT_EQ(row.at("name"), "联系人pa");
+  EXPECT_EQ(row.at("customer"), "pa");
+  EXPECT_EQ(row.at("customer_name"), "Page Alpha");
+  EXPECT_EQ(Ids(ceo.Get(base + "&scope=company&limit=2&offset=2").json, "person"), (Strings{"kp-pe"}));
+  // The same persons as the line's count; without page parameters a page of 50.
+  const auto summary = ceo.Get(std::string("/api/v1/lines/customer?scope=company&toward=rival&limit=0&") + kAsOf);
+  ASSERT_EQ(summary.status, 200) << summary.body;
+  EXPECT_EQ(summary.json.at("competitor_influenced_count"), 3);
+  const auto whole = ceo.Get(base + "&scope=company");
+  EXPECT_EQ(whole.json.at("limit"), 50);
+  EXPECT_EQ(Ids(whole.json, "person"), (Strings{"kp-pa", "kp-pc", "kp-pe"}));
+  // A rep's own perspective covers their own customers only.
+  EXPECT_EQ(Ids(As("rep1").Get(base).json, "person"), (Strings{"kp-pa", "kp-pc"}));
+  EXPECT_EQ(As("rep1").Get(base + "&scope=company").status, 403);
+
+  // Toward ours there is no such list; bad page parameters name themselves.
+  const auto ours = ceo.Get(std::string("/api/v1/lines/customer/competitor-influenced?scope=company&toward=ours&") + kAsOf);
+  EXPECT_EQ(ours.status, 400);
+  EXPECT_EQ(ours.json.at("error").at("field"), "toward");
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"&limit=201", "limit"}, {"&offset=-1", "offset"}, {"&sort=name", "sort"}, {"&q=x", "q"},
+           {"&toward=nobody", "toward"}}) {
+    const auto bad = ceo.Get(base + "&scope=company" + query);
+    EXPECT_EQ(bad.status, 400) << query;
+    EXPECT_EQ(bad.json.at("error").at("field").as_string(), field) << query;
+  }
+}
+
 }  // namespace
 }  // namespace brm::testing

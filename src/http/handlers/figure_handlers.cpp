@@ -94,7 +94,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph, kHistory, kProject };
+                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph, kHistory, kProject };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
@@ -111,15 +111,20 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   else if (head == "lines" && s.size() == 4 && s[3] == "customer") figure = Figure::kCustomerLine;
   else if (head == "lines" && s.size() == 4 && s[3] == "influence") figure = Figure::kInfluenceLine;
   else if (head == "lines" && s.size() == 5 && s[3] == "customer" && s[4] == "trend") figure = Figure::kCustomerLineTrend;
+  else if (head == "lines" && s.size() == 5 && s[3] == "customer" && s[4] == "competitor-influenced") {
+    figure = Figure::kCompetitorInfluenced;
+  }
   if (figure == Figure::kNone) return std::nullopt;
   if (request.method != "GET" && request.method != "HEAD") {
     return ErrorResponse(MakeError(ErrorCode::kNotFound, "Figures are read with GET."));
   }
   const bool scoped = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine ||
-                      figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings;
+                      figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings ||
+                      figure == Figure::kCompetitorInfluenced;
   const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
                       figure == Figure::kCustomerLineTrend;
-  const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings;
+  const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings ||
+                     figure == Figure::kCompetitorInfluenced;
   auto params = ParseParams(request, scoped, months, paged);
   if (!params) return ErrorResponse(params.error());
   const FigureQuery& query = params->query;
@@ -144,6 +149,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
       if (params->page) return Reply(figures_.InfluenceLinePage(actor, query, *params->page));
       return Reply(figures_.InfluenceLine(actor, query));
     case Figure::kCustomerLineTrend: return Reply(figures_.CustomerLineTrend(actor, query, *range));
+    case Figure::kCompetitorInfluenced:
+      return Reply(figures_.CompetitorInfluencedPage(actor, query, params->page.value_or(PageQuery{})));
     case Figure::kWarnings:
       if (params->page) return Reply(figures_.WarningsPage(actor, query, *params->page));
       return Reply(figures_.Warnings(actor, query));

@@ -158,6 +158,12 @@ export const tests = [
           await page.getByTestId('toward-select').click();
           await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
           await page.getByTestId('competitor-influenced').waitFor();
+          // "List them" reads a page of those persons, each with their customer and a link to them.
+          const show = page.getByTestId('competitor-influenced-show');
+          if (await show.count()) {
+            await show.click();
+            await page.locator('[data-testid="competitor-influenced"] a[href^="/people/"]').first().waitFor();
+          }
           await shot('dashboard-competitor');
         }
         await page.getByTestId('logout').click();

@@ -54,6 +54,20 @@ export function useCustomerLine(params: Params | null): Loaded<CustomerLinePage>
   return useApi<CustomerLinePage>(params === null ? null : '/lines/customer', { limit: 0, ...params });
 }
 
+/** A key person a competitor's staff can influence, with their customer; a name is null when the viewer may
+ * not read that person or customer. */
+export interface CompetitorInfluencedRow {
+  person: string;
+  name: string | null;
+  customer: string | null;
+  customer_name: string | null;
+}
+
+/** A page of the key persons the competitor of the perspective can influence; nothing while params is null. */
+export function useCompetitorInfluenced(params: Params | null): Loaded<Paged<CompetitorInfluencedRow>> {
+  return useApi<Paged<CompetitorInfluencedRow>>(params === null ? null : '/lines/customer/competitor-influenced', params ?? undefined);
+}
+
 /** The customer line's 24 monthly points. */
 export function useCustomerTrend(params: Params): Loaded<LineTrendPoint[]> {
   return useApi<LineTrendPoint[]>('/lines/customer/trend', params);

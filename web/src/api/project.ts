@@ -190,13 +190,16 @@ export function postReview(opportunity: string, body: ReviewRequest): Promise<{ 
   return api.post<{ opportunity: ProjectOpportunity }>(`${opp(opportunity)}/review`, body);
 }
 
+// Milestone models read at a time while looking for the company default (a model is about 0.4 KiB).
+const MODEL_PAGE = 20;
+
 /** Starts what the project file of an opportunity (ProjectFile) reads, as soon as the opportunity is known,
  * instead of after the page around it has drawn. */
 export function prefetchProject(opportunity: { id: string; customer: string }, asOf: string | null): void {
   prefetch(projectPath(opportunity.id), asOf ? { as_of: asOf } : undefined);
   prefetch('/organizations', { kind: 'ours', limit: 1 });
   prefetch('/milestone-models', { active_on: 'today', customer: opportunity.customer, limit: 1 });
-  prefetch('/milestone-models', { active_on: 'today', limit: 100, offset: 0 });
+  prefetch('/milestone-models', { active_on: 'today', limit: MODEL_PAGE, offset: 0 });
 }
 
 /** The milestone model active today of a customer, or of the company (customer null); null when there is none. */
@@ -207,8 +210,8 @@ export async function activeModel(customer: string | null): Promise<MilestoneMod
   }
   // The company default cannot be asked for by its null customer: read small pages until it turns up (it is
   // usually the first model), rather than every customer's model at once.
-  for (let offset = 0; ; offset += 100) {
-    const page = await api.get<Page<MilestoneModel>>('/milestone-models', { active_on: 'today', limit: 100, offset });
+  for (let offset = 0; ; offset += MODEL_PAGE) {
+    const page = await api.get<Page<MilestoneModel>>('/milestone-models', { active_on: 'today', limit: MODEL_PAGE, offset });
     const found = page.items.find((m) => (m.customer ?? null) === null);
     if (found) return found;
     if (page.items.length === 0 || offset + page.items.length >= page.total) return null;

@@ -1,15 +1,14 @@
 // The customer line of the perspective: trend cards, a tier chart per degree (a click lists the tier's
 // customers, a page at a time from the server), the 24-month trends, and the key persons a competitor can
 // influence (competitor perspective). Placeholders stand for every figure until the summary arrives.
-import { Button, Card, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, Pagination, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useApi, useNames } from '../../api/hooks';
-import { useCustomerLine, type CustomerLineRow, type CustomerLineSummary } from '../../api/lines';
-import { DIMENSIONS, TIERS, type CustomerLine, type Dimension, type LineTrendPoint, type Tier } from '../../api/types';
+import { useCompetitorInfluenced, useCustomerLine, type CustomerLineRow, type CustomerLineSummary } from '../../api/lines';
+import { DIMENSIONS, TIERS, type Dimension, type LineTrendPoint, type Tier } from '../../api/types';
 import { Chart } from '../../components/Chart';
-import { SkeletonBlock } from '../../components/PageState';
+import { ErrorAlert, SkeletonBlock } from '../../components/PageState';
 import { Delta } from '../../components/Delta';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
@@ -136,15 +135,16 @@ function TierCustomers({ dimension, tier, line, onClose }: {
   );
 }
 
-/** The persons behind the count come only with the whole line document (SPEC §11), so they are read when
- * asked for rather than with the dashboard. */
+const INFLUENCED_PAGE = 50;
+
+/** The persons behind the count, a page at a time, read when asked for rather than with the dashboard. */
 function CompetitorInfluenced({ count }: { count: number }) {
   const { t } = useTranslation('dashboard');
   const perspective = usePerspective();
   const [shown, setShown] = useState(false);
-  const whole = useApi<CustomerLine>(shown ? '/lines/customer' : null, perspective.scoped);
-  const ids = Array.isArray(whole.data?.competitor_influenced) ? (whole.data!.competitor_influenced as string[]) : [];
-  const names = useNames('people', ids);
+  const [page, setPage] = useState(1);
+  const rows = useCompetitorInfluenced(shown ? { ...perspective.scoped, limit: INFLUENCED_PAGE, offset: (page - 1) * INFLUENCED_PAGE } : null);
+  const total = rows.data?.total ?? count;
   return (
     <Card
       size="small"
@@ -155,13 +155,23 @@ function CompetitorInfluenced({ count }: { count: number }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('competitorInfluencedHint')}</Typography.Paragraph>
       {!count ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      ) : shown && !whole.data ? (
+      ) : !shown ? null : rows.error ? (
+        <ErrorAlert error={rows.error} onRetry={rows.reload} />
+      ) : rows.loading && !rows.data ? (
         <SkeletonBlock rows={2} />
       ) : (
-        <Space size={[4, 8]} wrap>
-          {ids.map((id) => (
-            <Tag key={id}><Link to={`/people/${id}`}>{names[id] ?? id}</Link></Tag>
-          ))}
+        <Space direction="vertical" style={{ width: '100%' }} data-loading={rows.loading ? 'true' : undefined}>
+          <Space size={[4, 8]} wrap>
+            {(rows.data?.items ?? []).map((row) => (
+              <Tag key={row.person}>
+                <Link to={`/people/${encodeURIComponent(row.person)}`}>{row.name ?? row.person}</Link>
+                {row.customer_name ? <Typography.Text type="secondary"> · {row.customer_name}</Typography.Text> : null}
+              </Tag>
+            ))}
+          </Space>
+          {total > INFLUENCED_PAGE ? (
+            <Pagination size="small" simple current={page} pageSize={INFLUENCED_PAGE} total={total} onChange={setPage} data-testid="competitor-influenced-pages" />
+          ) : null}
         </Space>
       )}
     </Card>
