@@ -193,9 +193,12 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
   m.as_of = day;
   m.toward = toward;
   const Organization& org = graph_.orgs[customer];
+  // The opportunities (open count and amount, read last) are scattered: ask for them now.
+  for (Idx opp : org.opportunities) __builtin_prefetch(&graph_.opportunities[opp].opened);
   bool org_on[kDates];
   for (int w = 0; w < kDates; ++w) org_on[w] = org.kind == OrgKind::kCustomer && org.life.On(dates[w]);
   if (org_on[kNow]) {
+    m.departments.reserve(org.departments.size());
     for (Idx dept : org.departments) {  // in id order
       if (graph_.departments[dept].life.On(day)) m.departments.push_back(CustomerMetrics::Department{dept, 0, {}});
     }
@@ -205,15 +208,18 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
   const std::vector<Idx>& persons = org.people;
   for (size_t i = 0; i < persons.size(); ++i) {
     // The figures wait on memory, not arithmetic: ask for the next persons' data ahead of time.
-    if (i + 4 < persons.size()) __builtin_prefetch(&graph_.people[persons[i + 4]]);
+    if (i + 4 < persons.size()) {  // what the figures read of a person may straddle two cache lines
+      __builtin_prefetch(&graph_.people[persons[i + 4]]);
+      __builtin_prefetch(&graph_.people[persons[i + 4]].hot_end.back());
+    }
     if (i + 2 < persons.size()) __builtin_prefetch(graph_.people[persons[i + 2]].hot.data());
     const Idx index = persons[i];
     const Person& person = graph_.people[index];
     if (!person.exists || !person.key) continue;
-    std::span<const FactPoint> series[kDimensions];
+    int8_t at[kDimensions][kDates];  // each degree's value on each date, one pass over each history
     for (Dimension d : kAllDimensions) {
       const int i = static_cast<int>(d);
-      series[i] = toward == kOurs ? person.Hot(i) : History(index, d, toward, kNone);
+      ValuesAt(toward == kOurs ? person.Hot(i) : History(index, d, toward, kNone), dates, at[i]);
     }
     for (int w = 0; w < kDates; ++w) {
       if (!org_on[w] || !person.life.On(dates[w])) continue;
@@ -221,7 +227,7 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
       ++counts[w];
       std::array<int8_t, kDimensions> values;
       for (int d = 0; d < kDimensions; ++d) {
-        values[d] = ValueAt(series[d], dates[w]);
+        values[d] = at[d][w];
         degrees[w][d].Add(values[d]);
       }
       if (w != kNow) continue;

@@ -80,6 +80,27 @@ struct FactPoint {
 // a history sorted by (date, seq); kUnknown if none.
 int8_t ValueAt(std::span<const FactPoint> points, Date day);
 
+// Histories up to this long are scanned point by point by ValuesAt rather than searched day by day: a key
+// person's are a few points each, and one pass without a branch per point serves every day at once.
+inline constexpr size_t kScannedHistory = 16;
+
+// ValueAt for several days at once: one pass over a short history; a longer one is searched day by day.
+template <size_t N>
+void ValuesAt(std::span<const FactPoint> points, const Date (&days)[N], int8_t (&values)[N]) {
+  if (points.size() > kScannedHistory) {
+    for (size_t w = 0; w < N; ++w) values[w] = ValueAt(points, days[w]);
+    return;
+  }
+  for (size_t w = 0; w < N; ++w) values[w] = kUnknown;
+  // Sorted by (date, seq): the last point dated on or before a day and still active on it is its value.
+  for (const FactPoint& point : points) {
+    for (size_t w = 0; w < N; ++w) {
+      const bool holds = point.date.days <= days[w].days && days[w].days < point.until.days;
+      values[w] = holds ? point.value : values[w];
+    }
+  }
+}
+
 // The history of one key: sorted by (date, seq).
 struct Series {
   Dimension dimension = Dimension::kCloseness;

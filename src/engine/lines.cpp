@@ -74,7 +74,6 @@ CustomerPart Lines::Part(Idx customer, Idx toward, Date day, const std::array<Da
 
 void Lines::Add(CustomerLine& line, Idx customer, const CustomerPart& part, const Organization& org,
                 const std::array<Date, kWhens>& dates) {
-  if (part.active) line.list.push_back(part.metrics);
   for (int w = 0; w < kWhens; ++w) {
     if (!org.life.On(dates[w])) continue;
     ++line.customers[w];
@@ -100,7 +99,9 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
   for (size_t c = 0; c < customers.size(); ++c) {
     if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
     const Idx customer = customers[c];
-    Add(line, customer, Part(customer, toward, day, dates), graph_.orgs[customer], dates);
+    CustomerPart part = Part(customer, toward, day, dates);
+    Add(line, customer, part, graph_.orgs[customer], dates);
+    if (part.active) line.list.push_back(std::move(part.metrics));  // computed for this line only: moved
   }
   if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
   return line;
@@ -128,7 +129,11 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
   line->as_of = day;
   line->toward = toward;
   line->list.reserve(customers.size());
-  for (Idx customer : customers) Add(*line, customer, entry->parts[customer], graph_.orgs[customer], dates);
+  for (Idx customer : customers) {
+    const CustomerPart& part = entry->parts[customer];
+    Add(*line, customer, part, graph_.orgs[customer], dates);
+    if (part.active) line->list.push_back(part.metrics);  // the cache keeps its part
+  }
   if (toward != kOurs) line->competitor_influenced = CompetitorInfluenced(scope, toward, day);
   entry->customers = std::move(customers);
   entry->line = line;

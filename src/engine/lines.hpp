@@ -90,7 +90,8 @@ class Lines {
   std::vector<Idx> CustomersIn(const Scope& scope) const;
 
  private:
-  // One customer's part of a customer line, and adding it to the line.
+  // One customer's part of a customer line, and adding its counts and tiers to the line (the caller adds its
+  // metrics to the list).
   CustomerPart Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const;
   static void Add(CustomerLine& line, Idx customer, const CustomerPart& part, const Organization& org,
                   const std::array<Date, kWhens>& dates);

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <vector>
+
 #include "engine/figures.hpp"
 #include "tenant_builder.hpp"
 
@@ -98,6 +102,44 @@ TEST(GraphRatings, VotesAsOfADay) {
   EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kVeto, D("2025-01-31")), 1);
   EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kVeto, D("2025-02-01")), kUnknown);
   EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kApprove, D("2025-01-15")), 0);
+}
+
+// ValuesAt (one pass for several days, used by the customer figures) agrees with ValueAt on every day,
+// for histories with same-day points, retired points (until) and unknown values, short and long.
+TEST(GraphRatings, ValuesAtGivesValueAtOfEachDay) {
+  std::mt19937 random(20261206);
+  for (int trial = 0; trial < 2000; ++trial) {
+    const size_t length = trial % 40;  // past kScannedHistory too, where ValuesAt searches
+    std::vector<FactPoint> points;
+    for (size_t i = 0; i < length; ++i) {
+      FactPoint point;
+      point.date = Date{static_cast<int32_t>(random() % 60)};
+      point.seq = static_cast<uint32_t>(i + 1);
+      point.until = random() % 4 == 0 ? Date{point.date.days + static_cast<int32_t>(random() % 20)} : kMaxDate;
+      const int value = static_cast<int>(random() % 6);
+      point.value = value == 5 ? kUnknown : static_cast<int8_t>(value - 2);
+      points.push_back(point);
+    }
+    std::stable_sort(points.begin(), points.end(), [](const FactPoint& a, const FactPoint& b) {
+      return a.date < b.date;  // (date, seq): seq ascends in recording order
+    });
+    const Date days[4] = {Date{static_cast<int32_t>(random() % 70) - 5}, Date{static_cast<int32_t>(random() % 70)},
+                          Date{static_cast<int32_t>(random() % 70)}, Date{static_cast<int32_t>(random() % 70)}};
+    int8_t values[4];
+    ValuesAt(std::span<const FactPoint>(points), days, values);
+    for (int w = 0; w < 4; ++w) {
+      ASSERT_EQ(values[w], ValueAt(points, days[w])) << "trial " << trial << ", day " << days[w].days;
+    }
+  }
+  // By hand: support on day 10, retired on day 15; oppose on day 12; unknown on day 20.
+  const std::vector<FactPoint> points = {{Date{10}, 1, Date{15}, 1}, {Date{12}, 2, kMaxDate, -1}, {Date{20}, 3, kMaxDate, kUnknown}};
+  const Date days[4] = {Date{9}, Date{11}, Date{14}, Date{25}};
+  int8_t values[4];
+  ValuesAt(std::span<const FactPoint>(points), days, values);
+  EXPECT_EQ(values[0], kUnknown);
+  EXPECT_EQ(values[1], 1);
+  EXPECT_EQ(values[2], -1);
+  EXPECT_EQ(values[3], kUnknown);
 }
 
 TEST(GraphActivity, PersonActiveFromSinceUntilExclusive) {
