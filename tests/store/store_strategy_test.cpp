@@ -75,6 +75,7 @@ TEST_P(StoreStrategy, OverridesArePutReplacedListedAndDeleted) {
   const StrategyOverrideRow first{"c2", "wait", "预算冻结到年底", "u-rep2", "2026-03-01T08:00:00Z"};
   const StrategyOverrideRow second{"c1", "grow", "新领导上任", "u-rep1", "2026-03-02T08:00:00Z"};
   const StrategyOverrideRow changed{"c2", "win_back", "竞争对手进入", "u-mgr", "2026-03-03T08:00:00Z"};
+  EXPECT_FALSE(store_->StrategyOverride("c1")) << "none yet (and the store remembers that it read none)";
   auto tx = store_->Begin();
   tx->PutStrategyOverride(first);
   tx->PutStrategyOverride(second);
@@ -101,6 +102,20 @@ TEST_P(StoreStrategy, OverridesArePutReplacedListedAndDeleted) {
   tx.reset();
   EXPECT_FALSE(store_->StrategyOverride("c2"));
   EXPECT_TRUE(store_->StrategyOverride("c1"));
+
+  // What a transaction that does not commit wrote is never read, before or after it ends.
+  tx = store_->Begin();
+  tx->PutStrategyOverride({"c3", "retain", "原因", "u1", "2026-03-04T08:00:00Z"});
+  EXPECT_FALSE(store_->StrategyOverride("c3"));
+  tx.reset();
+  EXPECT_FALSE(store_->StrategyOverride("c3"));
+  // A change committed after a read is read.
+  tx = store_->Begin();
+  tx->PutStrategyOverride({"c1", "wait", "预算冻结", "u1", "2026-03-05T08:00:00Z"});
+  tx->Commit();
+  tx.reset();
+  ASSERT_TRUE(store_->StrategyOverride("c1"));
+  EXPECT_EQ(store_->StrategyOverride("c1")->strategy, "wait");
 }
 
 TEST_P(StoreStrategy, AnOverrideOfAMissingOrganizationIsRefusedAtCommit) {

@@ -2,6 +2,9 @@
 // while a write is in progress).
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 
 #include "domain/schema.hpp"
@@ -19,8 +22,10 @@ using sqlite::Statement;
 
 class SqliteTransaction final : public Transaction {
  public:
-  SqliteTransaction(Connection& db, std::unique_lock<std::mutex> lock, const StoreConfig& config)
-      : db_(db), lock_(std::move(lock)), config_(config) {
+  // `overrides_committed`: called once a commit has changed strategy overrides (the store's cache of them).
+  SqliteTransaction(Connection& db, std::unique_lock<std::mutex> lock, const StoreConfig& config,
+                    std::function<void()> overrides_committed)
+      : db_(db), lock_(std::move(lock)), config_(config), overrides_committed_(std::move(overrides_committed)) {
     db_.Exec("BEGIN IMMEDIATE");
   }
   // Inside a transaction that someone else began and ends (a migration).
@@ -149,13 +154,20 @@ class SqliteTransaction final : public Transaction {
   std::optional<StrategyOverrideRow> FindStrategyOverride(std::string_view customer) override {
     return sqlite::FindStrategyOverride(db_, customer);
   }
-  void PutStrategyOverride(const StrategyOverrideRow& row) override { sqlite::PutStrategyOverride(db_, row); }
-  bool DeleteStrategyOverride(std::string_view customer) override { return sqlite::DeleteStrategyOverride(db_, customer); }
+  void PutStrategyOverride(const StrategyOverrideRow& row) override {
+    overrides_changed_ = true;
+    sqlite::PutStrategyOverride(db_, row);
+  }
+  bool DeleteStrategyOverride(std::string_view customer) override {
+    overrides_changed_ = true;
+    return sqlite::DeleteStrategyOverride(db_, customer);
+  }
 
   void Commit() override {
     RestoreIndexes();
     db_.Exec("COMMIT");
     done_ = true;
+    if (overrides_changed_ && overrides_committed_) overrides_committed_();
   }
 
  private:
@@ -165,6 +177,8 @@ class SqliteTransaction final : public Transaction {
   bool done_ = false;
   bool bulk_ = false;                   // the page cache is config_.bulk_cache_mib until the end
   std::vector<std::string> suspended_;  // CREATE INDEX statements to run again
+  std::function<void()> overrides_committed_;
+  bool overrides_changed_ = false;
 };
 
 class SqliteStore final : public Store {
@@ -191,7 +205,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Transaction> Begin() override {
     std::unique_lock<std::mutex> lock(write_mutex_);
-    return std::make_unique<SqliteTransaction>(*writer_, std::move(lock), config_);
+    return std::make_unique<SqliteTransaction>(*writer_, std::move(lock), config_, [this] { ForgetOverrides(); });
   }
 
   std::optional<Record> Get(Kind kind, std::string_view id) override {
@@ -266,9 +280,33 @@ class SqliteStore final : public Store {
     return sqlite::TacticTemplates(*reader, owner);
   }
 
+  // Every customer's metrics show its override: they are read from memory, all of them read from the store
+  // at the first request and again after a commit that changed one (this process is the store's only
+  // writer). A read that raced such a commit does not keep what it read.
   std::optional<StrategyOverrideRow> StrategyOverride(std::string_view customer) override {
-    Reader reader(*this);
-    return sqlite::FindStrategyOverride(*reader, customer);
+    std::shared_ptr<const OverrideMap> overrides;
+    uint64_t generation = 0;
+    {
+      std::lock_guard<std::mutex> lock(overrides_mutex_);
+      overrides = overrides_;
+      generation = overrides_generation_;
+    }
+    if (!overrides) {
+      auto read = std::make_shared<OverrideMap>();
+      {
+        Reader reader(*this);
+        sqlite::ForEachStrategyOverride(*reader, [&](StrategyOverrideRow&& row) {
+          std::string key = row.customer;
+          read->emplace(std::move(key), std::move(row));
+        });
+      }
+      std::lock_guard<std::mutex> lock(overrides_mutex_);
+      if (generation == overrides_generation_) overrides_ = read;
+      overrides = std::move(read);
+    }
+    auto it = overrides->find(customer);
+    if (it == overrides->end()) return std::nullopt;
+    return it->second;
   }
 
   void ForEachStrategyOverride(const std::function<void(StrategyOverrideRow&&)>& visit) override {
@@ -442,6 +480,17 @@ class SqliteStore final : public Store {
 
   StoreConfig config_;
   std::string path_;
+  void ForgetOverrides() {
+    std::lock_guard<std::mutex> lock(overrides_mutex_);
+    overrides_.reset();
+    ++overrides_generation_;
+  }
+
+  using OverrideMap = std::map<std::string, StrategyOverrideRow, std::less<>>;
+  std::mutex overrides_mutex_;
+  std::shared_ptr<const OverrideMap> overrides_;  // null until read, and after a commit that changed one
+  uint64_t overrides_generation_ = 0;             // commits that changed one
+
   std::mutex write_mutex_;
   std::unique_ptr<Connection> writer_;
   std::mutex pool_mutex_;
