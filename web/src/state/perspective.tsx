@@ -17,6 +17,8 @@ interface PerspectiveValue extends Perspective {
   users: User[];
   competitors: Organization[];
   set(change: Partial<Perspective>): void;
+  /** Whether the teams, users and competitors have been read (lists that follow them wait for it). */
+  loaded: boolean;
   /** Reads the teams, users and competitors again (after an admin changed them). */
   reload(): void;
   /** Query parameters for figures that take a scope (lines, warnings). */
@@ -42,11 +44,13 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
   const [users, setUsers] = useState<User[]>([]);
   const [competitors, setCompetitors] = useState<Organization[]>([]);
   const [generation, setGeneration] = useState(0);
+  const [loaded, setLoaded] = useState(me.user.role === 'employee');
 
   useEffect(() => {
     if (me.user.role === 'employee') return;
     void Promise.all([listAll<Team>('teams'), listAll<User>('users'), listAll<Organization>('organizations', { kind: 'competitor' })])
       .then(([t, u, c]) => {
+        setLoaded(true);
         setTeams(t);
         setUsers(u);
         setCompetitors(c);
@@ -54,7 +58,7 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
         setState((s) => (scopeAllowed(s.scope, me.user, t, u) ? s : { ...s, scope: defaultScope(me.user) }));
         setState((s) => (s.toward === 'ours' || c.some((o) => o.id === s.toward) ? s : { ...s, toward: 'ours' }));
       })
-      .catch(() => undefined);
+      .catch(() => setLoaded(true)); // what follows the lists goes on without them
   }, [me.user, generation]);
 
   useEffect(() => localStorage.setItem(key, JSON.stringify(state)), [key, state]);
@@ -68,12 +72,13 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
       teams,
       users,
       competitors,
+      loaded,
       set: (change) => setState((s) => ({ ...s, ...change })),
       reload: () => setGeneration((g) => g + 1),
       params,
       scoped: { ...params, scope: state.scope },
     };
-  }, [state, teams, users, competitors]);
+  }, [state, teams, users, competitors, loaded]);
 
   return <PerspectiveContext.Provider value={value}>{children}</PerspectiveContext.Provider>;
 }

@@ -13,13 +13,15 @@ import { AttitudeTag, TierTag } from '../../components/Tags';
 import { formatPercent } from '../../lib/format';
 import { compareRows, leads, type CompareRow } from './chain';
 
-/** The chain toward ours and toward each competitor, as of the perspective's day. */
-export function useChains(opportunity: string, competitors: Organization[], asOf: string | undefined, generation: number) {
+/** The chain toward ours and toward each competitor, as of the perspective's day; read once the
+ * competitors are known (`ready`), not once without them and again with them. */
+export function useChains(opportunity: string, competitors: Organization[], asOf: string | undefined, generation: number, ready = true) {
   const [chains, setChains] = useState<Record<string, ChainFigure>>({});
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const key = competitors.map((c) => c.id).join(',');
   useEffect(() => {
+    if (!ready) return undefined;
     let current = true;
     const targets = ['ours', ...(key ? key.split(',') : [])];
     setLoading(true);
@@ -35,7 +37,7 @@ export function useChains(opportunity: string, competitors: Organization[], asOf
     return () => {
       current = false;
     };
-  }, [opportunity, key, asOf, generation]);
+  }, [opportunity, key, asOf, generation, ready]);
   return { chains, error, loading };
 }
 

@@ -31,7 +31,7 @@ export default function OpportunityPage() {
   const chain = useApi<ChainFigure>(`${path}/chain`, perspective.params);
   const trend = useApi<LineTrendPoint[]>(`${path}/trend`, perspective.params);
   const [generation, setGeneration] = useState(0);
-  const compare = useChains(id, perspective.competitors, perspective.asOf ?? undefined, generation);
+  const compare = useChains(id, perspective.competitors, perspective.asOf ?? undefined, generation, perspective.loaded);
 
   useEffect(() => {
     if (opportunity.data) document.title = `${opportunity.data.name} · BRM`;
