@@ -120,53 +120,40 @@ void CustomerLine(benchmark::State& state) {
 
 // What bounds the line: the memory it must read, read with nothing computed. For every customer, each of its
 // persons' first cache line (existence, key, life, where the hot histories are) and, for each key person,
-// the whole hot block (the three degrees and the two votes) and, through each incoming influence link, the
-// link and the person it comes from (what "fully profiled" asks) — summed, with the line's own prefetching.
+// the whole hot block (the three degrees and the two votes) and, when `links`, through each incoming
+// influence link, the link and the person it comes from (what "fully profiled" asks) — summed, with the
+// line's own prefetching.
+uint64_t ReadWhatTheLineReads(const eng::Graph& graph, bool links) {
+  uint64_t sum = 0;
+  for (size_t c = 0; c < graph.customers.size(); ++c) {
+    if (c + 1 < graph.customers.size()) __builtin_prefetch(graph.orgs[graph.customers[c + 1]].people.data());
+    const std::vector<Idx>& persons = graph.orgs[graph.customers[c]].people;
+    for (size_t i = 0; i < persons.size(); ++i) {
+      if (i + 4 < persons.size()) __builtin_prefetch(&graph.people[persons[i + 4]]);
+      if (i + 2 < persons.size()) __builtin_prefetch(graph.people[persons[i + 2]].hot.data());
+      const eng::Person& person = graph.people[persons[i]];
+      sum += person.life.since.days;
+      if (!person.exists || !person.key) continue;
+      for (const eng::FactPoint& point : person.hot) sum += static_cast<uint64_t>(point.date.days) + point.value;
+      if (!links) continue;
+      for (Idx link : person.links_in) {
+        sum += graph.links[link].life.until.days + graph.people[graph.links[link].from].life.since.days;
+      }
+    }
+  }
+  return sum;
+}
+
 void CustomerLineMemoryBound(benchmark::State& state) {
   g->engine.With([&](const eng::Figures& figures) {
-    const eng::Graph& graph = figures.graph();
-    for (auto _ : state) {
-      uint64_t sum = 0;
-      for (size_t c = 0; c < graph.customers.size(); ++c) {
-        if (c + 1 < graph.customers.size()) __builtin_prefetch(graph.orgs[graph.customers[c + 1]].people.data());
-        const std::vector<Idx>& persons = graph.orgs[graph.customers[c]].people;
-        for (size_t i = 0; i < persons.size(); ++i) {
-          if (i + 4 < persons.size()) __builtin_prefetch(&graph.people[persons[i + 4]]);
-          if (i + 2 < persons.size()) __builtin_prefetch(graph.people[persons[i + 2]].hot.data());
-          const eng::Person& person = graph.people[persons[i]];
-          sum += person.life.since.days;
-          if (!person.exists || !person.key) continue;
-          for (const eng::FactPoint& point : person.hot) sum += static_cast<uint64_t>(point.date.days) + point.value;
-          for (Idx link : person.links_in) {
-            sum += graph.links[link].life.until.days + graph.people[graph.links[link].from].life.since.days;
-          }
-        }
-      }
-      benchmark::DoNotOptimize(sum);
-    }
+    for (auto _ : state) benchmark::DoNotOptimize(ReadWhatTheLineReads(figures.graph(), true));
   });
 }
 
 // The same bound without the influence links: the persons and their hot histories alone.
 void CustomerLineHotBound(benchmark::State& state) {
   g->engine.With([&](const eng::Figures& figures) {
-    const eng::Graph& graph = figures.graph();
-    for (auto _ : state) {
-      uint64_t sum = 0;
-      for (size_t c = 0; c < graph.customers.size(); ++c) {
-        if (c + 1 < graph.customers.size()) __builtin_prefetch(graph.orgs[graph.customers[c + 1]].people.data());
-        const std::vector<Idx>& persons = graph.orgs[graph.customers[c]].people;
-        for (size_t i = 0; i < persons.size(); ++i) {
-          if (i + 4 < persons.size()) __builtin_prefetch(&graph.people[persons[i + 4]]);
-          if (i + 2 < persons.size()) __builtin_prefetch(graph.people[persons[i + 2]].hot.data());
-          const eng::Person& person = graph.people[persons[i]];
-          sum += person.life.since.days;
-          if (!person.exists || !person.key) continue;
-          for (const eng::FactPoint& point : person.hot) sum += static_cast<uint64_t>(point.date.days) + point.value;
-        }
-      }
-      benchmark::DoNotOptimize(sum);
-    }
+    for (auto _ : state) benchmark::DoNotOptimize(ReadWhatTheLineReads(figures.graph(), false));
   });
 }
 
