@@ -158,9 +158,9 @@ std::string CompareLines(const eng::Graph& graph, const eng::CustomerLine& line,
     for (int d = 0; d < eng::kDimensions; ++d) {
       const eng::Stats& s = line.pooled[w][d];
       const SqlPool& p = sql.pooled[w][d];
-      if (s.n != p.n || s.known() != p.known || s.sum != p.total) {
+      if (s.n != p.n || s.known() != p.known || s.sum() != p.total) {
         return "pooled[" + when + "][" + kDimensionWords[d] + "]: engine n=" + std::to_string(s.n) + " known=" +
-               std::to_string(s.known()) + " sum=" + std::to_string(s.sum) + ", SQL n=" + std::to_string(p.n) +
+               std::to_string(s.known()) + " sum=" + std::to_string(s.sum()) + ", SQL n=" + std::to_string(p.n) +
                " known=" + std::to_string(p.known) + " sum=" + std::to_string(p.total);
       }
       for (int t = 0; t < 4; ++t) {
@@ -182,7 +182,7 @@ std::string CompareLines(const eng::Graph& graph, const eng::CustomerLine& line,
     for (int w = 0; w < eng::kWhens; ++w) {
       for (int d = 0; d < eng::kDimensions; ++d) {
         const eng::Stats& s = (*degrees[w])[d];
-        if (s.known() != c.known[w][d] || s.sum != c.total[w][d] || s.mean() != c.mean[w][d]) {
+        if (s.known() != c.known[w][d] || s.sum() != c.total[w][d] || s.mean() != c.mean[w][d]) {
           return id + ": degrees [" + std::to_string(w) + "][" + kDimensionWords[d] + "]";
         }
       }

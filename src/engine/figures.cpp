@@ -84,7 +84,7 @@ int Figures::Activities(Idx person, Idx opportunity, Date day) const {
   return count;
 }
 
-bool Figures::Acquainted(Idx person, Date day) const {
+bool Figures::AcquaintedWithin(Idx person, Date day) const {
   for (Idx link : graph_.people[person].links_in) {
     if (LinkCounts(link, day)) return true;
   }
@@ -116,16 +116,6 @@ PersonState Figures::State(Idx person, Idx toward, Date day) const {
   if (toward != kOurs) {
     for (Dimension d : kAllDimensions) state.degrees[static_cast<int>(d)] = Rating(person, d, toward, kNone, day);
   }
-  return state;
-}
-
-PersonState Figures::StateFrom(Idx person, const std::array<int8_t, kDimensions>& ours, Date day) const {
-  PersonState state;
-  state.degrees = ours;
-  const bool degrees_known = ours[0] != kUnknown && ours[1] != kUnknown && ours[2] != kUnknown;
-  state.insighted = degrees_known && Vote(person, VoteKind::kVeto, day) != kUnknown &&
-                    Vote(person, VoteKind::kApprove, day) != kUnknown;
-  state.fully_profiled = state.insighted && graph_.people[person].orientation != 6 && Acquainted(person, day);
   return state;
 }
 
@@ -183,24 +173,37 @@ Strategy Figures::Recommend(int k, int profiled, const Degrees& now, const Degre
   return all_good ? Strategy::kRetain : Strategy::kGrow;
 }
 
+Figures::CustomerDays Figures::DaysOf(Date day) const {
+  return {day, AddMonths(day, -1), AddMonths(day, -12), AddMonths(day, -thresholds_.drop_months)};
+}
+
 CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
+  CustomerMetrics m;
+  Customer(customer, toward, DaysOf(day), m);
+  return m;
+}
+
+void Figures::Customer(Idx customer, Idx toward, const CustomerDays& days, CustomerMetrics& m) const {
   // One pass over the customer's persons reads each key person's histories once for every date the
   // figures need: D, one month and one year earlier (MoM, YoY), and drop_months earlier (the strategy).
   enum { kNow, kMonth, kYear, kDrop, kDates };
-  const Date dates[kDates] = {day, AddMonths(day, -1), AddMonths(day, -12), AddMonths(day, -thresholds_.drop_months)};
-  CustomerMetrics m;
+  const Date dates[kDates] = {days[kNow], days[kMonth], days[kYear], days[kDrop]};
+  const Date day = days[kNow];
   m.customer = customer;
   m.as_of = day;
   m.toward = toward;
   const Organization& org = graph_.orgs[customer];
-  // The opportunities (open count and amount, read last) are scattered: ask for them now.
-  for (Idx opp : org.opportunities) __builtin_prefetch(&graph_.opportunities[opp].opened);
+  // The opportunities' spans (open count and amount, read last): ask for them now.
+  __builtin_prefetch(org.open.data());
   bool org_on[kDates];
   for (int w = 0; w < kDates; ++w) org_on[w] = org.kind == OrgKind::kCustomer && org.life.On(dates[w]);
   if (org_on[kNow]) {
+    // A row for every department, in id order; those not active on the day are dropped after the persons
+    // are counted, when their records (scattered, asked for now) have arrived.
     m.departments.reserve(org.departments.size());
-    for (Idx dept : org.departments) {  // in id order
-      if (graph_.departments[dept].life.On(day)) m.departments.push_back(CustomerMetrics::Department{dept, 0, {}});
+    for (Idx dept : org.departments) {
+      __builtin_prefetch(&graph_.departments[dept].life);
+      m.departments.push_back(CustomerMetrics::Department{dept, 0, {}});
     }
   }
   Degrees degrees[kDates]{};
@@ -241,6 +244,11 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
       }
     }
   }
+  m.departments.erase(std::remove_if(m.departments.begin(), m.departments.end(),
+                                     [&](const CustomerMetrics::Department& row) {
+                                       return !graph_.departments[row.department].life.On(day);
+                                     }),
+                      m.departments.end());
   m.key_persons = counts[kNow];
   m.degrees = degrees[kNow];
   m.month_ago = degrees[kMonth];
@@ -249,16 +257,14 @@ CustomerMetrics Figures::Customer(Idx customer, Idx toward, Date day) const {
   m.key_persons_year_ago = counts[kYear];
   m.complete = m.key_persons >= thresholds_.min_key_persons &&
                m.fully_profiled >= thresholds_.profiled_share * m.key_persons - 1e-9;
-  for (Idx opp : org.opportunities) {
-    const Opportunity& o = graph_.opportunities[opp];
-    if (o.OpenOn(day)) {
+  for (const Organization::OpenSpan& span : org.open) {
+    if (span.On(day)) {
       ++m.open_count;
-      m.open_amount += o.amount;
+      m.open_amount += span.amount;
     }
   }
   m.strategy = toward == kOurs ? Recommend(m.key_persons, m.fully_profiled, m.degrees, degrees[kDrop])
                                : Recommend(customer, day);
-  return m;
 }
 
 Degrees Figures::ChainDegrees(Idx opportunity, Idx toward, Date day, int* members) const {

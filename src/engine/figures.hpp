@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "domain/strategy_config.hpp"
 #include "engine/graph.hpp"
 #include "engine/stats.hpp"
@@ -48,7 +50,9 @@ struct CustomerMetrics {
     int key_persons = 0;
     Degrees degrees{};
   };
-  std::vector<Department> departments;  // active departments, in id order
+  // Active departments, in id order. Held inline up to six (a large tenant's customers have three to six):
+  // a line of 10,000 customers otherwise spends a fifth of its time allocating and freeing these.
+  boost::container::small_vector<Department, 6> departments;
 };
 
 // A decision chain (`GET /opportunities/{id}/chain`).
@@ -182,13 +186,28 @@ class Figures {
   int8_t Vote(Idx person, VoteKind kind, Date day) const;
   // Activities dated day−89 … day (linked to `opportunity` unless it is kNone).
   int Activities(Idx person, Idx opportunity, Date day) const;
-  bool Acquainted(Idx person, Date day) const;  // some counting influence link points to the person
+  // Some counting influence link points to the person. Over the whole company the graph keeps the answer
+  // with the person's hot histories (kHotAcquainted); within a scope, the links are read.
+  bool Acquainted(Idx person, Date day) const {
+    if (!within_) return ValueAt(graph_.people[person].Hot(kHotAcquainted), day) != kUnknown;
+    return AcquaintedWithin(person, day);
+  }
   bool AcquaintedByEmployee(Idx person, Date day) const;
   // Sorted ids of the employees with a counting link to the person.
   std::vector<Idx> InfluencingEmployees(Idx person, Date day) const;
   PersonState State(Idx person, Idx toward, Date day) const;
   // The state given the person's three customer-level degrees toward ours on the day.
-  PersonState StateFrom(Idx person, const std::array<int8_t, kDimensions>& ours, Date day) const;
+  // (Inline: the customer figures ask it of every key person.)
+  PersonState StateFrom(Idx person, const std::array<int8_t, kDimensions>& ours, Date day) const {
+    const Person& p = graph_.people[person];
+    PersonState state;
+    state.degrees = ours;
+    const bool degrees_known = ours[0] != kUnknown && ours[1] != kUnknown && ours[2] != kUnknown;
+    state.insighted = degrees_known && ValueAt(p.Hot(HotVote(VoteKind::kVeto)), day) != kUnknown &&
+                      ValueAt(p.Hot(HotVote(VoteKind::kApprove)), day) != kUnknown;
+    state.fully_profiled = state.insighted && p.orientation != 6 && Acquainted(person, day);
+    return state;
+  }
   // The history of (person, dimension, toward, opportunity), sorted by (date, recording order); empty when
   // nothing was ever recorded.
   std::span<const FactPoint> History(Idx person, Dimension dimension, Idx toward, Idx opportunity) const;
@@ -198,6 +217,13 @@ class Figures {
   Degrees CustomerDegrees(Idx customer, Idx toward, Date day, int* key_persons = nullptr) const;
 
   CustomerMetrics Customer(Idx customer, Idx toward, Date day) const;
+  // The days a customer's figures read: the day, one month and one year earlier (MoM, YoY), and the
+  // strategy's drop_months earlier.
+  using CustomerDays = std::array<Date, 4>;
+  CustomerDays DaysOf(Date day) const;
+  // The same figures into `m`, which must be as a CustomerMetrics is made: a line fills its list in place,
+  // with the days worked out once.
+  void Customer(Idx customer, Idx toward, const CustomerDays& days, CustomerMetrics& m) const;
   Strategy Recommend(Idx customer, Date day) const;
   // The rule of SPEC.md §6.5 given the day's key persons (k), fully profiled (profiled), and the customer's
   // degrees toward ours on the day (now) and drop_months earlier (before).
@@ -217,6 +243,8 @@ class Figures {
   void SortById(Kind kind, std::vector<Idx>& items) const;
 
  private:
+  bool AcquaintedWithin(Idx person, Date day) const;  // Acquainted, from the links
+
   const Graph& graph_;
   StrategyThresholds thresholds_;
   LineCache* cache_ = nullptr;

@@ -42,7 +42,7 @@ void InsertSorted(std::vector<P>& points, P point, Less less) {
 
 }  // namespace
 
-int8_t ValueAt(std::span<const FactPoint> points, Date day) {
+int8_t SearchedValueAt(std::span<const FactPoint> points, Date day) {
   auto it = std::upper_bound(points.begin(), points.end(), day,
                              [](Date d, const FactPoint& p) { return d < p.date; });
   while (it != points.begin()) {
@@ -112,6 +112,8 @@ Idx Ids::Find(std::string_view id) const {
 
 void Graph::Compact() {
   bulk = false;
+  for (size_t i = 0; i < people.size(); ++i) RefreshAcquainted(static_cast<Idx>(i));
+  for (size_t i = 0; i < orgs.size(); ++i) RefreshOpen(static_cast<Idx>(i));
   for (const Ids& kind_ids : ids_) kind_ids.Find("");  // builds the tables of ids appended in bulk
   // Copies first, all of them, then swaps: freeing each old block before the next copy would let the
   // allocator hand the same scattered blocks out again.
@@ -367,6 +369,9 @@ void Graph::ApplyPerson(const Record& record) {
   person.name = record.Text(f::person::kName);
   person.life = Life(record);
   person.exists = true;
+  if (bulk) return;
+  RefreshAcquainted(index);  // whether the links to the person count, and those from them
+  for (Idx link : person.links_out) RefreshAcquainted(links[link].to);
 }
 
 void Graph::ApplyTeam(const Record& record) {
@@ -422,11 +427,15 @@ void Graph::ApplyInfluence(const Record& record) {
   Ensure(people, to);
   InfluenceLink& link = links[index];
   Relink(people, &Person::links_out, known ? link.from : kNone, from, index);
-  Relink(people, &Person::links_in, known ? link.to : kNone, to, index);
+  const Idx old_to = known ? link.to : kNone;
+  Relink(people, &Person::links_in, old_to, to, index);
   link.from = from;
   link.to = to;
   link.strength = WordIndex(vocab::kStrengths, record.Text(f::influence::kStrength), 2);
   link.life = Life(record);
+  if (bulk) return;
+  if (old_to != to) RefreshAcquainted(old_to);
+  RefreshAcquainted(to);
 }
 
 void Graph::ApplyOpportunity(const Record& record) {
@@ -462,6 +471,9 @@ void Graph::ApplyOpportunity(const Record& record) {
   Ensure(orgs, opp.winner);
   opp.scope = record.Text(f::opp::kScope);
   opp.conditions_text = record.Text(f::opp::kConditionsText);
+  if (bulk) return;
+  if (old_customer != customer) RefreshOpen(old_customer);
+  RefreshOpen(customer);
 }
 
 void Graph::ApplyChainMember(const Record& record) {
@@ -490,6 +502,32 @@ void Graph::InsertHot(Person& person, int kind, const FactPoint& point) {
   while (it != begin && PointBefore(point, *(it - 1))) --it;
   person.hot.insert(it, point);
   for (int k = kind; k < kHotKinds - 1; ++k) ++person.hot_end[k];
+}
+
+void Graph::RefreshOpen(Idx index) {
+  if (index == kNone || index >= orgs.size()) return;
+  Organization& org = orgs[index];
+  org.open.clear();
+  org.open.reserve(org.opportunities.size());
+  for (Idx opp : org.opportunities) {
+    const Opportunity& o = opportunities[opp];
+    org.open.push_back(Organization::OpenSpan{o.opened, o.closed, o.amount});
+  }
+}
+
+void Graph::RefreshAcquainted(Idx index) {
+  if (index == kNone || index >= people.size()) return;
+  Person& person = people[index];
+  person.hot.resize(person.hot_end[kHotAcquainted - 1]);
+  if (!person.exists) return;
+  for (Idx link : person.links_in) {
+    const InfluenceLink& l = links[link];
+    if (l.from == kNone || !people[l.from].exists) continue;
+    const Interval& from = people[l.from].life;
+    const Date since = std::max({l.life.since, from.since, person.life.since});
+    const Date until = std::min({l.life.until, from.until, person.life.until});
+    if (since < until) InsertHot(person, kHotAcquainted, FactPoint{since, 0, until, 1});  // seq 0: no fact's
+  }
 }
 
 void Graph::Retire(const FactRef& ref, Date until) {

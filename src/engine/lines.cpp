@@ -57,33 +57,39 @@ std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
   return customers;
 }
 
+bool Lines::Fill(Idx customer, Idx toward, const Figures::CustomerDays& days, const std::array<Date, kWhens>& dates,
+                 CustomerMetrics& metrics, std::array<Degrees, kWhens>& degrees) const {
+  if (graph_.orgs[customer].life.On(days[0])) {
+    figures_.Customer(customer, toward, days, metrics);
+    degrees = {metrics.degrees, metrics.month_ago, metrics.year_ago};
+    return true;
+  }
+  degrees = {};
+  degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
+  degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
+  return false;
+}
+
 CustomerPart Lines::Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const {
   CustomerPart part;
   part.valid = true;
   part.computed_at = graph_.touches;
-  if (graph_.orgs[customer].life.On(day)) {
-    part.active = true;
-    part.metrics = figures_.Customer(customer, toward, day);
-    part.degrees = {part.metrics.degrees, part.metrics.month_ago, part.metrics.year_ago};
-  } else {
-    part.degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
-    part.degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
-  }
+  part.active = Fill(customer, toward, figures_.DaysOf(day), dates, part.metrics, part.degrees);
   return part;
 }
 
-void Lines::Add(CustomerLine& line, Idx customer, const CustomerPart& part, const Organization& org,
-                const std::array<Date, kWhens>& dates) {
+void Lines::Add(CustomerLine& line, Idx customer, const std::array<Degrees, kWhens>& degrees,
+                const Organization& org, const std::array<Date, kWhens>& dates) {
   for (int w = 0; w < kWhens; ++w) {
     if (!org.life.On(dates[w])) continue;
     ++line.customers[w];
     for (int d = 0; d < kDimensions; ++d) {
-      line.pooled[w][d].Merge(part.degrees[w][d]);
-      const auto tier = part.degrees[w][d].tier();
+      line.pooled[w][d].Merge(degrees[w][d]);
+      const auto tier = degrees[w][d].tier();
       if (!tier) continue;
       CustomerLine::TierRow& row = line.tiers[d][static_cast<int>(*tier)];
       ++row.count[w];
-      row.pooled[w].Merge(part.degrees[w][d]);
+      row.pooled[w].Merge(degrees[w][d]);
       if (w == kNow) row.customers.push_back(customer);
     }
   }
@@ -94,14 +100,26 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
   line.as_of = day;
   line.toward = toward;
   const auto dates = TrendDates(day);
+  const Figures::CustomerDays days = figures_.DaysOf(day);
   const std::vector<Idx> customers = CustomersIn(scope);
   line.list.reserve(customers.size());
   for (size_t c = 0; c < customers.size(); ++c) {
-    if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
+    // Two customers ahead, their organization record; one ahead, what it points to.
+    if (c + 2 < customers.size()) {
+      const auto* next = reinterpret_cast<const char*>(&graph_.orgs[customers[c + 2]]);
+      for (size_t offset = 0; offset < sizeof(Organization); offset += 64) __builtin_prefetch(next + offset);
+    }
+    if (c + 1 < customers.size()) {
+      const Organization& next = graph_.orgs[customers[c + 1]];
+      __builtin_prefetch(next.people.data());
+      __builtin_prefetch(next.departments.data());
+      __builtin_prefetch(next.open.data());
+    }
     const Idx customer = customers[c];
-    CustomerPart part = Part(customer, toward, day, dates);
-    Add(line, customer, part, graph_.orgs[customer], dates);
-    if (part.active) line.list.push_back(std::move(part.metrics));  // computed for this line only: moved
+    std::array<Degrees, kWhens> degrees;
+    // Computed in the list's next place, given back when the customer is not active on the day.
+    if (!Fill(customer, toward, days, dates, line.list.emplace_back(), degrees)) line.list.pop_back();
+    Add(line, customer, degrees, graph_.orgs[customer], dates);
   }
   if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
   return line;
@@ -131,7 +149,7 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
   line->list.reserve(customers.size());
   for (Idx customer : customers) {
     const CustomerPart& part = entry->parts[customer];
-    Add(*line, customer, part, graph_.orgs[customer], dates);
+    Add(*line, customer, part.degrees, graph_.orgs[customer], dates);
     if (part.active) line->list.push_back(part.metrics);  // the cache keeps its part
   }
   if (toward != kOurs) line->competitor_influenced = CompetitorInfluenced(scope, toward, day);

@@ -22,7 +22,7 @@ bool Opposing(int8_t value) { return value != kUnknown && value <= -1; }
 // Whether the mean fell from `earlier` to `now` (both known), compared exactly on the integer sums.
 bool Fell(const Stats& now, const Stats& earlier) {
   const int64_t k1 = now.known(), k0 = earlier.known();
-  return k1 > 0 && k0 > 0 && earlier.sum * k1 > now.sum * k0;
+  return k1 > 0 && k0 > 0 && earlier.sum() * k1 > now.sum() * k0;
 }
 
 std::string Join(const std::vector<std::string>& words) {

@@ -21,34 +21,19 @@ std::string_view YesNoName(int8_t value) {
   return "unknown";
 }
 
-void Stats::Merge(const Stats& other) {
-  n += other.n;
-  for (size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
-  sum += other.sum;
-}
-
 std::optional<double> Stats::mean() const {
   const int k = known();
   if (k == 0) return std::nullopt;
-  return static_cast<double>(sum) / k;
+  return static_cast<double>(sum()) / k;
 }
 
 std::optional<double> Stats::percent() const {
   const int64_t k = known();
   if (k == 0) return std::nullopt;
   // tenths of a percent = sum × 1000 / k, rounded half away from zero.
-  const int64_t scaled = sum * 1000;
+  const int64_t scaled = sum() * 1000;
   const int64_t magnitude = (std::llabs(scaled) * 2 + k) / (2 * k);
   return static_cast<double>(scaled < 0 ? -magnitude : magnitude) / 10.0;
-}
-
-std::optional<Tier> Stats::tier() const {
-  const int64_t k = known();
-  if (k == 0) return std::nullopt;
-  if (sum >= k) return Tier::kExcellent;
-  if (sum > 0) return Tier::kGood;
-  if (sum > -k) return Tier::kFair;
-  return Tier::kPoor;
 }
 
 std::optional<double> Change(std::optional<double> now, std::optional<double> earlier) {
@@ -60,7 +45,7 @@ bool FellBy(const Stats& now, const Stats& earlier, double drop) {
   const int64_t k1 = now.known(), k0 = earlier.known();
   if (k1 == 0 || k0 == 0) return false;
   // earlier − now ≥ drop  ⇔  (sum0·k1 − sum1·k0) ≥ drop·k0·k1; the left side is an exact integer.
-  const double fall = static_cast<double>(earlier.sum * k1 - now.sum * k0);
+  const double fall = static_cast<double>(earlier.sum() * k1 - now.sum() * k0);
   return fall >= drop * static_cast<double>(k0 * k1) - 1e-9 * static_cast<double>(k0 * k1);
 }
 

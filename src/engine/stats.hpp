@@ -22,15 +22,20 @@ std::string_view YesNoName(int8_t value);
 struct Stats {
   int n = 0;
   std::array<int, 5> counts{};  // strong_support, support, neutral, oppose, strong_oppose
-  int64_t sum = 0;              // of the known values' numbers
 
   void Add(int8_t value) {  // inline: the figures' innermost loop
     ++n;
     if (value == kUnknown) return;
     ++counts[2 - value];
-    sum += value;
   }
-  void Merge(const Stats& other);
+  // The sum of the known values' numbers (+2 … −2).
+  int64_t sum() const {
+    return 2 * static_cast<int64_t>(counts[0]) + counts[1] - counts[3] - 2 * static_cast<int64_t>(counts[4]);
+  }
+  void Merge(const Stats& other) {  // inline: every line merges each customer's
+    n += other.n;
+    for (size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+  }
   int known() const { return counts[0] + counts[1] + counts[2] + counts[3] + counts[4]; }
   int unknown() const { return n - known(); }
   int supporters() const { return counts[0] + counts[1]; }
@@ -39,7 +44,15 @@ struct Stats {
   std::optional<double> mean() const;
   // mean × 100 rounded to one decimal, half away from zero, computed from the integers.
   std::optional<double> percent() const;
-  std::optional<Tier> tier() const;
+  std::optional<Tier> tier() const {  // inline: every line tiers each customer's
+    const int64_t k = known();
+    if (k == 0) return std::nullopt;
+    const int64_t total = sum();
+    if (total >= k) return Tier::kExcellent;
+    if (total > 0) return Tier::kGood;
+    if (total > -k) return Tier::kFair;
+    return Tier::kPoor;
+  }
 };
 
 using Degrees = std::array<Stats, kDimensions>;

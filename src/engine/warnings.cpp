@@ -48,7 +48,7 @@ std::string_view DimensionName(Dimension dimension) { return vocab::kDimensions[
 // Whether a's mean is higher than b's, both known; compared exactly on the integer sums.
 bool Higher(const Stats& a, const Stats& b) {
   const int64_t ka = a.known(), kb = b.known();
-  return ka > 0 && kb > 0 && a.sum * kb > b.sum * ka;
+  return ka > 0 && kb > 0 && a.sum() * kb > b.sum() * ka;
 }
 
 std::string PercentText(double share) { return std::to_string(std::lround(share * 100)) + "%"; }
@@ -235,7 +235,7 @@ void Warnings::OptimisticForecasts(const Context& context, Out& out) const {
     for (const auto& [department, stats] : departments) {
       if (stats.known() == 0) continue;
       ++known_departments;
-      negative_departments += stats.sum < 0;
+      negative_departments += stats.sum() < 0;
     }
     const bool members_oppose = chain.known() > 0 && 2 * chain.opposers() >= chain.known();
     const bool departments_negative = known_departments > 0 && 2 * negative_departments >= known_departments;

@@ -110,6 +110,18 @@ TEST(CustomerFigures, OpenOpportunitiesWhateverTheirStatus) {
   const CustomerMetrics m = Metrics(t, "c1", "2025-06-30");
   EXPECT_EQ(m.open_count, 3);              // o1 o2 o5
   EXPECT_DOUBLE_EQ(m.open_amount, 350.0);  // 100 + 200 + 50
+
+  // The graph keeps each customer's open spans as its opportunities are written again: o1 moves to c2 with
+  // a new amount, o3 is reopened, o4's opening moves before D.
+  t.Add(Opp("o1", "c2", "2025-01-01", 150));
+  t.Add(Opp("o3", "c1", "2025-01-01", 400));
+  t.Add(Opp("o4", "c1", "2025-06-01", 800));
+  const CustomerMetrics after = Metrics(t, "c1", "2025-06-30");
+  EXPECT_EQ(after.open_count, 4);                // o2 o3 o4 o5
+  EXPECT_DOUBLE_EQ(after.open_amount, 1450.0);   // 200 + 400 + 800 + 50
+  const CustomerMetrics c2 = Metrics(t, "c2", "2025-06-30");
+  EXPECT_EQ(c2.open_count, 2);                   // o6 o1
+  EXPECT_DOUBLE_EQ(c2.open_amount, 1150.0);      // 1000 + 150
 }
 
 TEST(CustomerFigures, DepartmentsBreakdownIncludesEmptyActiveDepartments) {

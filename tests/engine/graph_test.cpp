@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <vector>
 
@@ -104,8 +105,9 @@ TEST(GraphRatings, VotesAsOfADay) {
   EXPECT_EQ(figs.Vote(t.P("k1"), VoteKind::kApprove, D("2025-01-15")), 0);
 }
 
-// ValuesAt (one pass for several days, used by the customer figures) agrees with ValueAt on every day,
-// for histories with same-day points, retired points (until) and unknown values, short and long.
+// ValuesAt (one pass for several days, used by the customer figures) and ValueAt (a scan for short
+// histories) agree with the binary search on every day, for histories with same-day points, retired
+// points (until) and unknown values, short and long; for four days (one vector register) and three.
 TEST(GraphRatings, ValuesAtGivesValueAtOfEachDay) {
   std::mt19937 random(20261206);
   for (int trial = 0; trial < 2000; ++trial) {
@@ -127,8 +129,16 @@ TEST(GraphRatings, ValuesAtGivesValueAtOfEachDay) {
                           Date{static_cast<int32_t>(random() % 70)}, Date{static_cast<int32_t>(random() % 70)}};
     int8_t values[4];
     ValuesAt(std::span<const FactPoint>(points), days, values);
+    const Date three[3] = {days[0], days[1], days[2]};
+    int8_t three_values[3];
+    ValuesAt(std::span<const FactPoint>(points), three, three_values);
     for (int w = 0; w < 4; ++w) {
-      ASSERT_EQ(values[w], ValueAt(points, days[w])) << "trial " << trial << ", day " << days[w].days;
+      const int8_t searched = SearchedValueAt(points, days[w]);
+      ASSERT_EQ(values[w], searched) << "trial " << trial << ", day " << days[w].days;
+      ASSERT_EQ(ValueAt(points, days[w]), searched) << "trial " << trial << ", day " << days[w].days;
+      if (w < 3) {
+        ASSERT_EQ(three_values[w], searched) << "trial " << trial << ", day " << days[w].days;
+      }
     }
   }
   // By hand: support on day 10, retired on day 15; oppose on day 12; unknown on day 20.
@@ -210,6 +220,72 @@ TEST(GraphActivity, ChainMemberCountsWhenMembershipAndPersonAreActive) {
   EXPECT_FALSE(figs.MemberCounts(t.M("m1"), D("2025-04-01")));
   EXPECT_FALSE(figs.MemberCounts(t.M("m2"), D("2025-02-28")));  // its person not yet active
   EXPECT_TRUE(figs.MemberCounts(t.M("m2"), D("2025-03-01")));
+}
+
+// Over the whole company, "acquainted" is read from what the graph keeps with each person's hot histories
+// (kHotAcquainted); within a scope, from the links themselves. A scope of every organization must agree
+// with the company on every person and day, after every write of random links (made, moved to another
+// person, ended, from a placeholder) and persons (arriving, leaving, coming back, changing organization),
+// and a graph loaded in bulk (kept only at Compact) must agree with one written record by record.
+TEST(GraphActivity, AcquaintedKeptWithThePersonAgreesWithTheLinks) {
+  const char* const days[] = {"2024-12-31", "2025-01-01", "2025-03-15", "2025-06-01", "2025-09-30", "2026-01-01"};
+  const char* const bounds[] = {nullptr, "2025-01-01", "2025-03-15", "2025-06-01", "2025-09-30"};
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 random(seed);
+    auto uniform = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+    auto life = [&](Rec rec) {
+      const int since = uniform(0, 4), until = uniform(0, 4);
+      if (bounds[since]) rec.Since(bounds[since]);
+      if (bounds[until] && until > since) rec.Until(bounds[until]);
+      return rec;
+    };
+    const char* const persons[] = {"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"};
+    Tenant t;
+    std::vector<Record> written{Org("us", "ours")};
+    auto add = [&](const Record& record) {
+      t.Add(record);
+      written.push_back(record);
+    };
+    add(Customer("c1"));
+    add(Customer("c2"));
+    auto check = [&](const Graph& graph, const std::string& when) {
+      std::vector<bool> all(graph.orgs.size(), true);
+      const Scope every = Scope::Of(all);
+      const Figures company(graph, {});
+      const Figures within = company.Within(every);
+      for (const char* id : persons) {
+        const Idx person = graph.ids(Kind::kPerson).Find(id);
+        if (person == kNone) continue;
+        for (const char* day : days) {
+          ASSERT_EQ(company.Acquainted(person, D(day)), within.Acquainted(person, D(day)))
+              << id << " on " << day << " " << when;
+        }
+      }
+    };
+    for (int write = 0; write < 120; ++write) {
+      const char* person = persons[uniform(0, 7)];
+      if (uniform(0, 2) == 0) {
+        const char* org = uniform(0, 1) ? "c1" : "c2";
+        add(life(uniform(0, 1) ? KeyPerson(person, org) : NonKeyPerson(person, "us")));
+      } else {
+        const std::string id = "l" + std::to_string(uniform(0, 11));  // some links are written again
+        add(life(Link(id.c_str(), persons[uniform(0, 7)], person)));
+      }
+      check(t.graph, "after write " + std::to_string(write));
+    }
+    Graph bulk;
+    bulk.bulk = true;
+    // A store holds each record once: its latest version.
+    std::map<std::pair<Kind, std::string>, size_t> latest;
+    for (size_t i = 0; i < written.size(); ++i) latest[{written[i].kind, written[i].id}] = i;
+    std::vector<size_t> order;
+    for (const auto& [key, index] : latest) order.push_back(index);
+    std::sort(order.begin(), order.end());
+    for (size_t index : order) bulk.Apply(written[index]);
+    bulk.Compact();
+    check(bulk, "after a bulk load");
+  }
 }
 
 TEST(GraphPlaceholders, RatingAppliedBeforeItsPersonCounts) {

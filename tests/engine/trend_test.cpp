@@ -70,7 +70,7 @@ TEST(Trend, CustomerTrendMatchesTheCustomerFiguresOnEachDay) {
     int key_persons = 0;
     const Degrees d = figs.CustomerDegrees(t.O("c1"), kOurs, days[i], &key_persons);
     EXPECT_EQ(points[i].count, key_persons) << FormatDate(days[i]);
-    EXPECT_EQ(points[i].degrees[kC].sum, d[kC].sum) << FormatDate(days[i]);
+    EXPECT_EQ(points[i].degrees[kC].sum(), d[kC].sum()) << FormatDate(days[i]);
     EXPECT_EQ(points[i].degrees[kC].counts, d[kC].counts) << FormatDate(days[i]);
   }
 }
