@@ -206,8 +206,13 @@ void Figures::Customer(Idx customer, Idx toward, const CustomerDays& days, Custo
       m.departments.push_back(CustomerMetrics::Department{dept, 0, {}});
     }
   }
-  Degrees degrees[kDates]{};
-  int counts[kDates] = {};
+  // Each date in a lane: the key persons counted on it (each degree's n), and per degree how many of them
+  // hold each value (+2 … −2, as Stats::counts), without a branch per person and date.
+  const Lanes day_lanes = {dates[kNow].days, dates[kMonth].days, dates[kYear].days, dates[kDrop].days};
+  // The strategy is toward ours: toward a competitor its earlier date is computed apart (Recommend below).
+  const Lanes org_lanes = {-org_on[kNow], -org_on[kMonth], -org_on[kYear], toward == kOurs ? -org_on[kDrop] : 0};
+  Lanes counted = {};
+  Lanes slots[kDimensions][5] = {};
   const std::vector<Idx>& persons = org.people;
   for (size_t i = 0; i < persons.size(); ++i) {
     // The figures wait on memory, not arithmetic: ask for the next persons' data ahead of time.
@@ -219,29 +224,37 @@ void Figures::Customer(Idx customer, Idx toward, const CustomerDays& days, Custo
     const Idx index = persons[i];
     const Person& person = graph_.people[index];
     if (!person.exists || !person.key) continue;
-    int8_t at[kDimensions][kDates];  // each degree's value on each date, one pass over each history
+    Lanes at[kDimensions];  // each degree's value on each date, one pass over each history
     for (Dimension d : kAllDimensions) {
       const int i = static_cast<int>(d);
-      ValuesAt(toward == kOurs ? person.Hot(i) : History(index, d, toward, kNone), dates, at[i]);
+      at[i] = ValuesAt(toward == kOurs ? person.Hot(i) : History(index, d, toward, kNone), day_lanes);
     }
-    for (int w = 0; w < kDates; ++w) {
-      if (!org_on[w] || !person.life.On(dates[w])) continue;
-      if (w == kDrop && toward != kOurs) continue;  // the strategy is toward ours: computed apart below
-      ++counts[w];
-      std::array<int8_t, kDimensions> values;
-      for (int d = 0; d < kDimensions; ++d) {
-        values[d] = at[d][w];
-        degrees[w][d].Add(values[d]);
-      }
-      if (w != kNow) continue;
-      const PersonState state = toward == kOurs ? StateFrom(index, values, day) : State(index, kOurs, day);
-      m.insighted += state.insighted;
-      m.fully_profiled += state.fully_profiled;
-      for (auto& row : m.departments) {
-        if (row.department != person.department) continue;
-        ++row.key_persons;
-        for (int d = 0; d < kDimensions; ++d) row.degrees[d].Add(values[d]);
-      }
+    const Lanes on =
+        org_lanes & (Broadcast(person.life.since.days) <= day_lanes) & (day_lanes < Broadcast(person.life.until.days));
+    counted -= on;
+    for (int d = 0; d < kDimensions; ++d) {
+      for (int slot = 0; slot < 5; ++slot) slots[d][slot] -= (at[d] == Broadcast(2 - slot)) & on;
+    }
+    if (!on[kNow]) continue;
+    const std::array<int8_t, kDimensions> values = {static_cast<int8_t>(at[0][kNow]), static_cast<int8_t>(at[1][kNow]),
+                                                    static_cast<int8_t>(at[2][kNow])};
+    const PersonState state = toward == kOurs ? StateFrom(index, values, day) : State(index, kOurs, day);
+    m.insighted += state.insighted;
+    m.fully_profiled += state.fully_profiled;
+    for (auto& row : m.departments) {
+      if (row.department != person.department) continue;
+      ++row.key_persons;
+      for (int d = 0; d < kDimensions; ++d) row.degrees[d].Add(values[d]);
+    }
+  }
+  Degrees degrees[kDates]{};
+  int counts[kDates] = {};
+  for (int w = 0; w < kDates; ++w) {
+    counts[w] = counted[w];
+    for (int d = 0; d < kDimensions; ++d) {
+      Stats& stats = degrees[w][d];
+      for (int slot = 0; slot < 5; ++slot) stats.counts[slot] = slots[d][slot][w];
+      stats.n = counts[w];
     }
   }
   m.departments.erase(std::remove_if(m.departments.begin(), m.departments.end(),

@@ -95,10 +95,33 @@ int8_t SearchedValueAt(std::span<const FactPoint> points, Date day);  // by bina
 inline int8_t ValueAt(std::span<const FactPoint> points, Date day) {
   if (points.size() > kScannedHistory) return SearchedValueAt(points, day);
   int8_t value = kUnknown;
-  for (const FactPoint& point : points) {
-    value = point.date.days <= day.days && day.days < point.until.days ? point.value : value;
+  for (const FactPoint& point : points) {  // a mask, not a branch: whether a point holds is not predictable
+    const int8_t holds = -static_cast<int8_t>((point.date.days <= day.days) & (day.days < point.until.days));
+    value = static_cast<int8_t>((point.value & holds) | (value & ~holds));
   }
   return value;
+}
+
+// Four int32 lanes in one vector register (GCC vector extension): the customer figures' four days, and
+// what they count on each. A comparison gives −1 in the lanes where it holds, 0 elsewhere.
+using Lanes = int32_t __attribute__((vector_size(16)));
+inline Lanes Broadcast(int32_t value) { return Lanes{value, value, value, value}; }
+
+// ValueAt on four days at once (days.days in lanes): one pass over a short history, without a branch per
+// point; a longer one is searched day by day.
+inline Lanes ValuesAt(std::span<const FactPoint> points, const Lanes& days) {
+  if (points.size() > kScannedHistory) {
+    Lanes values;
+    for (int w = 0; w < 4; ++w) values[w] = SearchedValueAt(points, Date{days[w]});
+    return values;
+  }
+  // Sorted by (date, seq): the last point dated on or before a day and still active on it is its value.
+  Lanes values = Broadcast(kUnknown);
+  for (const FactPoint& point : points) {
+    const Lanes holds = (Broadcast(point.date.days) <= days) & (days < Broadcast(point.until.days));
+    values = holds ? Broadcast(point.value) : values;
+  }
+  return values;
 }
 
 // ValueAt for several days at once: one pass over a short history; a longer one is searched day by day.
@@ -108,25 +131,11 @@ void ValuesAt(std::span<const FactPoint> points, const Date (&days)[N], int8_t (
     for (size_t w = 0; w < N; ++w) values[w] = SearchedValueAt(points, days[w]);
     return;
   }
-  // Sorted by (date, seq): the last point dated on or before a day and still active on it is its value.
-  if constexpr (N == 4) {  // the customer figures' four days, in one vector register (GCC vector extension)
-    using Lanes = int32_t __attribute__((vector_size(16)));
-    const Lanes day = {days[0].days, days[1].days, days[2].days, days[3].days};
-    Lanes value = {kUnknown, kUnknown, kUnknown, kUnknown};
-    for (const FactPoint& point : points) {
-      const Lanes since = {point.date.days, point.date.days, point.date.days, point.date.days};
-      const Lanes until = {point.until.days, point.until.days, point.until.days, point.until.days};
-      const Lanes now = {point.value, point.value, point.value, point.value};
-      value = (since <= day) & (day < until) ? now : value;
-    }
-    for (size_t w = 0; w < N; ++w) values[w] = static_cast<int8_t>(value[w]);
-  } else {
-    for (size_t w = 0; w < N; ++w) values[w] = kUnknown;
-    for (const FactPoint& point : points) {
-      for (size_t w = 0; w < N; ++w) {
-        const bool holds = point.date.days <= days[w].days && days[w].days < point.until.days;
-        values[w] = holds ? point.value : values[w];
-      }
+  for (size_t w = 0; w < N; ++w) values[w] = kUnknown;
+  for (const FactPoint& point : points) {
+    for (size_t w = 0; w < N; ++w) {
+      const bool holds = point.date.days <= days[w].days && days[w].days < point.until.days;
+      values[w] = holds ? point.value : values[w];
     }
   }
 }
