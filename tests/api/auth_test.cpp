@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <string>
 
 #include "api/shared_server.hpp"
 
@@ -9,6 +12,26 @@ namespace brm::testing {
 namespace {
 
 namespace bj = boost::json;
+
+// Today in Asia/Shanghai, as YYYY-MM-DD.
+std::string ShanghaiToday() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  const char* saved = std::getenv("TZ");
+  const std::string before = saved ? saved : "";
+  setenv("TZ", "Asia/Shanghai", 1);
+  tzset();
+  localtime_r(&now, &local);
+  if (saved) {
+    setenv("TZ", before.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
 
 class AuthApi : public SharedServerTest {
 };
@@ -48,6 +71,9 @@ TEST_F(AuthApi, LoginSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
   EXPECT_EQ(me.status, 200);
   EXPECT_EQ(me.json.at("user").at("login"), "rep1");
   EXPECT_EQ(me.body.find("argon2"), std::string::npos);
+  // The tenant's day, in the server's time zone (the default, Asia/Shanghai), whatever this process's is.
+  EXPECT_EQ(me.json.at("today").as_string(), ShanghaiToday());
+  EXPECT_EQ(result.json.at("today"), me.json.at("today"));
 }
 
 TEST_F(AuthApi, WrongPasswordAndUnknownLoginGetTheSame401) {

@@ -110,7 +110,7 @@ for (const test of tests) {
   const context = await browser.newContext({
     viewport: test.viewport ?? { width: 1280, height: 800 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: typeof test.timezoneId === 'function' ? test.timezoneId() : test.timezoneId ?? 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -1,4 +1,5 @@
 // /api/v1/auth/*: login, logout, me, password, language, API tokens.
+#include "domain/date.hpp"
 #include "domain/schema.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
@@ -26,6 +27,9 @@ bj::object SessionJson(const Caller& caller) {
   out["user"] = std::move(user);
   out["csrf"] = caller.cookie ? bj::value(caller.csrf) : bj::value(nullptr);
   out["expires_at"] = caller.expires_at ? bj::value(caller.expires_at) : bj::value(nullptr);
+  // The tenant's day (its time zone, `--tz`), which the web app's forms default to rather than the
+  // browser's: a user abroad, or working past midnight, records facts on the company's calendar.
+  out["today"] = FormatDate(Today());
   return out;
 }
 

@@ -23,7 +23,34 @@ async function choose(page, testId, label) {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().click();
 }
 
+/** A time zone whose date differs from Shanghai's right now (the demo server's --tz). */
+function zoneOnAnotherDay() {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  // UTC−12 is 20 hours behind Shanghai: the day before until 20:00 there; UTC+14 is 6 hours ahead: the next day from 18:00.
+  return hour < 20 ? 'Etc/GMT+12' : 'Pacific/Kiritimati';
+}
+
 export const tests = [
+  {
+    name: 'a browser on another day gets the company\'s day in the vote form, with the current vote pre-selected',
+    timezoneId: zoneOnAnotherDay,
+    async run({ page, login, base, api }) {
+      await login('rep01');
+      const { today } = (await api('GET', '/auth/me')).body;
+      const browserDay = await page.evaluate(() => {
+        const now = new Date();
+        return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      });
+      expect(browserDay !== today, `the browser's day (${browserDay}) differs from the company's (${today})`);
+      const { person, profile } = await findKeyPerson(api, () => true);
+      await page.goto(`${base}/people/${person.id}`);
+      const form = page.getByTestId('vote-form');
+      await form.waitFor();
+      expect(await form.locator('input[placeholder]').inputValue() === today, 'the vote date defaults to the company\'s day');
+      const veto = profile.features.veto;
+      expect(await form.locator(`input[type="radio"][value="${veto}"]`).isChecked(), `the current veto (${veto}) is pre-selected`);
+    },
+  },
   {
     name: 'a rep logs in, changes a key person\'s closeness, and sees the customer\'s percent change',
     async run({ page, login, base, api }) {

@@ -41,6 +41,8 @@ export interface Me {
   user: User & { name: string };
   csrf: string | null;
   expires_at: number | null;
+  /** The tenant's day in its time zone, YYYY-MM-DD. */
+  today: string;
 }
 
 export interface Organization extends Valid {

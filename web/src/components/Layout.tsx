@@ -13,6 +13,7 @@ import { openableTeams, openableUsers } from '../lib/perspective';
 import { usePerspective } from '../state/perspective';
 import { useMe, useSession } from '../state/session';
 import { PasswordButton } from './PasswordDialog';
+import { tenantToday } from '../lib/format';
 
 interface NavItem { key: string; path: string; icon: ReactNode; roles: Role[] }
 
@@ -93,7 +94,7 @@ function PerspectiveSwitch() {
         placeholder={t('shell.today')}
         value={perspective.asOf ? dayjs(perspective.asOf) : null}
         onChange={(day) => perspective.set({ asOf: day ? day.format('YYYY-MM-DD') : null })}
-        disabledDate={(day) => day.isAfter(dayjs().add(1, 'day'))}
+        disabledDate={(day) => day.isAfter(tenantToday().add(1, 'day'))}
       />
     </Space>
   );

@@ -1,4 +1,6 @@
-// How figures are written: means with two decimals, percents as whole numbers, changes with a sign.
+// How figures are written: means with two decimals, percents as whole numbers, changes with a sign; and
+// what "today" is (the tenant's day, not the browser's).
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Attitude } from '../api/types';
 
 export function formatMean(mean: number | null | undefined): string {
@@ -49,9 +51,25 @@ export const TIER_COLOR: Record<string, string> = { excellent: '#237804', good: 
 
 export const STRATEGY_COLOR: Record<string, string> = { acquire: 'blue', grow: 'cyan', win_back: 'red', wait: 'orange', retain: 'green' };
 
-/** Today in the browser's calendar, YYYY-MM-DD. */
+let tenantDay: string | null = null;
+
+/** Remembers the tenant's day that the session reports (`today` of /auth/me, asked again every 5 minutes). */
+export function setTenantToday(day: string | null): void {
+  tenantDay = day;
+}
+
+/**
+ * Today on the tenant's calendar (its time zone), YYYY-MM-DD: what every default date of a form and every
+ * "not after today" means. Before sign-in, the browser's day.
+ */
 export function todayIso(): string {
+  if (tenantDay) return tenantDay;
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** todayIso as a Dayjs, for date pickers. */
+export function tenantToday(): Dayjs {
+  return dayjs(todayIso());
 }

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import i18n, { LANGUAGE_KEY } from '../i18n';
 import { api, ApiError, csrfToken, onUnauthenticated } from '../api/client';
 import type { Language, Me } from '../api/types';
+import { setTenantToday } from '../lib/format';
 
 interface SessionValue {
   me: Me | null;
@@ -32,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((answer: Me) => {
     setMe(answer);
+    setTenantToday(answer.today);
     setEnded(null);
     applyLanguage(answer.user.language);
   }, []);

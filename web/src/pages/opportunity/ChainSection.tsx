@@ -2,7 +2,7 @@
 // ones marked), interaction; add, edit, remove members; rate a member in this opportunity (two clicks).
 import { DeleteOutlined, EditOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Drawer, Empty, Form, Grid, Modal, Popconfirm, Radio, Select, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { AttitudeTag } from '../../components/Tags';
 import { YesNoTag } from '../person/ProfileCards';
 import { RatingPicker } from '../person/RatingPicker';
 import { candidates, groupByRole, isInherited, memberBody, memberPatch, type MemberForm } from './chain';
+import { tenantToday } from '../../lib/format';
 
 const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
 
@@ -179,7 +180,7 @@ function AddMemberModal({ opportunity, customer, members, onClose, onSaved }: {
       cancelText={t('common.cancel', { ns: 'common' })}
       okButtonProps={{ 'data-testid': 'member-form-save' }}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ role: 'influencer', veto: 'unknown', approve: 'unknown', since: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ role: 'influencer', veto: 'unknown', approve: 'unknown', since: tenantToday() }}>
         <Form.Item name="person" label={t('person')} rules={[{ required: true, message: t('choosePerson') }]}>
           <Select
             autoFocus

@@ -1,6 +1,6 @@
 // The activity log (newest first, paged) and a form to add an activity.
 import { App, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ACTIVITY_KINDS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
 import { activityBody } from './forms';
 import { newestFirst } from './rating';
+import { tenantToday } from '../../lib/format';
 
 interface Values { kind: string; date: Dayjs; opportunity?: string; note?: string }
 
@@ -41,7 +42,7 @@ export function ActivitiesCard({ person, activities, opportunities, canWrite, on
           form={form}
           layout="inline"
           onFinish={(v) => void submit(v)}
-          initialValues={{ kind: 'visit', date: dayjs() }}
+          initialValues={{ kind: 'visit', date: tenantToday() }}
           style={{ marginBottom: 12, rowGap: 8 }}
           data-testid="activity-form"
         >
@@ -49,7 +50,7 @@ export function ActivitiesCard({ person, activities, opportunities, canWrite, on
             <Select style={{ width: 110 }} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activityKind.${k}`, { ns: 'common' }) }))} data-testid="activity-kind" />
           </Form.Item>
           <Form.Item name="date" label={t('ratingDate')} rules={[{ required: true, message: t('required') }]}>
-            <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(tenantToday(), 'day')} />
           </Form.Item>
           <Form.Item name="opportunity" label={t('opportunity')}>
             <Select allowClear style={{ width: 220 }} showSearch optionFilterProp="label" options={opportunities.map((o) => ({ value: o.id, label: o.name }))} />

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { App } from 'antd';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Rating } from '../../api/types';
-import { todayIso } from '../../lib/format';
+import { setTenantToday, todayIso } from '../../lib/format';
 
 const post = vi.fn(async () => ({}));
 vi.mock('../../api/client', async (original) => ({
@@ -82,5 +82,20 @@ describe('RatingPicker', () => {
       ['/ratings', { person: 'p-1', dimension: 'solution', value: 'strong_oppose', date: todayIso(), opportunity: 'opp-1' }],
       ['/ratings', { person: 'p-1', dimension: 'price', value: 'oppose', date: todayIso(), opportunity: 'opp-1' }],
     ]);
+  });
+});
+
+describe('RatingPicker on the tenant\'s calendar', () => {
+  afterEach(() => setTenantToday(null));
+
+  it('dates a rating on the tenant\'s day, not the browser\'s', async () => {
+    setTenantToday('2031-02-03');
+    const onSaved = renderPicker();
+    fireEvent.click(screen.getByTestId('rating-price-support'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('rating-save'));
+    });
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(post.mock.calls).toEqual([['/ratings', { person: 'p-1', dimension: 'price', value: 'support', date: '2031-02-03' }]]);
   });
 });

@@ -3,7 +3,7 @@
 // degrees whose pick differs from the current value are posted. Used by the person and opportunity pages.
 import { CheckOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Grid, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,7 +11,7 @@ import { useSubmit } from '../../api/hooks';
 import type { Attitude, Dimension, Organization, Rating } from '../../api/types';
 import { ATTITUDES, DIMENSIONS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
-import { ATTITUDE_COLOR } from '../../lib/format';
+import { ATTITUDE_COLOR, tenantToday } from '../../lib/format';
 import { changedDimensions, currentValues, ratingBodies, type Picks } from './rating';
 
 export interface RatingPickerProps {
@@ -57,7 +57,7 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const phone = !screens.sm;
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [date, setDate] = useState<Dayjs>(() => tenantToday());
   const [toward, setToward] = useState('ours');
   const [chosenOpportunity, setChosenOpportunity] = useState<string | null>(null);
   const [picks, setPicks] = useState<Picks>({});
@@ -90,7 +90,7 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
             value={date}
             allowClear={false}
             onChange={(d) => d && setDate(d)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(tenantToday(), 'day')}
             style={{ width: phone ? '100%' : 140 }}
             data-testid="rating-date"
           />

@@ -1,12 +1,13 @@
 // The two votes: current veto and approval, their history, and a form to set one.
 import { App, Button, Card, DatePicker, Form, Radio, Select, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useNames, useSubmit } from '../../api/hooks';
 import type { Vote, YesNo } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
+import { tenantToday } from '../../lib/format';
 import { voteBody } from './forms';
 import { YesNoTag } from './ProfileCards';
 import { newestFirst } from './rating';
@@ -20,6 +21,11 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
   const { saving, error, run } = useSubmit();
   const users = useNames('users', votes.map((v) => v.by));
   const sorted = useMemo(() => newestFirst(votes), [votes]);
+  const current = useCallback((kind: 'veto' | 'approve'): YesNo => (kind === 'veto' ? veto : approve), [veto, approve]);
+  // The value shown is the chosen vote's current one, again after a save changed it.
+  useEffect(() => {
+    if (canWrite) form.setFieldsValue({ value: current(form.getFieldValue('kind') ?? 'veto') });
+  }, [form, current, canWrite]);
 
   async function submit(values: { kind: 'veto' | 'approve'; value: YesNo; date: Dayjs }) {
     await run(async () => {
@@ -41,7 +47,10 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
           form={form}
           layout="inline"
           onFinish={(v) => void submit(v)}
-          initialValues={{ kind: 'veto', value: 'yes', date: dayjs() }}
+          onValuesChange={(changed: { kind?: 'veto' | 'approve' }) => {
+            if (changed.kind) form.setFieldsValue({ value: current(changed.kind) });
+          }}
+          initialValues={{ kind: 'veto', value: veto, date: tenantToday() }}
           style={{ marginBottom: 12, rowGap: 8 }}
           data-testid="vote-form"
         >
@@ -52,7 +61,7 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
             <Radio.Group optionType="button" buttonStyle="solid" options={(['yes', 'no', 'unknown'] as const).map((v) => ({ value: v, label: t(`yesno.${v}`, { ns: 'common' }) }))} />
           </Form.Item>
           <Form.Item name="date" label={t('ratingDate')} rules={[{ required: true, message: t('required') }]}>
-            <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(tenantToday(), 'day')} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="vote-save">{t('setVote')}</Button>

@@ -2,7 +2,7 @@
 // (amounts, ratios, quote rounds), things 物 (scope, documents), situation 情 (conditions, type, method, rule,
 // criteria, links) and timing 节 (the milestone timeline).
 import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { DIMENSIONS, type YesNo } from '../../api/types';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { ErrorAlert } from '../../components/PageState';
 import { AttitudeTag } from '../../components/Tags';
-import { formatAmount } from '../../lib/format';
+import { formatAmount, tenantToday } from '../../lib/format';
 import { YesNoTag } from '../person/ProfileCards';
 import { DocumentsPanel } from './DocumentsPanel';
 import { formatRatio, latestQuote, quoteSeries, ratio, weightSum } from './logic';
@@ -236,7 +236,7 @@ export function TimingAspect({ view, opportunity, kindName, onChanged }: {
         ]}
       />
       {open ? (
-        <Form form={form} layout="inline" onFinish={(v) => void record(v)} initialValues={{ date: dayjs() }} data-testid="milestone-form">
+        <Form form={form} layout="inline" onFinish={(v) => void record(v)} initialValues={{ date: tenantToday() }} data-testid="milestone-form">
           <Form.Item name="kind" rules={[{ required: true, message: t('timing.chooseKind') }]}>
             <Select style={{ width: 180 }} placeholder={t('timing.kind')} options={view.timing.model.map((k) => ({ value: k, label: kindName(k) }))} data-testid="milestone-kind" />
           </Form.Item>

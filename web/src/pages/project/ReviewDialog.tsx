@@ -12,7 +12,7 @@ import { useNames } from '../../api/hooks';
 import { CLOSED_STATUSES, LESSON_KINDS, postReview, VENDOR_RESULTS, type ProjectOpportunity, type ProjectView } from '../../api/project';
 import { ErrorAlert } from '../../components/PageState';
 import { errorDetail, errorText } from '../../lib/errors';
-import { formatAmount } from '../../lib/format';
+import { formatAmount, tenantToday } from '../../lib/format';
 import { usePerspective } from '../../state/perspective';
 import { weightSum } from './logic';
 import { formPath, REVIEW_STEPS, reviewBody, stepOfField, type ReviewForm } from './review';
@@ -42,7 +42,7 @@ export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
   const ourQuotes = view.money.quotes.filter((q) => q.org === ours);
 
   const initial: Values = {
-    closed: dayjs(),
+    closed: tenantToday(),
     winning_bid: view.money.winning_bid,
     our_bid: view.money.our_bid ?? ourQuotes[ourQuotes.length - 1]?.price ?? null,
     winner: view.money.winner,
