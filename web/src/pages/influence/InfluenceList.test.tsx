@@ -1,19 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InfluenceList } from './InfluenceList';
 import { influenceRows, type ListQuery } from './model';
 
-beforeAll(() => {
-  // AntD's responsive helpers ask for matchMedia, which jsdom lacks.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
-      addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
-    }),
-  });
-});
 afterEach(() => {
   cleanup();
   vi.useRealTimers();

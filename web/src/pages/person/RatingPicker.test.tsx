@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Rating } from '../../api/types';
 import { setTenantToday, todayIso } from '../../lib/format';
 
@@ -11,17 +11,6 @@ vi.mock('../../api/client', async (original) => ({
 }));
 
 const { RatingPicker } = await import('./RatingPicker');
-
-beforeAll(() => {
-  // AntD's responsive helpers ask for matchMedia, which jsdom lacks.
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
-      addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
-    }),
-  });
-});
 
 beforeEach(() => post.mockClear());
 afterEach(cleanup);

@@ -15,13 +15,6 @@ const { VotesCard } = await import('./VotesCard');
 
 beforeAll(async () => {
   await i18n.changeLanguage('en');
-  Object.defineProperty(window, 'matchMedia', {
-    writable: true,
-    value: (query: string) => ({
-      matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
-      addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
-    }),
-  });
 });
 
 beforeEach(() => post.mockClear());
