@@ -154,6 +154,12 @@ TEST_F(VisibilityApi, EmployeesSearchTheDirectoryAndKeepTheirOwnLinks) {
   EXPECT_EQ(person.at("department_name"), "信息中心");
   EXPECT_EQ(staff.Get("/api/v1/people/p1").body.find("zhaomin@example.com"), std::string::npos);
   EXPECT_EQ(staff.Get("/api/v1/people?org=c2").json.at("total").as_int64(), 1) << "search by organization";
+  // A person is found by their organization's name too: "招商" is part of c1's name only.
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=" + Encode("招商"))), (std::set<std::string>{"p1", "p2", "p3"}));
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=" + Encode("电网"))), (std::set<std::string>{"p4"}));
+  // A rep finds only what they may see, whatever the organizations are called: rep2 owns c2, not c1.
+  EXPECT_EQ(As("rep2").Get("/api/v1/people?search=" + Encode("招商")).json.at("total").as_int64(), 0);
+  EXPECT_EQ(Ids(As("rep2").Get("/api/v1/people?search=" + Encode("电网"))), (std::set<std::string>{"p4"}));
 
   EXPECT_EQ(Ids(staff.Get("/api/v1/influence-links")), (std::set<std::string>{"i2"}));
   EXPECT_EQ(staff.Get("/api/v1/ratings").json.at("total").as_int64(), 0);

@@ -146,7 +146,15 @@ std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& fi
     where += " AND " + Quote(spec.fields[query.equals[i].first].name) + " = :eq" + std::to_string(i);
   }
   if (!query.search.empty() && spec.search >= 0) {
-    where += " AND instr(lower(" + Quote(spec.fields[spec.search].name) + "), lower(:search)) > 0";
+    const std::string by_name = "instr(lower(" + Quote(spec.fields[spec.search].name) + "), lower(:search)) > 0";
+    // A person is also found by their organization's name ("someone at 招商银行"); what the caller may not
+    // see stays out through the filter above, whatever its organization is called. The EXISTS, computed
+    // once, spares each person the lookup when no organization's name matches (a large tenant's search:
+    // 53 ms by name alone, 133 ms with the lookup for every person, 70 ms with it only when needed).
+    const std::string orgs = "SELECT id FROM organizations WHERE instr(lower(name), lower(:search)) > 0";
+    where += kind == Kind::kPerson
+                 ? " AND (" + by_name + " OR (EXISTS (" + orgs + ") AND org IN (" + orgs + ")))"
+                 : " AND " + by_name;
   }
   if (query.active_on) {
     if (spec.since >= 0) where += " AND (since IS NULL OR since <= :day)";

@@ -251,5 +251,14 @@ tests.push({
     expect(!(await row.innerText()).includes(customers[0].id), 'the organization is never shown by its id');
     await page.getByTestId('iknow-results').locator('.ant-table-row', { hasText: person.name }).filter({ hasText: customers[0].name }).first().waitFor();
     await page.getByTestId('iknow-mine').waitFor();
+
+    // The same people by their company's name: every row is of an organization whose name holds what was typed.
+    const part = customers[0].name.slice(0, 4);
+    await page.getByTestId('iknow-search').fill(part);
+    await page.getByTestId('iknow-search').press('Enter');
+    const rows = page.getByTestId('iknow-results').locator('.ant-table-row');
+    await rows.nth(1).waitFor(); // the company's persons, not just the one found by name before
+    const texts = await rows.allInnerTexts();
+    expect(texts.length > 0 && texts.every((text) => text.includes(part)), `every person found by "${part}" is at a company of that name`);
   },
 });
