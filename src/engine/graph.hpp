@@ -124,22 +124,6 @@ inline Lanes ValuesAt(std::span<const FactPoint> points, const Lanes& days) {
   return values;
 }
 
-// ValueAt for several days at once: one pass over a short history; a longer one is searched day by day.
-template <size_t N>
-void ValuesAt(std::span<const FactPoint> points, const Date (&days)[N], int8_t (&values)[N]) {
-  if (points.size() > kScannedHistory) {
-    for (size_t w = 0; w < N; ++w) values[w] = SearchedValueAt(points, days[w]);
-    return;
-  }
-  for (size_t w = 0; w < N; ++w) values[w] = kUnknown;
-  for (const FactPoint& point : points) {
-    for (size_t w = 0; w < N; ++w) {
-      const bool holds = point.date.days <= days[w].days && days[w].days < point.until.days;
-      values[w] = holds ? point.value : values[w];
-    }
-  }
-}
-
 // The history of one key: sorted by (date, seq).
 struct Series {
   Dimension dimension = Dimension::kCloseness;
