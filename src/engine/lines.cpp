@@ -57,24 +57,25 @@ std::vector<Idx> Lines::CustomersIn(const Scope& scope) const {
   return customers;
 }
 
-bool Lines::Fill(Idx customer, Idx toward, const Figures::CustomerDays& days, const std::array<Date, kWhens>& dates,
-                 CustomerMetrics& metrics, std::array<Degrees, kWhens>& degrees) const {
-  if (graph_.orgs[customer].life.On(days[0])) {
+bool Lines::Fill(Idx customer, Idx toward, const Figures::CustomerDays& days, CustomerMetrics& metrics,
+                 std::array<Degrees, kWhens>& degrees) const {
+  // The line's dates (TrendDates) are the first three of the customer's days.
+  if (graph_.orgs[customer].life.On(days[kNow])) {
     figures_.Customer(customer, toward, days, metrics);
     degrees = {metrics.degrees, metrics.month_ago, metrics.year_ago};
     return true;
   }
   degrees = {};
-  degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, dates[kMonthAgo]);
-  degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, dates[kYearAgo]);
+  degrees[kMonthAgo] = figures_.CustomerDegrees(customer, toward, days[kMonthAgo]);
+  degrees[kYearAgo] = figures_.CustomerDegrees(customer, toward, days[kYearAgo]);
   return false;
 }
 
-CustomerPart Lines::Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const {
+CustomerPart Lines::Part(Idx customer, Idx toward, const Figures::CustomerDays& days) const {
   CustomerPart part;
   part.valid = true;
   part.computed_at = graph_.touches;
-  part.active = Fill(customer, toward, figures_.DaysOf(day), dates, part.metrics, part.degrees);
+  part.active = Fill(customer, toward, days, part.metrics, part.degrees);
   return part;
 }
 
@@ -118,7 +119,7 @@ CustomerLine Lines::Customers(const Scope& scope, Idx toward, Date day) const {
     const Idx customer = customers[c];
     std::array<Degrees, kWhens> degrees;
     // Computed in the list's next place, given back when the customer is not active on the day.
-    if (!Fill(customer, toward, days, dates, line.list.emplace_back(), degrees)) line.list.pop_back();
+    if (!Fill(customer, toward, days, line.list.emplace_back(), degrees)) line.list.pop_back();
     Add(line, customer, degrees, graph_.orgs[customer], dates);
   }
   if (toward != kOurs) line.competitor_influenced = CompetitorInfluenced(scope, toward, day);
@@ -131,6 +132,7 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
   const std::shared_ptr<LineCache::Entry> entry = cache->Find(LineCache::Key{scope, toward, day, figures_.thresholds()});
   std::lock_guard lock(entry->mutex);
   const auto dates = TrendDates(day);
+  const Figures::CustomerDays days = figures_.DaysOf(day);
   std::vector<Idx> customers = CustomersIn(scope);
   bool changed = !entry->line || customers != entry->customers;
   if (entry->parts.size() < graph_.orgs.size()) entry->parts.resize(graph_.orgs.size());
@@ -139,7 +141,7 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
     CustomerPart& part = entry->parts[customer];
     if (part.valid && part.computed_at >= graph_.TouchedAt(customer)) continue;
     if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
-    part = Part(customer, toward, day, dates);
+    part = Part(customer, toward, days);
     changed = true;
   }
   if (!changed) return entry->line;

@@ -93,9 +93,9 @@ class Lines {
   // One customer's part of a customer line: its degrees on the line's dates, and its figures into `metrics`
   // (as a CustomerMetrics is made) when it is active on the day, which Fill returns. Then adding its counts
   // and tiers to the line (the caller adds its metrics to the list).
-  bool Fill(Idx customer, Idx toward, const Figures::CustomerDays& days, const std::array<Date, kWhens>& dates,
-            CustomerMetrics& metrics, std::array<Degrees, kWhens>& degrees) const;
-  CustomerPart Part(Idx customer, Idx toward, Date day, const std::array<Date, kWhens>& dates) const;
+  bool Fill(Idx customer, Idx toward, const Figures::CustomerDays& days, CustomerMetrics& metrics,
+            std::array<Degrees, kWhens>& degrees) const;
+  CustomerPart Part(Idx customer, Idx toward, const Figures::CustomerDays& days) const;
   static void Add(CustomerLine& line, Idx customer, const std::array<Degrees, kWhens>& degrees,
                   const Organization& org, const std::array<Date, kWhens>& dates);
   // Adds the key persons of `customer` on each of `days` (ascending) to points[i].degrees.

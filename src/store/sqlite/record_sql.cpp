@@ -149,8 +149,9 @@ std::string WhereClause(Kind kind, const ListQuery& query, const OwnerFilter& fi
     const std::string by_name = "instr(lower(" + Quote(spec.fields[spec.search].name) + "), lower(:search)) > 0";
     // A person is also found by their organization's name ("someone at 招商银行"); what the caller may not
     // see stays out through the filter above, whatever its organization is called. The EXISTS, computed
-    // once, spares each person the lookup when no organization's name matches (a large tenant's search:
-    // 53 ms by name alone, 133 ms with the lookup for every person, 70 ms with it only when needed).
+    // once, spares each person the lookup when no organization's name matches (counting the large demo's
+    // 205,224 persons in the sqlite3 shell: 53 ms by name alone, 133 ms with the lookup for every person,
+    // 70 ms with it only when an organization matches).
     const std::string orgs = "SELECT id FROM organizations WHERE instr(lower(name), lower(:search)) > 0";
     where += kind == Kind::kPerson
                  ? " AND (" + by_name + " OR (EXISTS (" + orgs + ") AND org IN (" + orgs + ")))"
