@@ -33,8 +33,11 @@ enum class Kind : unsigned char {
   kQuote,
   kDocument,
   kLesson,
+  // Work: what the figures turn into.
+  kTask,
+  kTaskComment,
 };
-inline constexpr int kKindCount = 21;
+inline constexpr int kKindCount = 23;
 
 // Null, a bool, a number, or text. Dates, vocabulary words and references are text; a list of words is
 // text too, its items separated by kListSeparator (ListItems, JoinList).

@@ -154,6 +154,17 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
       Make(Kind::kLesson, "lessons", "lessons", "lessons", "lesson", false,
            {Ref("opportunity", Kind::kOpportunity), Enum("kind", vocab::kLessonKinds), Words("tags"),
             Text("text", false, 10000), Ref("by", Kind::kUser, false), DateField("date", true), since, until}),
+      // A task has no validity interval: it is finished (done) or dismissed, and stays in the history.
+      Make(Kind::kTask, "tasks", "tasks", "tasks", "task", false,
+           {Text("title", true), Ref("customer", Kind::kOrganization, false),
+            Ref("opportunity", Kind::kOpportunity, false), Ref("person", Kind::kPerson, false),
+            Ref("assignee", Kind::kUser), DateField("due"), Enum("status", vocab::kTaskStatus, "open"),
+            DateField("snoozed_until"), Text("reason", false, 2000), Enum("source", vocab::kTaskSources, "hand"),
+            Text("source_key", false, 500), Text("note", false, 10000), Ref("by", Kind::kUser, false),
+            DateField("date", true)}),
+      Make(Kind::kTaskComment, "task-comments", "task_comments", "task_comments", "task comment", true,
+           {Ref("task", Kind::kTask), Text("text", true, 10000), Ref("by", Kind::kUser, false), DateField("date", true),
+            until}),
   };
 }
 

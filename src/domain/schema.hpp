@@ -99,6 +99,11 @@ namespace document {
 enum : int { kOpportunity, kName, kKind, kContentType, kSize, kSha256, kUploadedBy, kDate, kSince, kUntil };
 }
 namespace lesson { enum : int { kOpportunity, kKind, kTags, kText, kBy, kDate, kSince, kUntil }; }
+namespace task {
+enum : int { kTitle, kCustomer, kOpportunity, kPerson, kAssignee, kDue, kStatus, kSnoozedUntil, kReason, kSource,
+             kSourceKey, kNote, kBy, kDate };
+}
+namespace comment { enum : int { kTask, kText, kBy, kDate, kUntil }; }
 }  // namespace fields
 
 // A milestone model's kinds (ListItems of a kModel field): the kind word and its name ("" when none).

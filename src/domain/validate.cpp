@@ -240,6 +240,42 @@ Status CheckKindRules(Record& record, Lookup& lookup) {
       }
       break;
     }
+    case Kind::kTask: {
+      // What a task concerns hangs together: its customer is the opportunity's and the person's (a person
+      // of a customer), and is filled in from them when left out.
+      if (!record.IsNull(f::task::kCustomer) && OrgKind(lookup, record.Text(f::task::kCustomer)) != "customer") {
+        return Unprocessable("customer", "A task's customer must be a customer organization.");
+      }
+      auto agree = [&](const std::string& customer, std::string_view field, std::string message) -> Status {
+        if (record.IsNull(f::task::kCustomer)) {
+          record.values[f::task::kCustomer] = customer;
+        } else if (record.Text(f::task::kCustomer) != customer) {
+          return Unprocessable(field, std::move(message));
+        }
+        return {};
+      };
+      if (!record.IsNull(f::task::kOpportunity)) {
+        const Record* opp = lookup.Find(Kind::kOpportunity, record.Text(f::task::kOpportunity));
+        if (opp) {
+          if (auto status = agree(opp->Text(f::opp::kCustomer), "opportunity",
+                                  "The opportunity belongs to another customer than the task's.");
+              !status) {
+            return status;
+          }
+        }
+      }
+      if (!record.IsNull(f::task::kPerson)) {
+        const Record* person = lookup.Find(Kind::kPerson, record.Text(f::task::kPerson));
+        if (person && OrgKind(lookup, person->Text(f::person::kOrg)) == "customer") {
+          if (auto status = agree(person->Text(f::person::kOrg), "person",
+                                  "The person works for another customer than the task's.");
+              !status) {
+            return status;
+          }
+        }
+      }
+      break;
+    }
     case Kind::kInfluenceUse: {
       const Record* employee = lookup.Find(Kind::kPerson, record.Text(f::use::kEmployee));
       if (employee && OrgKind(lookup, employee->Text(f::person::kOrg)) != "ours") {
@@ -411,6 +447,16 @@ Status ValidateFields(const Record& record) {
     auto until = record.DateAt(spec.until);
     if (since && until && *until < *since) {
       return MakeError(ErrorCode::kInvalid, "\"until\" is before \"since\".", "until");
+    }
+  }
+  if (record.kind == Kind::kTask) {
+    const std::string& status = record.Text(f::task::kStatus);
+    if (status == "snoozed" && record.IsNull(f::task::kSnoozedUntil)) {
+      return MakeError(ErrorCode::kInvalid, "A snoozed task needs \"snoozed_until\", the day it comes back.",
+                       "snoozed_until");
+    }
+    if (status == "dismissed" && record.Text(f::task::kReason).find_first_not_of(" \t") == std::string::npos) {
+      return MakeError(ErrorCode::kInvalid, "A dismissed task needs a \"reason\".", "reason");
     }
   }
   return {};

@@ -35,6 +35,8 @@ constexpr std::string_view kDocumentKindsData[] = {"rfp",      "requirements", "
 constexpr std::string_view kLessonKindsData[] = {"win_factor", "loss_factor", "note"};
 constexpr std::string_view kMilestoneKindsData[] = {"initiation", "budget_approval", "tender_notice", "bid_submission",
                                                     "evaluation", "award_notice",    "contract"};
+constexpr std::string_view kTaskStatusData[] = {"open", "done", "snoozed", "dismissed"};
+constexpr std::string_view kTaskSourcesData[] = {"hand", "warning", "tactic", "suggestion", "handover", "introduction"};
 // ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
 // sorted for binary search.
 constexpr std::string_view kCurrenciesData[] = {
@@ -77,6 +79,8 @@ const Words kVendorResults{kVendorResultsData};
 const Words kDocumentKinds{kDocumentKindsData};
 const Words kLessonKinds{kLessonKindsData};
 const Words kMilestoneKinds{kMilestoneKindsData};
+const Words kTaskStatus{kTaskStatusData};
+const Words kTaskSources{kTaskSourcesData};
 
 const Words kCurrencies{kCurrenciesData};
 

@@ -32,6 +32,9 @@ extern const Words kVendorResults;  // won lost disqualified unknown
 extern const Words kDocumentKinds;  // rfp requirements proposal presentation contract minutes other
 extern const Words kLessonKinds;    // win_factor loss_factor note
 extern const Words kMilestoneKinds; // the company default model: initiation budget_approval … contract
+// Work (tasks).
+extern const Words kTaskStatus;     // open done snoozed dismissed
+extern const Words kTaskSources;    // hand warning tactic suggestion handover introduction
 
 extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
 

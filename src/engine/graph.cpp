@@ -217,7 +217,9 @@ void Graph::TouchReferences(const Record& record) {
 }
 
 void Graph::Apply(const Record& record) {
-  if (!stamping) return ApplyRecord(record);
+  // Work changes no figure: nothing cached goes stale.
+  const bool work = record.kind == Kind::kTask || record.kind == Kind::kTaskComment;
+  if (!stamping || work) return ApplyRecord(record);
   ++touches;
   const Idx before = ids(record.kind).Find(record.id);
   TouchEntity(record.kind, before);
@@ -304,7 +306,23 @@ void Graph::ApplyRecord(const Record& record) {
     case Kind::kQuote: return ApplyQuote(record);
     case Kind::kDocument: return ApplyDocument(record);
     case Kind::kLesson: return ApplyLesson(record);
+    case Kind::kTask: return ApplyTask(record);
+    case Kind::kTaskComment: return;  // seen through its task
   }
+}
+
+void Graph::ApplyTask(const Record& record) {
+  Task& task = Slot(tasks, ids(Kind::kTask).Intern(record.id));
+  task.customer = Ref(Kind::kOrganization, record, f::task::kCustomer);
+  task.opportunity = Ref(Kind::kOpportunity, record, f::task::kOpportunity);
+  task.person = Ref(Kind::kPerson, record, f::task::kPerson);
+  task.assignee = Ref(Kind::kUser, record, f::task::kAssignee);
+  task.by = Ref(Kind::kUser, record, f::task::kBy);
+  Ensure(orgs, task.customer);
+  Ensure(opportunities, task.opportunity);
+  Ensure(people, task.person);
+  Ensure(users, task.assignee);
+  Ensure(users, task.by);
 }
 
 void Graph::ApplyOrganization(const Record& record) {

@@ -301,6 +301,13 @@ struct Lesson {
   Interval life;
 };
 
+// A task (work, not a figure): what the access policy needs to decide who sees it — what it concerns, its
+// assignee and its author.
+struct Task {
+  Idx customer = kNone, opportunity = kNone, person = kNone;
+  Idx assignee = kNone, by = kNone;
+};
+
 struct ChainMember {
   Idx opportunity = kNone, person = kNone;
   uint8_t role = 9;      // index in vocab::kDecisionRoles
@@ -422,6 +429,7 @@ class Graph {
   std::vector<Quote> quotes;
   std::vector<Document> documents;
   std::vector<Lesson> lessons;
+  std::vector<Task> tasks;
   std::vector<Idx> company_models;  // milestone models without a customer (the company default)
   RhythmCache rhythm_cache;
   // Write stamps, for the caches of figures (line_cache.hpp): `touches` counts the writes applied;
@@ -471,6 +479,7 @@ class Graph {
   void ApplyQuote(const Record& record);
   void ApplyDocument(const Record& record);
   void ApplyLesson(const Record& record);
+  void ApplyTask(const Record& record);
 
   template <typename T>
   T& OpportunityRecord(std::vector<T>& table, std::vector<Idx> Opportunity::*list, Kind kind, const Record& record,

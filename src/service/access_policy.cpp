@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/schema.hpp"
+#include "domain/vocab.hpp"
 
 namespace brm {
 namespace f = fields;
@@ -97,11 +98,47 @@ Idx Access::OrgOf(Kind kind, std::string_view id, bool& found) const {
   }
 }
 
+bool Access::SeesTask(const engine::Task& task) const {
+  if (everything()) return true;
+  if (actor_.role == Role::kEmployee) return false;
+  const Idx person_org = task.person == kNone || task.person >= graph_.people.size() ? kNone : graph_.people[task.person].org;
+  const Idx opp_customer =
+      task.opportunity == kNone || task.opportunity >= graph_.opportunities.size() ? kNone
+                                                                                    : graph_.opportunities[task.opportunity].customer;
+  if (task.customer != kNone && !SeesOrg(task.customer)) return false;
+  if (task.opportunity != kNone && !SeesOrg(opp_customer)) return false;
+  if (task.person != kNone && !SeesOrg(person_org)) return false;
+  const bool concerns = task.customer != kNone || task.opportunity != kNone || task.person != kNone;
+  return concerns || Owns(task.assignee) || Owns(task.by);
+}
+
 bool Access::MayRead(const Record& record) const {
   if (everything()) return true;
   if (actor_.role == Role::kEmployee) {
     return record.kind == Kind::kInfluence && !actor_.person.empty() &&
            record.Text(f::influence::kFrom) == actor_.person;
+  }
+  if (record.kind == Kind::kTask) {
+    // The record as it stands (it may be the one being written): its references looked up in the graph; one
+    // that is not there hides the task, as any reference to nothing.
+    engine::Task task;
+    auto at = [&](Kind kind, int field, Idx& index) {
+      if (record.IsNull(field)) return true;
+      index = graph_.ids(kind).Find(record.Text(field));
+      return index != kNone;
+    };
+    if (!at(Kind::kOrganization, f::task::kCustomer, task.customer) ||
+        !at(Kind::kOpportunity, f::task::kOpportunity, task.opportunity) ||
+        !at(Kind::kPerson, f::task::kPerson, task.person)) {
+      return false;
+    }
+    at(Kind::kUser, f::task::kAssignee, task.assignee);
+    at(Kind::kUser, f::task::kBy, task.by);
+    return SeesTask(task);
+  }
+  if (record.kind == Kind::kTaskComment) {
+    const Idx task = graph_.ids(Kind::kTask).Find(record.Text(f::comment::kTask));
+    return task != kNone && task < graph_.tasks.size() && SeesTask(graph_.tasks[task]);
   }
   const EntitySpec& spec = Spec(record.kind);
   if (record.kind == Kind::kOrganization && record.Text(f::org::kKind) == "customer") {
@@ -208,6 +245,9 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
     return Forbidden("Employees can only declare and retire their own acquaintances.");
   }
   if (after.kind == Kind::kUser || after.kind == Kind::kTeam) return {};
+  if (after.kind == Kind::kTask) {
+    if (auto status = MayWriteTask(before, after); !status) return status;
+  }
   const auto company_model = [](const std::optional<Record>& model) {
     return model && model->kind == Kind::kMilestoneModel && model->IsNull(f::model::kCustomer);
   };
@@ -236,6 +276,43 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
   if (!MayRead(after)) {
     // Every reference was found readable before this is asked; what is left is the record itself.
     return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(after.kind).noun) + " has the id \"" + after.id + "\".");
+  }
+  return {};
+}
+
+Status Access::MayWriteTask(const std::optional<Record>& before, const Record& after) const {
+  if (actor_.role == Role::kSystem) return {};
+  if (before && !MayRead(*before)) {
+    return MakeError(ErrorCode::kNotFound, "No task has the id \"" + before->id + "\".");
+  }
+  const engine::Ids& users = graph_.ids(Kind::kUser);
+  if (Changed(before, after, f::task::kBy)) return Forbidden("The author of a task does not change.", "by");
+  if (before && !everything() && !Owns(users.Find(before->Text(f::task::kAssignee))) &&
+      !Owns(users.Find(before->Text(f::task::kBy)))) {
+    return Forbidden("Only the task's assignee, its author and their managers change it.");
+  }
+  if (before && !Changed(before, after, f::task::kAssignee)) return {};
+  const Idx assignee = users.Find(after.Text(f::task::kAssignee));
+  if (!everything() && !Owns(assignee)) {
+    return Forbidden(actor_.role == Role::kManager ? "You assign tasks to yourself and the users of your teams."
+                                                    : "You assign tasks to yourself; your manager assigns them to others.",
+                     "assignee");
+  }
+  if (assignee == kNone || assignee >= graph_.users.size()) {
+    return MakeError(ErrorCode::kUnprocessable, "No user has the id \"" + after.Text(f::task::kAssignee) + "\".", "assignee");
+  }
+  // The assignee must be able to work on it: an active sales user who reads what it concerns.
+  const engine::User& user = graph_.users[assignee];
+  const Role role = RoleFromWord(vocab::kUserRoles[user.role]);
+  const Date today = Today();
+  if (role == Role::kEmployee || !user.active || !user.life.On(today)) {
+    return MakeError(ErrorCode::kUnprocessable, "Tasks are assigned to active sales users (reps, managers, "
+                                                "executives, administrators).", "assignee");
+  }
+  Actor assigned{std::string(users.Id(assignee)), user.person == kNone ? "" : graph_.Id(Kind::kPerson, user.person), "",
+                 role};
+  if (!Access(assigned, graph_).MayRead(after)) {
+    return MakeError(ErrorCode::kUnprocessable, "The assignee cannot see what this task concerns.", "assignee");
   }
   return {};
 }

@@ -22,6 +22,12 @@
 // - Employees (role `employee`) read and change only their own influence links (`from` = their person),
 //   whose `to` may be any active person; they search people and organizations through the directory and
 //   see no figures.
+// - Tasks (work): a task is read by whoever may read what it concerns (its customer, opportunity and
+//   person, by the rule above); one that concerns nothing is read by its assignee's and its author's owners
+//   (themselves and their managers). A comment is read with its task. A rep assigns tasks to themself, a
+//   manager to anyone among their owners, an admin or executive to anyone; the assignee must be an active
+//   sales user who may read the task. A task is changed by its assignee's or author's owners (and by those
+//   who see everything); its author never changes.
 // - A hidden record is answered exactly as a record that does not exist, wherever it is named: as the
 //   record asked for (404) or as a reference of a record written (422).
 //
@@ -116,6 +122,10 @@ class Access {
   // and reporting lines.
   bool OursRecord(const Record& record) const;
   std::vector<engine::Idx> TeamUsers(engine::Idx team) const;
+  // Whether the actor reads a task: what it concerns, or (concerning nothing) its assignee's or author's owners.
+  bool SeesTask(const engine::Task& task) const;
+  // The task rules of MayWrite: who assigns to whom, who changes a task.
+  Status MayWriteTask(const std::optional<Record>& before, const Record& after) const;
   Perspective PerspectiveOf(std::vector<engine::Idx> users) const;
 
   Actor actor_;

@@ -23,7 +23,8 @@ constexpr std::string_view kPasswordKey[] = {"password"};
 std::string_view IdPrefix(Kind kind) {
   static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
                                                    "opp", "chm",  "rat", "vot",  "act", "use", "mm",
-                                                   "ms",  "pl",   "cri", "ven",  "quo", "doc", "les"};
+                                                   "ms",  "pl",   "cri", "ven",  "quo", "doc", "les",
+                                                   "task", "tcm"};
   static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
   return kPrefixes[static_cast<size_t>(kind)];
 }
@@ -236,6 +237,10 @@ Result<Record> EntityService::Retire(const Actor& actor, Kind kind, std::string_
   auto before = ReadVisible(actor, kind, id);
   if (!before) return NotFound(kind, id);
   const int field = Spec(kind).until;
+  if (field < 0) {
+    return MakeError(ErrorCode::kConflict, WithArticle(Spec(kind).noun) +
+                                               " is not retired: set its status (done, or dismissed with a reason).");
+  }
   if (!before->IsNull(field)) {
     return MakeError(ErrorCode::kConflict, "Already retired on " + before->Text(field) + ".", "until");
   }

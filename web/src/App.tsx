@@ -26,6 +26,7 @@ const pages: Record<PageName, () => Promise<{ default: () => ReactNode }>> = {
   influence: () => import('./pages/influence/InfluencePage'),
   iknow: () => import('./pages/iknow/IKnowPage'),
   warnings: () => import('./pages/warnings/WarningsPage'),
+  tasks: () => import('./pages/tasks/TasksPage'),
   strategy: () => import('./pages/admin/StrategyPage'),
   users: () => import('./pages/admin/UsersPage'),
   bundle: () => import('./pages/admin/BundlePage'),
@@ -38,6 +39,7 @@ const OpportunityPage = lazy(pages.opportunity);
 const InfluencePage = lazy(pages.influence);
 const IKnowPage = lazy(pages.iknow);
 const WarningsPage = lazy(pages.warnings);
+const TasksPage = lazy(pages.tasks);
 const StrategyPage = lazy(pages.strategy);
 const UsersPage = lazy(pages.users);
 const BundlePage = lazy(pages.bundle);
@@ -70,6 +72,7 @@ function SignedIn() {
             <Route path="opportunities/:id" element={page(SELLING, <OpportunityPage />)} />
             <Route path="influence" element={page(SELLING, <InfluencePage />)} />
             <Route path="warnings" element={page(SELLING, <WarningsPage />)} />
+            <Route path="tasks" element={page(SELLING, <TasksPage />)} />
             <Route path="iknow" element={<IKnowPage />} />
             <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
             <Route path="admin/users" element={page(['admin'], <UsersPage />)} />

@@ -252,6 +252,32 @@ CREATE TABLE lessons (
 CREATE INDEX lessons_opportunity ON lessons(opportunity);
 CREATE INDEX lessons_by ON lessons("by");
 )sql",
+      // 4: work — tasks and their comments.
+      R"sql(
+CREATE TABLE tasks (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+  customer TEXT REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  opportunity TEXT REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  person TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  assignee TEXT NOT NULL REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  due TEXT, status TEXT NOT NULL, snoozed_until TEXT, reason TEXT, source TEXT NOT NULL, source_key TEXT, note TEXT,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL);
+CREATE INDEX tasks_customer ON tasks(customer);
+CREATE INDEX tasks_opportunity ON tasks(opportunity);
+CREATE INDEX tasks_person ON tasks(person);
+CREATE INDEX tasks_assignee ON tasks(assignee, status);
+CREATE INDEX tasks_by ON tasks("by");
+CREATE INDEX tasks_source_key ON tasks(source_key);
+
+CREATE TABLE task_comments (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  task TEXT NOT NULL REFERENCES tasks(id) DEFERRABLE INITIALLY DEFERRED,
+  "text" TEXT NOT NULL, "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, until TEXT);
+CREATE INDEX task_comments_task ON task_comments(task);
+CREATE INDEX task_comments_by ON task_comments("by");
+)sql",
   };
   return migrations;
 }

@@ -84,6 +84,8 @@ void BindRecord(Statement& stmt, const Record& record) {
 
 namespace {
 
+std::string OwnersClause(Kind kind);
+
 // The rows of `kind` whose customers are all owned by one of :owners. Only customer organizations have
 // owners; organizations of other kinds never hide anything.
 std::string Owned(Kind kind) {
@@ -94,6 +96,7 @@ std::string Owned(Kind kind) {
     case Kind::kDepartment: return std::string("(SELECT id FROM departments WHERE org IN ") + kOrgs + ")";
     case Kind::kPerson: return std::string("(SELECT id FROM people WHERE org IN ") + kOrgs + ")";
     case Kind::kOpportunity: return std::string("(SELECT id FROM opportunities WHERE customer IN ") + kOrgs + ")";
+    case Kind::kTask: return "(SELECT id FROM tasks WHERE " + OwnersClause(Kind::kTask) + ")";
     default: return "";
   }
 }
@@ -108,6 +111,11 @@ std::string OwnersClause(Kind kind) {
   for (const FieldSpec& field : spec.fields) {
     if (field.type != FieldType::kRef || Owned(*field.ref).empty()) continue;
     clause += " AND (" + Quote(field.name) + " IS NULL OR " + Quote(field.name) + " IN " + Owned(*field.ref) + ")";
+  }
+  if (kind == Kind::kTask) {
+    // A task that concerns nothing belongs to its assignee's and its author's owners.
+    clause += " AND (customer IS NOT NULL OR opportunity IS NOT NULL OR person IS NOT NULL OR "
+              "assignee IN (SELECT value FROM json_each(:owners)) OR \"by\" IN (SELECT value FROM json_each(:owners)))";
   }
   return clause;
 }

@@ -351,3 +351,38 @@ export interface StrategyOverride {
   by: string;
   at: string;
 }
+
+export const TASK_STATUSES = ['open', 'done', 'snoozed', 'dismissed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_SOURCES = ['hand', 'warning', 'tactic', 'suggestion', 'handover', 'introduction'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
+/** A to-do (待办): what it concerns decides who sees it (docs/api.md, "Tasks"). */
+export interface Task {
+  id: string;
+  title: string;
+  customer: string | null;
+  opportunity: string | null;
+  person: string | null;
+  assignee: string;
+  due: string | null;
+  status: TaskStatus;
+  snoozed_until: string | null;
+  reason: string | null;
+  source: TaskSource;
+  source_key: string | null;
+  note: string | null;
+  /** The author. */
+  by: string | null;
+  /** The day it was created. */
+  date: string;
+}
+
+export interface TaskComment {
+  id: string;
+  task: string;
+  text: string;
+  by: string | null;
+  date: string;
+  until: string | null;
+}

@@ -4,7 +4,7 @@
 export const zh = {
   app: { name: 'BRM 商业关系管理', short: 'BRM' },
   nav: {
-    dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警',
+    dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
     admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出',
   },
   shell: {
@@ -73,7 +73,7 @@ export type Resources = typeof zh;
 export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
-    dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings',
+    dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
     admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export',
   },
   shell: {

@@ -11,6 +11,7 @@ describe('pageOf', () => {
     expect(pageOf('/opportunities/opp-1')).toBe('opportunity');
     expect(pageOf('/influence')).toBe('influence');
     expect(pageOf('/warnings')).toBe('warnings');
+    expect(pageOf('/tasks')).toBe('tasks');
     expect(pageOf('/iknow')).toBe('iknow');
     expect(pageOf('/strategy')).toBe('strategy');
     expect(pageOf('/admin/users')).toBe('users');

@@ -8,6 +8,7 @@ export type PageName =
   | 'influence'
   | 'iknow'
   | 'warnings'
+  | 'tasks'
   | 'strategy'
   | 'users'
   | 'bundle';
@@ -21,6 +22,6 @@ export function pageOf(pathname: string): PageName | null {
   if (first === 'people' && second) return 'person';
   if (first === 'opportunities' && second) return 'opportunity';
   if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : null;
-  if (first === 'influence' || first === 'warnings' || first === 'iknow' || first === 'strategy') return first;
+  if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'iknow' || first === 'strategy') return first;
   return null;
 }

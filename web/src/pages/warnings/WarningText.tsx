@@ -39,6 +39,14 @@ export function useWarningSentence() {
   };
 }
 
+/** The warning as one line in the reader's language (the title of a task made from it). */
+export function useWarningTitle() {
+  const { i18n } = useTranslation('warnings');
+  const sentence = useWarningSentence();
+  return (w: Warning, names: WarningNames): string =>
+    i18n.language === 'en' ? withNames(w.message, allNames(names)) : sentence(w, names);
+}
+
 export function WarningText({ warning, names, compact }: { warning: Warning; names: WarningNames; compact?: boolean }) {
   const { i18n } = useTranslation('warnings');
   const sentence = useWarningSentence();

@@ -1,11 +1,11 @@
 // The warnings of the perspective's customers: one page at a time from the server, filtered by severity, kind
 // and customer (the filters and the page live in the URL), the counts from the server's summary, each row
 // with the names it carries and its message in the user's language.
-import { Button, Card, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useApi, useNames } from '../../api/hooks';
 import type { Page } from '../../api/client';
 import { useWarnings, type WarningRow } from '../../api/lines';
@@ -14,9 +14,13 @@ import { Dimmed, ErrorAlert, SkeletonBlock } from '../../components/PageState';
 import { useDebouncedInput } from '../../lib/useDebouncedInput';
 import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
+import { useMe } from '../../state/session';
+import { taskFromWarning } from '../tasks/model';
+import { TaskDialog } from '../tasks/TaskDialog';
+import type { Task } from '../../api/types';
 import { PAGE_SIZE, PAGE_SIZES, rowNames, SEVERITIES, WARNING_KINDS, warningsFromQuery, warningsParams } from './model';
 import { KindTag, SeverityTag } from './tags';
-import { WarningText } from './WarningText';
+import { useWarningTitle, WarningText } from './WarningText';
 
 /** The customer filter: the customers with most warnings at first, any customer by name as you type. */
 function CustomerSelect({ value, top, onChange }: {
@@ -65,6 +69,11 @@ export default function WarningsPage() {
   const data = warnings.data;
   const summary = data?.summary;
   const competitors = useMemo(() => Object.fromEntries(perspective.competitors.map((c) => [c.id, c.name])), [perspective.competitors]);
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const warningTitle = useWarningTitle();
+  const [making, setMaking] = useState<Partial<Task> | null>(null);
 
   const setFilter = (key: string, value: string | undefined) =>
     change((next) => {
@@ -115,6 +124,15 @@ export default function WarningsPage() {
         <Space size={[0, 4]} wrap>
           {(w.dimensions ?? []).map((d) => <Tag key={d}>{t(`dimensionShort.${d}`, { ns: 'common' })}</Tag>)}
         </Space>
+      ),
+    },
+    {
+      key: 'task', title: '', width: 110,
+      render: (_, w) => (
+        <Button size="small" data-testid="warning-to-task"
+          onClick={() => setMaking(taskFromWarning(w, warningTitle(w, rowNames(w, competitors)), me.user.id))}>
+          {t('toTask', { ns: 'tasks' })}
+        </Button>
       ),
     },
   ];
@@ -184,7 +202,7 @@ export default function WarningsPage() {
             columns={columns}
             dataSource={data.items}
             locale={{ emptyText: data.summary.total ? t('noMatch') : t('none') }}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1100 }}
             tableLayout="fixed"
             pagination={{
               current: page,
@@ -197,6 +215,19 @@ export default function WarningsPage() {
             }}
           />
         </Dimmed>
+      ) : null}
+      {making ? (
+        <TaskDialog open task={making} title={t('fromWarning', { ns: 'tasks' })} onClose={() => setMaking(null)} onSaved={() => {
+          setMaking(null);
+          message.success({
+            content: (
+              <Space>
+                {t('taskMade', { ns: 'tasks' })}
+                <Button size="small" type="link" onClick={() => navigate('/tasks')}>{t('openTask', { ns: 'tasks' })}</Button>
+              </Space>
+            ),
+          });
+        }} />
       ) : null}
     </Space>
   );
