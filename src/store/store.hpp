@@ -44,7 +44,9 @@ struct AuditEntry {
 // access policy (service/access_policy.hpp), never here: the policy hands the store a set of owners, and
 // the store keeps the records whose customers all have an owner in it — the customer organizations reached
 // through the record's references to organizations, departments, people and opportunities (an
-// organization is its own). Organizations of other kinds have no owner and hide nothing.
+// organization is its own). Organizations of other kinds have no owner and hide nothing. A task that
+// concerns no customer, opportunity or person is kept when its assignee or its author is in the set; a
+// task comment is kept with its task.
 struct OwnerFilter {
   std::optional<std::vector<std::string>> owners;  // user ids; nullopt keeps every record
 };
