@@ -311,20 +311,6 @@ void Graph::ApplyRecord(const Record& record) {
   }
 }
 
-void Graph::ApplyTask(const Record& record) {
-  Task& task = Slot(tasks, ids(Kind::kTask).Intern(record.id));
-  task.customer = Ref(Kind::kOrganization, record, f::task::kCustomer);
-  task.opportunity = Ref(Kind::kOpportunity, record, f::task::kOpportunity);
-  task.person = Ref(Kind::kPerson, record, f::task::kPerson);
-  task.assignee = Ref(Kind::kUser, record, f::task::kAssignee);
-  task.by = Ref(Kind::kUser, record, f::task::kBy);
-  Ensure(orgs, task.customer);
-  Ensure(opportunities, task.opportunity);
-  Ensure(people, task.person);
-  Ensure(users, task.assignee);
-  Ensure(users, task.by);
-}
-
 void Graph::ApplyOrganization(const Record& record) {
   const Idx index = ids(Kind::kOrganization).Intern(record.id);
   Organization& org = Slot(orgs, index);

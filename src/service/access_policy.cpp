@@ -291,9 +291,12 @@ Status Access::MayWriteTask(const std::optional<Record>& before, const Record& a
       !Owns(users.Find(before->Text(f::task::kBy)))) {
     return Forbidden("Only the task's assignee, its author and their managers change it.");
   }
-  if (before && !Changed(before, after, f::task::kAssignee)) return {};
+  const bool reassigned = !before || Changed(before, after, f::task::kAssignee);
+  const bool moved = Changed(before, after, f::task::kCustomer) || Changed(before, after, f::task::kOpportunity) ||
+                     Changed(before, after, f::task::kPerson);
+  if (!reassigned && !moved) return {};
   const Idx assignee = users.Find(after.Text(f::task::kAssignee));
-  if (!everything() && !Owns(assignee)) {
+  if (reassigned && !everything() && !Owns(assignee)) {
     return Forbidden(actor_.role == Role::kManager ? "You assign tasks to yourself and the users of your teams."
                                                     : "You assign tasks to yourself; your manager assigns them to others.",
                      "assignee");
@@ -301,7 +304,8 @@ Status Access::MayWriteTask(const std::optional<Record>& before, const Record& a
   if (assignee == kNone || assignee >= graph_.users.size()) {
     return MakeError(ErrorCode::kUnprocessable, "No user has the id \"" + after.Text(f::task::kAssignee) + "\".", "assignee");
   }
-  // The assignee must be able to work on it: an active sales user who reads what it concerns.
+  // The assignee must be able to work on it: an active sales user who reads what it concerns (checked again
+  // when what it concerns changes).
   const engine::User& user = graph_.users[assignee];
   const Role role = RoleFromWord(vocab::kUserRoles[user.role]);
   const Date today = Today();

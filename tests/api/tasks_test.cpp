@@ -123,6 +123,10 @@ TEST_F(TasksApi, RepsAssignToThemselvesManagersToTheirTeamAndTheAssigneeMustSeeI
   // Reassigning follows the same rule.
   ExpectError(admin.Patch("/api/v1/tasks/" + for_rep2, bj::object{{"assignee", "u-rep1"}}), 422, "assignee");
   ExpectError(rep1.Patch("/api/v1/tasks/" + assigned, bj::object{{"assignee", "u-mgr"}}), 403, "assignee");
+  // Moving a task to what its assignee cannot see is refused as well.
+  const std::string about_c1 = Make(admin, {{"title", "回访"}, {"customer", "c1"}, {"assignee", "u-rep1"}});
+  ExpectError(admin.Patch("/api/v1/tasks/" + about_c1, bj::object{{"customer", "c2"}}), 422, "assignee");
+  EXPECT_EQ(admin.Get("/api/v1/tasks/" + about_c1).json.at("customer"), "c1");
   auto to_manager = manager.Patch("/api/v1/tasks/" + assigned, bj::object{{"assignee", "u-mgr"}});
   ASSERT_EQ(to_manager.status, 200) << to_manager.body;
   EXPECT_EQ(to_manager.json.at("assignee"), "u-mgr");
