@@ -35,6 +35,7 @@
 #include "engine/engine.hpp"
 #include "engine/lines.hpp"
 #include "engine/project_history.hpp"
+#include "engine/suggestions.hpp"
 #include "json/record_json.hpp"
 #include "service/entities.hpp"
 #include "service/figures.hpp"
@@ -277,6 +278,37 @@ void CustomerMetricsLargest(benchmark::State& state) {
         [](const eng::Figures& figures) { return figures.Customer(g->largest, eng::kOurs, g->as_of); }));
   }
   state.SetLabel(std::to_string(g->largest_key_persons) + " key persons");
+}
+
+// Suggestions (engine/suggestions.hpp), not cached: for the rep who owns the most customers (their individual
+// perspective, ≤ 50 ms), and for the whole company (≤ 2 s).
+void SuggestionsFor(benchmark::State& state, bool company) {
+  std::vector<bool> owned;
+  size_t count = 0;
+  std::string rep;
+  g->engine.With([&](const eng::Figures& figures) {
+    const eng::Graph& graph = figures.graph();
+    std::vector<size_t> per_user(graph.users.size());
+    for (Idx customer : g->customers) {
+      const Idx owner = graph.orgs[customer].owner;
+      if (owner != eng::kNone && owner < per_user.size()) ++per_user[owner];
+    }
+    const Idx busiest = static_cast<Idx>(std::max_element(per_user.begin(), per_user.end()) - per_user.begin());
+    owned.assign(graph.orgs.size(), false);
+    for (Idx customer : g->customers) owned[customer] = graph.orgs[customer].owner == busiest;
+    count = per_user[busiest];
+    rep = graph.users[busiest].login;
+    return 0;
+  });
+  const eng::Scope scope = company ? eng::Scope::Company() : eng::Scope::Of(owned);
+  size_t made = 0;
+  for (auto _ : state) {
+    made = g->engine.With([&](const eng::Figures& figures) {
+      return eng::Suggestions(figures.Within(scope)).For(scope, g->as_of).size();
+    });
+  }
+  state.SetLabel(company ? std::to_string(made) + " suggestions"
+                         : rep + ": " + std::to_string(count) + " customers, " + std::to_string(made) + " suggestions");
 }
 
 // Project history (SPEC.md §8.3): one customer's history, and one opportunity's project view, each over every
@@ -615,6 +647,11 @@ void Register() {
                     &brm::FiguresService::InfluenceLinePage)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
+  RegisterBenchmark("engine/suggestions_rep", SuggestionsFor, false)->Unit(benchmark::kMillisecond)->UseRealTime();
+  RegisterBenchmark("engine/suggestions_company", SuggestionsFor, true)
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Iterations(3);
   RegisterBenchmark("engine/customer_line_cached", CachedCustomerLine)->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("service/customer_line_page_json", ServiceCustomerLinePage)
       ->Unit(benchmark::kMillisecond)

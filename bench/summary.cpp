@@ -82,6 +82,8 @@ void PrintSummary(const SummaryReporter& r, const LoadFigures& load) {
   row("24-month company trend series", "engine/customer_line_trend_24m", 0.200, "≤ 200 ms");
   row("one customer's metrics (mean over customers)", "engine/customer_metrics", 0.001, "≤ 1 ms");
   row("one customer's metrics (largest customer)", "engine/customer_metrics_largest", 0.001, "≤ 1 ms");
+  row("suggestions of the rep with most customers", "engine/suggestions_rep", 0.050, "≤ 50 ms (issue 12)");
+  row("suggestions of the whole company", "engine/suggestions_company", 2.0, "≤ 2 s (issue 12)");
   row("one customer's project history (mean over customers)", "engine/customer_history", 0, "");
   row("  same through FiguresService, JSON document built", "service/customer_history_json", 0.001, "≤ 1 ms");
   row("one project view (mean over opportunities)", "engine/project_view", 0, "");

@@ -36,8 +36,9 @@ enum class Kind : unsigned char {
   // Work: what the figures turn into.
   kTask,
   kTaskComment,
+  kWarningDecision,
 };
-inline constexpr int kKindCount = 23;
+inline constexpr int kKindCount = 24;
 
 // Null, a bool, a number, or text. Dates, vocabulary words and references are text; a list of words is
 // text too, its items separated by kListSeparator (ListItems, JoinList).

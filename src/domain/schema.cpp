@@ -165,6 +165,16 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
       Make(Kind::kTaskComment, "task-comments", "task_comments", "task_comments", "task comment", true,
            {Ref("task", Kind::kTask), Text("text", true, 10000), Ref("by", Kind::kUser, false), DateField("date", true),
             until}),
+      // What a user decided about a warning (kind, customer, opportunity, person: its key). The latest one
+      // not retired is in force until what raised the warning changes; `severity` and `facts` are the
+      // server's, taken when it is recorded (service/warning_states.hpp).
+      Make(Kind::kWarningDecision, "warning-decisions", "warning_decisions", "warning_decisions", "warning decision",
+           true,
+           {Enum("kind", vocab::kWarningKinds), Ref("customer", Kind::kOrganization, false),
+            Ref("opportunity", Kind::kOpportunity, false), Ref("person", Kind::kPerson, false),
+            Enum("status", vocab::kDecisionStatus), DateField("snoozed_until"), Text("reason", false, 2000),
+            Enum("severity", vocab::kSeverities, "low"), Integer("facts", 0, 1e12), Ref("by", Kind::kUser, false),
+            DateField("date", true), until}),
   };
 }
 

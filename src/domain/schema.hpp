@@ -104,6 +104,10 @@ enum : int { kTitle, kCustomer, kOpportunity, kPerson, kAssignee, kDue, kStatus,
              kSourceKey, kNote, kBy, kDate };
 }
 namespace comment { enum : int { kTask, kText, kBy, kDate, kUntil }; }
+namespace decision {
+enum : int { kKind, kCustomer, kOpportunity, kPerson, kStatus, kSnoozedUntil, kReason, kSeverity, kFacts, kBy, kDate,
+             kUntil };
+}
 }  // namespace fields
 
 // A milestone model's kinds (ListItems of a kModel field): the kind word and its name ("" when none).

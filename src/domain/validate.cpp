@@ -115,6 +115,44 @@ bool OursOrCompetitor(Lookup& lookup, std::string_view org_id) {
   return kind == "ours" || kind == "competitor";
 }
 
+// What a task or a warning decision concerns hangs together: its customer is the opportunity's and the
+// person's (a person of a customer), and is filled in from them when left out.
+Status CheckConcerns(Record& record, Lookup& lookup, int customer_field, int opportunity_field, int person_field,
+                     std::string_view noun) {
+  if (!record.IsNull(customer_field) && OrgKind(lookup, record.Text(customer_field)) != "customer") {
+    return Unprocessable("customer", "A " + std::string(noun) + "'s customer must be a customer organization.");
+  }
+  auto agree = [&](const std::string& customer, std::string_view field, std::string message) -> Status {
+    if (record.IsNull(customer_field)) {
+      record.values[customer_field] = customer;
+    } else if (record.Text(customer_field) != customer) {
+      return Unprocessable(field, std::move(message));
+    }
+    return {};
+  };
+  if (!record.IsNull(opportunity_field)) {
+    const Record* opp = lookup.Find(Kind::kOpportunity, record.Text(opportunity_field));
+    if (opp) {
+      if (auto status = agree(opp->Text(f::opp::kCustomer), "opportunity",
+                              "The opportunity belongs to another customer than the " + std::string(noun) + "'s.");
+          !status) {
+        return status;
+      }
+    }
+  }
+  if (!record.IsNull(person_field)) {
+    const Record* person = lookup.Find(Kind::kPerson, record.Text(person_field));
+    if (person && OrgKind(lookup, person->Text(f::person::kOrg)) == "customer") {
+      if (auto status = agree(person->Text(f::person::kOrg), "person",
+                              "The person works for another customer than the " + std::string(noun) + "'s.");
+          !status) {
+        return status;
+      }
+    }
+  }
+  return {};
+}
+
 Status CheckKindRules(Record& record, Lookup& lookup) {
   switch (record.kind) {
     case Kind::kOrganization:
@@ -240,42 +278,11 @@ Status CheckKindRules(Record& record, Lookup& lookup) {
       }
       break;
     }
-    case Kind::kTask: {
-      // What a task concerns hangs together: its customer is the opportunity's and the person's (a person
-      // of a customer), and is filled in from them when left out.
-      if (!record.IsNull(f::task::kCustomer) && OrgKind(lookup, record.Text(f::task::kCustomer)) != "customer") {
-        return Unprocessable("customer", "A task's customer must be a customer organization.");
-      }
-      auto agree = [&](const std::string& customer, std::string_view field, std::string message) -> Status {
-        if (record.IsNull(f::task::kCustomer)) {
-          record.values[f::task::kCustomer] = customer;
-        } else if (record.Text(f::task::kCustomer) != customer) {
-          return Unprocessable(field, std::move(message));
-        }
-        return {};
-      };
-      if (!record.IsNull(f::task::kOpportunity)) {
-        const Record* opp = lookup.Find(Kind::kOpportunity, record.Text(f::task::kOpportunity));
-        if (opp) {
-          if (auto status = agree(opp->Text(f::opp::kCustomer), "opportunity",
-                                  "The opportunity belongs to another customer than the task's.");
-              !status) {
-            return status;
-          }
-        }
-      }
-      if (!record.IsNull(f::task::kPerson)) {
-        const Record* person = lookup.Find(Kind::kPerson, record.Text(f::task::kPerson));
-        if (person && OrgKind(lookup, person->Text(f::person::kOrg)) == "customer") {
-          if (auto status = agree(person->Text(f::person::kOrg), "person",
-                                  "The person works for another customer than the task's.");
-              !status) {
-            return status;
-          }
-        }
-      }
-      break;
-    }
+    case Kind::kTask:
+      return CheckConcerns(record, lookup, f::task::kCustomer, f::task::kOpportunity, f::task::kPerson, "task");
+    case Kind::kWarningDecision:
+      return CheckConcerns(record, lookup, f::decision::kCustomer, f::decision::kOpportunity, f::decision::kPerson,
+                           "warning decision");
     case Kind::kInfluenceUse: {
       const Record* employee = lookup.Find(Kind::kPerson, record.Text(f::use::kEmployee));
       if (employee && OrgKind(lookup, employee->Text(f::person::kOrg)) != "ours") {
@@ -457,6 +464,23 @@ Status ValidateFields(const Record& record) {
     }
     if (status == "dismissed" && record.Text(f::task::kReason).find_first_not_of(" \t") == std::string::npos) {
       return MakeError(ErrorCode::kInvalid, "A dismissed task needs a \"reason\".", "reason");
+    }
+  }
+  if (record.kind == Kind::kWarningDecision) {
+    const std::string& status = record.Text(f::decision::kStatus);
+    const auto until = record.DateAt(f::decision::kSnoozedUntil);
+    if (status == "snoozed" && !until) {
+      return MakeError(ErrorCode::kInvalid, "Snoozing a warning needs \"snoozed_until\", the day it comes back.",
+                       "snoozed_until");
+    }
+    if (status == "snoozed" && *until <= record.DateAt(f::decision::kDate).value_or(*until)) {
+      return MakeError(ErrorCode::kInvalid, "\"snoozed_until\" must be after the day of the decision.", "snoozed_until");
+    }
+    if (status != "snoozed" && until) {
+      return MakeError(ErrorCode::kInvalid, "Only a snoozed warning has \"snoozed_until\".", "snoozed_until");
+    }
+    if (status == "dismissed" && record.Text(f::decision::kReason).find_first_not_of(" \t") == std::string::npos) {
+      return MakeError(ErrorCode::kInvalid, "Dismissing a warning needs a \"reason\".", "reason");
     }
   }
   return {};

@@ -37,6 +37,7 @@ constexpr std::string_view kMilestoneKindsData[] = {"initiation", "budget_approv
                                                     "evaluation", "award_notice",    "contract"};
 constexpr std::string_view kTaskStatusData[] = {"open", "done", "snoozed", "dismissed"};
 constexpr std::string_view kTaskSourcesData[] = {"hand", "warning", "tactic", "suggestion", "handover", "introduction"};
+constexpr std::string_view kDecisionStatusData[] = {"acknowledged", "snoozed", "dismissed"};
 // ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
 // sorted for binary search.
 constexpr std::string_view kCurrenciesData[] = {
@@ -81,6 +82,9 @@ const Words kLessonKinds{kLessonKindsData};
 const Words kMilestoneKinds{kMilestoneKindsData};
 const Words kTaskStatus{kTaskStatusData};
 const Words kTaskSources{kTaskSourcesData};
+const Words kWarningKinds{kWarningKindNames};
+const Words kSeverities{kSeverityNames};
+const Words kDecisionStatus{kDecisionStatusData};
 
 const Words kCurrencies{kCurrenciesData};
 

@@ -35,6 +35,17 @@ extern const Words kMilestoneKinds; // the company default model: initiation bud
 // Work (tasks).
 extern const Words kTaskStatus;     // open done snoozed dismissed
 extern const Words kTaskSources;    // hand warning tactic suggestion handover introduction
+// Warnings (engine/warnings.hpp lists what each kind means) and what a user decides about one.
+inline constexpr std::string_view kWarningKindNames[] = {
+    "attitude_conflict", "optimistic_forecast", "veto_opposes",       "no_decision_maker",
+    "sharp_drop",        "competitor_leads",    "stale_contact",      "champion_left",
+    "focus_coverage",    "no_lead",             "opposer_to_neutral", "vote_not_supporting",
+    "mean_falling",      "ask_employee",        "leverage_employee",  "undeclared_acquaintances",
+    "milestone_due",     "milestone_overdue",   "price_above_history"};
+inline constexpr std::string_view kSeverityNames[] = {"high", "medium", "low"};
+extern const Words kWarningKinds;     // the words of kWarningKindNames
+extern const Words kSeverities;       // high medium low
+extern const Words kDecisionStatus;   // acknowledged snoozed dismissed
 
 extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
 

@@ -218,7 +218,8 @@ void Graph::TouchReferences(const Record& record) {
 
 void Graph::Apply(const Record& record) {
   // Work changes no figure: nothing cached goes stale.
-  const bool work = record.kind == Kind::kTask || record.kind == Kind::kTaskComment;
+  const bool work = record.kind == Kind::kTask || record.kind == Kind::kTaskComment ||
+                    record.kind == Kind::kWarningDecision;
   if (!stamping || work) return ApplyRecord(record);
   ++touches;
   const Idx before = ids(record.kind).Find(record.id);
@@ -308,6 +309,7 @@ void Graph::ApplyRecord(const Record& record) {
     case Kind::kLesson: return ApplyLesson(record);
     case Kind::kTask: return ApplyTask(record);
     case Kind::kTaskComment: return;  // seen through its task
+    case Kind::kWarningDecision: return ApplyWarningDecision(record);
   }
 }
 

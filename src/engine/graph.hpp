@@ -308,6 +308,35 @@ struct Task {
   Idx assignee = kNone, by = kNone;
 };
 
+// What a user decided about a warning (a fact): the warning's key (kind, customer, opportunity, person), the
+// decision, and what the warning was when it was taken. Read by warning_states.hpp.
+struct WarningDecision {
+  uint8_t kind = 0;      // index in vocab::kWarningKinds
+  uint8_t status = 0;    // index in vocab::kDecisionStatus
+  uint8_t severity = 2;  // index in vocab::kSeverities
+  Idx customer = kNone, opportunity = kNone, person = kNone;
+  Idx by = kNone;
+  Date snoozed_until = kMaxDate;
+  Date date;
+  Date until = kMaxDate;
+  double facts = 0;
+  std::string reason;
+};
+
+// A warning's key: its kind and what it concerns.
+struct WarningKey {
+  uint8_t kind = 0;
+  Idx customer = kNone, opportunity = kNone, person = kNone;
+  bool operator==(const WarningKey&) const = default;
+};
+struct WarningKeyHash {
+  size_t operator()(const WarningKey& key) const {
+    uint64_t h = key.kind;
+    for (Idx part : {key.customer, key.opportunity, key.person}) h = h * 0x9E3779B97F4A7C15ull + part;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+
 struct ChainMember {
   Idx opportunity = kNone, person = kNone;
   uint8_t role = 9;      // index in vocab::kDecisionRoles
@@ -430,6 +459,9 @@ class Graph {
   std::vector<Document> documents;
   std::vector<Lesson> lessons;
   std::vector<Task> tasks;
+  std::vector<WarningDecision> decisions;
+  // The decisions about each warning, in recording order.
+  std::unordered_map<WarningKey, std::vector<Idx>, WarningKeyHash> decisions_by_key;
   std::vector<Idx> company_models;  // milestone models without a customer (the company default)
   RhythmCache rhythm_cache;
   // Write stamps, for the caches of figures (line_cache.hpp): `touches` counts the writes applied;
@@ -480,6 +512,7 @@ class Graph {
   void ApplyDocument(const Record& record);
   void ApplyLesson(const Record& record);
   void ApplyTask(const Record& record);
+  void ApplyWarningDecision(const Record& record);
 
   template <typename T>
   T& OpportunityRecord(std::vector<T>& table, std::vector<Idx> Opportunity::*list, Kind kind, const Record& record,

@@ -1,6 +1,7 @@
 #include "engine/introduction_paths.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 namespace brm::engine {
@@ -41,7 +42,28 @@ struct Candidate {
 
 }  // namespace
 
+IntroductionPaths::Managers IntroductionPaths::ManagersOn(Date day, const std::function<bool(Idx)>& wanted) const {
+  Managers managers;
+  auto active = [&](Idx person) {
+    return person != kNone && person < graph_.people.size() && graph_.people[person].exists &&
+           graph_.people[person].life.On(day);
+  };
+  for (const ReportingLine& line : graph_.reporting) {
+    if (!line.life.On(day) || line.person == line.manager || !active(line.person) || !active(line.manager)) continue;
+    const Idx org = graph_.people[line.person].org;
+    if (org == kNone || graph_.people[line.manager].org != org || !wanted(org)) continue;
+    managers[line.person].push_back(line.manager);
+  }
+  return managers;
+}
+
 std::vector<IntroductionPath> IntroductionPaths::To(Idx target, Date day) const {
+  if (target >= graph_.people.size() || !figures_.ActiveKeyPerson(target, day)) return {};
+  const Idx customer = graph_.people[target].org;
+  return To(target, day, ManagersOn(day, [&](Idx org) { return org == customer; }));
+}
+
+std::vector<IntroductionPath> IntroductionPaths::To(Idx target, Date day, const Managers& managers) const {
   if (target >= graph_.people.size() || !figures_.ActiveKeyPerson(target, day)) return {};
   const Idx customer = graph_.people[target].org;
   auto inside = [&](Idx person) {
@@ -49,13 +71,6 @@ std::vector<IntroductionPath> IntroductionPaths::To(Idx target, Date day) const 
     const Person& p = graph_.people[person];
     return p.exists && p.org == customer && p.life.On(day);
   };
-  // Reporting lines are not indexed by person; one pass collects the customer's active ones.
-  std::unordered_map<Idx, std::vector<Idx>> managers;
-  for (const ReportingLine& line : graph_.reporting) {
-    if (line.life.On(day) && line.person != line.manager && inside(line.person) && inside(line.manager)) {
-      managers[line.person].push_back(line.manager);
-    }
-  }
   // The persons of the customer who influence `person`, with the strongest step from each.
   auto internal = [&](Idx person) {
     std::vector<Step> steps;

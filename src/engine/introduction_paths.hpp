@@ -19,6 +19,8 @@
 // Threads: pure reads of the graph, like Figures.
 #pragma once
 
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/figures.hpp"
@@ -43,6 +45,14 @@ class IntroductionPaths {
   // compared exactly (as products of tenths), so equal products tie whatever their order of factors.
   // Empty when `target` is not an active key person on `day`.
   std::vector<IntroductionPath> To(Idx target, Date day) const;
+
+  // The active reporting lines on `day` inside each organization `wanted` answers true for, by report (their
+  // managers): what To reads of the reporting lines, which are not indexed by person. Made once, it serves
+  // the paths to every person of those organizations (the suggestions ask for thousands).
+  using Managers = std::unordered_map<Idx, std::vector<Idx>>;
+  Managers ManagersOn(Date day, const std::function<bool(Idx)>& wanted) const;
+  // To, with the reporting lines of the target's organization from ManagersOn.
+  std::vector<IntroductionPath> To(Idx target, Date day, const Managers& managers) const;
 
  private:
   const Figures& figures_;

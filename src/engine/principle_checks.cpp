@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/vocab.hpp"
+#include "engine/message_text.hpp"
 #include "engine/warnings.hpp"
 
 namespace brm::engine {
@@ -25,14 +26,6 @@ bool Fell(const Stats& now, const Stats& earlier) {
   return k1 > 0 && k0 > 0 && earlier.sum() * k1 > now.sum() * k0;
 }
 
-std::string Join(const std::vector<std::string>& words) {
-  std::string text;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) text += i + 1 == words.size() ? " and " : ", ";
-    text += words[i];
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -56,7 +49,7 @@ void Warnings::FocusCoverage(const Context& context, Out& out) const {
       std::string gaps;
       if (!contacted) gaps = "has had no activity in the last " + std::to_string(kRecentDays) + " days";
       if (!missing.empty()) {
-        gaps += std::string(gaps.empty() ? "" : " and ") + "is not fully profiled (unknown: " + Join(missing) + ")";
+        gaps += std::string(gaps.empty() ? "" : " and ") + "is not fully profiled (unknown: " + JoinWords(missing) + ")";
       }
       w.message = "Key person " + PersonId(person) + " of focus customer " + OrgId(customer) + " " + gaps + ".";
       out.push_back(std::move(w));
@@ -76,7 +69,7 @@ void Warnings::OpposersToNeutral(const Context& context, Out& out) const {
         detail.push_back(std::string(DimensionName(d)) + " " + std::string(AttitudeName(value)));
       }
       if (w.dimensions.empty()) continue;
-      w.message = "Key person " + PersonId(person) + " opposes us (" + Join(detail) + "); raise them to neutral.";
+      w.message = "Key person " + PersonId(person) + " opposes us (" + JoinWords(detail) + "); raise them to neutral.";
       out.push_back(std::move(w));
     }
   }
@@ -93,7 +86,7 @@ void Warnings::VotesNotSupporting(const Context& context, Out& out) const {
       if (Supporting(closeness)) continue;
       Warning w = Make(WarningKind::kVoteNotSupporting, customer, kNone, person);
       w.dimensions = {Dimension::kCloseness};
-      w.message = "Key person " + PersonId(person) + " holds the " + Join(votes) +
+      w.message = "Key person " + PersonId(person) + " holds the " + JoinWords(votes) +
                   (votes.size() > 1 ? " votes" : " vote") + " but does not support us yet (closeness " +
                   std::string(AttitudeName(closeness)) + ").";
       out.push_back(std::move(w));
@@ -118,11 +111,11 @@ void Warnings::MeansFalling(const Context& context, const Scope& scope, Out& out
       }
       if (falls.empty()) continue;
       w.dimensions.push_back(d);
-      detail.push_back(std::string(DimensionName(d)) + " fell " + Join(falls) + " to " +
+      detail.push_back(std::string(DimensionName(d)) + " fell " + JoinWords(falls) + " to " +
                        MeanText(degrees[0][i].mean()));
     }
     if (w.dimensions.empty()) return;
-    w.message = subject + ": " + Join(detail) + ".";
+    w.message = subject + ": " + JoinWords(detail) + ".";
     out.push_back(std::move(w));
   };
   // The scope's pooled means, over the customers active on each day as in the customer line.
@@ -152,7 +145,7 @@ void Warnings::AskEmployees(const Context& context, Out& out) const {
       std::vector<std::string> names;
       for (Idx employee : employees) names.push_back(PersonId(employee));
       w.employees = std::move(employees);
-      w.message = "Key person " + PersonId(person) + " is not yet insighted; ask " + Join(names) +
+      w.message = "Key person " + PersonId(person) + " is not yet insighted; ask " + JoinWords(names) +
                   ", who can influence them.";
       out.push_back(std::move(w));
     }
@@ -173,7 +166,7 @@ void Warnings::LeverageEmployees(const Context& context, Out& out) const {
       for (Idx employee : employees) names.push_back(PersonId(employee));
       w.employees = std::move(employees);
       w.message = "Key person " + PersonId(person) + " is " + std::string(AttitudeName(closeness)) +
-                  " in the chain of focus opportunity " + OpportunityId(opp) + "; leverage " + Join(names) +
+                  " in the chain of focus opportunity " + OpportunityId(opp) + "; leverage " + JoinWords(names) +
                   ", who can influence them.";
       out.push_back(std::move(w));
     }

@@ -68,6 +68,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/vocab.hpp"
 #include "engine/figures.hpp"
 
 namespace brm::engine {
@@ -94,15 +95,11 @@ enum class WarningKind : uint8_t {
   kPriceAboveHistory,
 };
 inline constexpr int kWarningKinds = 19;
-inline constexpr std::string_view kWarningKindNames[kWarningKinds] = {
-    "attitude_conflict", "optimistic_forecast", "veto_opposes",       "no_decision_maker",
-    "sharp_drop",        "competitor_leads",    "stale_contact",      "champion_left",
-    "focus_coverage",    "no_lead",             "opposer_to_neutral", "vote_not_supporting",
-    "mean_falling",      "ask_employee",        "leverage_employee",  "undeclared_acquaintances",
-    "milestone_due",     "milestone_overdue",   "price_above_history"};
+using vocab::kWarningKindNames;  // the kinds' words, in the order of WarningKind
+using vocab::kSeverityNames;
+static_assert(std::size(kWarningKindNames) == kWarningKinds, "one word per warning kind");
 
 enum class Severity : uint8_t { kHigh, kMedium, kLow };
-inline constexpr std::string_view kSeverityNames[] = {"high", "medium", "low"};
 
 std::string_view WarningKindName(WarningKind kind);
 std::string_view SeverityName(Severity severity);

@@ -136,6 +136,11 @@ bool Access::MayRead(const Record& record) const {
     at(Kind::kUser, f::task::kBy, task.by);
     return SeesTask(task);
   }
+  if (record.kind == Kind::kWarningDecision && record.IsNull(f::decision::kCustomer) &&
+      record.IsNull(f::decision::kOpportunity) && record.IsNull(f::decision::kPerson)) {
+    // About a warning that concerns nothing: a perspective's own, its author's and their managers'.
+    return Owns(graph_.ids(Kind::kUser).Find(record.Text(f::decision::kBy)));
+  }
   if (record.kind == Kind::kTaskComment) {
     const Idx task = graph_.ids(Kind::kTask).Find(record.Text(f::comment::kTask));
     return task != kNone && task < graph_.tasks.size() && SeesTask(graph_.tasks[task]);
@@ -247,6 +252,10 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
   if (after.kind == Kind::kUser || after.kind == Kind::kTeam) return {};
   if (after.kind == Kind::kTask) {
     if (auto status = MayWriteTask(before, after); !status) return status;
+  }
+  if (after.kind == Kind::kWarningDecision && before && !everything() &&
+      !Owns(graph_.ids(Kind::kUser).Find(before->Text(f::decision::kBy)))) {
+    return Forbidden("Only whoever decided about a warning, and their managers, undo the decision.");
   }
   const auto company_model = [](const std::optional<Record>& model) {
     return model && model->kind == Kind::kMilestoneModel && model->IsNull(f::model::kCustomer);

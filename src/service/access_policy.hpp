@@ -28,6 +28,9 @@
 //   manager to anyone among their owners, an admin or executive to anyone; the assignee must be an active
 //   sales user who may read the task. A task is changed by its assignee's or author's owners (and by those
 //   who see everything); its author never changes.
+// - Warning decisions (acknowledge, snooze, dismiss): made by every sales user about what they read (the
+//   record rule above); one about a warning that concerns nothing is read by its author's owners. Only its
+//   author's owners (and those who see everything) undo (retire) one.
 // - A hidden record is answered exactly as a record that does not exist, wherever it is named: as the
 //   record asked for (404) or as a reference of a record written (422).
 //

@@ -5,6 +5,7 @@
 #include "domain/schema.hpp"
 #include "domain/validate.hpp"
 #include "domain/vocab.hpp"
+#include "engine/warning_states.hpp"
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
 #include "service/access_policy.hpp"
@@ -24,7 +25,7 @@ std::string_view IdPrefix(Kind kind) {
   static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
                                                    "opp", "chm",  "rat", "vot",  "act", "use", "mm",
                                                    "ms",  "pl",   "cri", "ven",  "quo", "doc", "les",
-                                                   "task", "tcm"};
+                                                   "task", "tcm",  "wd"};
   static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
   return kPrefixes[static_cast<size_t>(kind)];
 }
@@ -320,6 +321,7 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
   // The graph is current here: every write applies to it before it releases the store's write lock.
   const Status staged = engine_.With([&](const engine::Figures& figures) -> Status {
     const Access access(actor, figures.graph());
+    if (!before && record.kind == Kind::kWarningDecision) engine::StampDecision(figures.graph(), record);
     return Stage(grant == Grant::kByRole ? &access : nullptr, *tx, record, before);
   });
   if (!staged) return staged.error();
@@ -364,6 +366,7 @@ Result<std::vector<Record>> EntityService::WriteAll(const Actor& actor, const st
     }
     const Status staged = engine_.With([&](const engine::Figures& figures) -> Status {
       const Access access(actor, figures.graph());
+      if (!before && record.kind == Kind::kWarningDecision) engine::StampDecision(figures.graph(), record);
       return Stage(&access, *tx, record, before);
     });
     if (!staged) return at(changes[i], staged.error());

@@ -7,14 +7,28 @@
 #include <unordered_map>
 
 #include "domain/strategy_config.hpp"
+#include "domain/vocab.hpp"
 #include "engine/lines.hpp"
+#include "engine/warning_states.hpp"
 #include "engine/warnings.hpp"
 #include "json/figures_json.hpp"
 #include "json/work_json.hpp"
 #include "service/figures.hpp"
+#include "service/pages.hpp"
 
 namespace brm {
 namespace bj = boost::json;
+using pages::AddPaging;
+using pages::BadFilter;
+using pages::CheckNames;
+using pages::Contains;
+using pages::Flag;
+using pages::Folded;
+using pages::Has;
+using pages::PageBounds;
+using pages::SortRows;
+using pages::SortValue;
+using pages::WordList;
 using engine::Figures;
 using engine::Idx;
 using engine::kNone;
@@ -23,119 +37,24 @@ namespace {
 
 constexpr const char* kDimensionNames[] = {"closeness", "solution", "price"};
 
-Error BadFilter(const std::string& name, const std::string& what) {
-  return MakeError(ErrorCode::kInvalid, "\"" + name + "\" " + what, name);
-}
-
-// The comma-separated words of `value`, each one of `allowed`; kInvalid naming `name` otherwise.
-template <typename Allowed>
-Result<std::vector<std::string>> WordList(const std::string& name, const std::string& value, const Allowed& allowed) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start <= value.size()) {
-    const size_t comma = std::min(value.find(',', start), value.size());
-    std::string word = value.substr(start, comma - start);
-    if (std::find(std::begin(allowed), std::end(allowed), word) == std::end(allowed)) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      return BadFilter(name, "must be a comma-separated list of: " + list + ".");
-    }
-    words.push_back(std::move(word));
-    start = comma + 1;
-  }
-  return words;
-}
-
-template <typename Items, typename Item>
-bool Has(const Items& items, const Item& item) {
-  return std::find(std::begin(items), std::end(items), item) != std::end(items);
-}
-
-Result<bool> Flag(const std::string& name, const std::string& value) {
-  if (value == "true" || value == "1") return true;
-  if (value == "false" || value == "0") return false;
-  return BadFilter(name, "must be true or false.");
-}
-
-// ASCII case folding: Chinese has no case, and the record lists' `search` folds the same way.
-std::string Folded(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool Contains(std::string_view text, const std::string& folded_needle) {
-  return folded_needle.empty() || Folded(text).find(folded_needle) != std::string::npos;
-}
-
-// A row's value to sort by: a number, a text, or unknown (always last, in either order).
-struct SortValue {
-  std::optional<double> number;
-  std::optional<std::string_view> text;
-  bool known() const { return number || text; }
-};
-
-// Sorts `rows` (already in the list's own order) by `value`, unknown values last in either order, ties
-// in the list's own order — so that pages of the same data never overlap or skip a row.
-template <typename Row, typename Value>
-void SortRows(std::vector<Row>& rows, bool descending, Value&& value) {
-  std::vector<std::pair<SortValue, size_t>> keyed;
-  keyed.reserve(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i) keyed.emplace_back(value(rows[i]), i);
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    const SortValue &x = a.first, &y = b.first;
-    if (x.known() != y.known()) return x.known();
-    if (x.known()) {
-      int order = 0;
-      if (x.number && y.number) order = *x.number < *y.number ? -1 : *y.number < *x.number ? 1 : 0;
-      else if (x.text && y.text) order = x.text->compare(*y.text);
-      if (order != 0) return descending ? order > 0 : order < 0;
-    }
-    return a.second < b.second;
-  });
-  std::vector<Row> sorted;
-  sorted.reserve(rows.size());
-  for (const auto& [key, index] : keyed) sorted.push_back(std::move(rows[index]));
-  rows = std::move(sorted);
-}
-
-// The rows [offset, offset + limit) of `rows`.
-template <typename Row>
-std::pair<size_t, size_t> PageBounds(const std::vector<Row>& rows, const PageQuery& page) {
-  const size_t begin = std::min(rows.size(), static_cast<size_t>(page.offset));
-  const size_t end = std::min(rows.size(), begin + static_cast<size_t>(page.limit));
-  return {begin, end};
-}
-
-void AddPaging(bj::object& out, size_t total, const PageQuery& page) {
-  out["total"] = total;
-  out["limit"] = page.limit;
-  out["offset"] = page.offset;
-}
-
-std::string AllowedNames(const std::vector<std::string_view>& names) {
-  std::string list;
-  for (std::string_view name : names) list += (list.empty() ? "" : ", ") + std::string(name);
-  return list;
-}
-
-// kInvalid naming the first filter not in `names`, or the sort key not in `sorts`.
-Status CheckNames(const PageQuery& page, const std::vector<std::string_view>& names,
-                  const std::vector<std::string_view>& sorts, const std::string& others) {
-  for (const auto& [name, value] : page.filters) {
-    if (!Has(names, name)) {
-      return MakeError(ErrorCode::kInvalid,
-                       "Unknown parameter \"" + name + "\"; this list takes " + others +
-                           ", limit, offset, sort, order, " + AllowedNames(names) + ".",
-                       name);
-    }
-  }
-  if (!page.sort.empty() && !Has(sorts, page.sort)) {
-    return BadFilter("sort", "must be one of: " + AllowedNames(sorts) + ".");
-  }
-  return {};
+// The decision a warning row shows (engine/warning_states.hpp): {"id", "status", "reason", "snoozed_until",
+// "by", "by_name", "date", "lapsed"} — "lapsed" is why it no longer holds ("facts", "severity",
+// "snooze_over") or null while it does; null when nobody decided about the warning.
+bj::value DecisionJson(const engine::Graph& graph, const engine::DecisionState& state) {
+  if (state.decision == kNone) return nullptr;
+  const engine::WarningDecision& d = graph.decisions[state.decision];
+  auto date = [](Date day) { return day == engine::kMaxDate ? bj::value(nullptr) : bj::value(bj::string(FormatDate(day))); };
+  return bj::object{
+      {"id", graph.Id(Kind::kWarningDecision, state.decision)},
+      {"status", vocab::kDecisionStatus[d.status]},
+      {"reason", d.reason.empty() ? bj::value(nullptr) : bj::value(bj::string(d.reason))},
+      {"snoozed_until", date(d.snoozed_until)},
+      {"by", d.by == kNone ? bj::value(nullptr) : bj::value(bj::string(graph.Id(Kind::kUser, d.by)))},
+      {"by_name", d.by == kNone ? bj::value(nullptr) : bj::value(bj::string(UserName(graph, d.by)))},
+      {"date", FormatDate(d.date)},
+      {"lapsed", state.lapse == engine::Lapse::kNone ? bj::value(nullptr)
+                                                     : bj::value(bj::string(engine::kLapseNames[static_cast<int>(state.lapse)]))},
+  };
 }
 
 }  // namespace
@@ -409,15 +328,18 @@ Result<bj::object> FiguresService::CompetitorInfluencedPage(const Actor& actor, 
 }
 
 Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page) {
-  static const std::vector<std::string_view> kFilters = {"severity", "kind", "customer", "opportunity", "person"};
+  static const std::vector<std::string_view> kFilters = {"severity", "kind", "customer", "opportunity", "person",
+                                                         "state", "group"};
   static const std::vector<std::string_view> kSorts = {"severity", "kind", "customer"};
+  static const std::vector<std::string_view> kStates = {"open", "new", "acknowledged", "snoozed", "dismissed"};
   if (auto status = CheckNames(page, kFilters, kSorts, "as_of, scope"); !status) return status.error();
   return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
     auto perspective = access.Open(query.scope);
     if (!perspective) return perspective.error();
     const engine::Graph& graph = all.graph();
-    std::vector<std::string> severities, kinds;
+    std::vector<std::string> severities, kinds, states;
     std::optional<std::string> customer, opportunity, person;
+    bool by_customer_rows = false;
     for (const auto& [name, value] : page.filters) {
       if (name == "severity") {
         auto words = WordList(name, value, engine::kSeverityNames);
@@ -427,6 +349,14 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
         auto words = WordList(name, value, engine::kWarningKindNames);
         if (!words) return words.error();
         kinds = std::move(*words);
+      } else if (name == "state") {
+        auto words = WordList(name, value, kStates);
+        if (!words) return words.error();
+        states = std::move(*words);
+        if (Has(states, "open")) states.insert(states.end(), {"new", "acknowledged"});
+      } else if (name == "group") {
+        if (value != "customer") return BadFilter(name, "must be \"customer\" (a row per customer, with its counts).");
+        by_customer_rows = true;
       } else if (name == "customer") {
         customer = value;
       } else if (name == "opportunity") {
@@ -435,22 +365,40 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
         person = value;
       }
     }
+    if (by_customer_rows && !page.sort.empty()) {
+      return BadFilter("sort", "does not apply to rows grouped by customer (most high warnings first, then most warnings).");
+    }
     const std::shared_ptr<const std::vector<engine::Warning>> cached = engine::Warnings(all.Within(perspective->scope))
                                                                         .CachedCheck(perspective->scope, query.as_of,
                                                                                      perspective->users);
     const std::vector<engine::Warning>& warnings = *cached;
+    const Idx reader = graph.ids(Kind::kUser).Find(actor.user);
 
     // The summary, over every warning of the perspective.
     std::array<int, 3> by_severity{};
     std::array<int, engine::kWarningKinds> by_kind{};
+    std::array<int, 4> by_state{};
+    struct CustomerCounts {
+      std::array<int, 3> severity{};
+      int count = 0, fresh = 0;  // warnings (of the rows kept), new ones among them
+    };
     std::unordered_map<Idx, std::pair<int, int>> by_customer;  // customer → (warnings, high ones)
+    std::unordered_map<Idx, CustomerCounts> grouped;            // the rows kept, per customer
+    // "(none)", which no id can be: the warnings that concern none (a customer filter's perspective's own).
     auto id_is = [&](Kind kind, Idx index, const std::optional<std::string>& wanted) {
+      if (wanted && *wanted == "(none)") return index == kNone;
       return !wanted || (index != kNone && graph.Id(kind, index) == *wanted);
     };
-    std::vector<const engine::Warning*> rows;
+    struct Row {
+      const engine::Warning* warning;
+      engine::DecisionState state;
+    };
+    std::vector<Row> rows;
     for (const engine::Warning& w : warnings) {
+      const engine::DecisionState state = engine::StateOf(graph, w, query.as_of, reader);
       ++by_severity[static_cast<int>(w.severity)];
       ++by_kind[static_cast<int>(w.kind)];
+      ++by_state[static_cast<int>(state.state)];
       if (w.customer != kNone) {
         auto& counts = by_customer[w.customer];
         ++counts.first;
@@ -458,37 +406,44 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
       }
       if (!severities.empty() && !Has(severities, engine::SeverityName(w.severity))) continue;
       if (!kinds.empty() && !Has(kinds, engine::WarningKindName(w.kind))) continue;
+      if (!states.empty() && !Has(states, engine::kWarningStateNames[static_cast<int>(state.state)])) continue;
       if (!id_is(Kind::kOrganization, w.customer, customer) || !id_is(Kind::kOpportunity, w.opportunity, opportunity) ||
           !id_is(Kind::kPerson, w.person, person)) {
         continue;
       }
-      rows.push_back(&w);
+      if (by_customer_rows) {
+        CustomerCounts& counts = grouped[w.customer];
+        ++counts.count;
+        ++counts.severity[static_cast<int>(w.severity)];
+        counts.fresh += state.state == engine::WarningState::kNew ? 1 : 0;
+      }
+      rows.push_back(Row{&w, state});
     }
-    const std::string key = page.sort.empty() ? "severity" : page.sort;
-    SortRows(rows, page.descending, [&](const engine::Warning* w) -> SortValue {
-      if (key == "severity") return {static_cast<double>(w->severity), std::nullopt};
-      if (key == "kind") return {static_cast<double>(w->kind), std::nullopt};
-      if (w->customer == kNone) return {};
-      return {std::nullopt, std::string_view(graph.orgs[w->customer].name)};
-    });
 
     bj::object out;
     out["scope"] = access.ScopeName(query.scope);
     out["as_of"] = FormatDate(query.as_of);
     bj::object summary;
     summary["total"] = warnings.size();
-    bj::object severity_json, kind_json;
+    bj::object severity_json, kind_json, state_json;
     for (int s = 0; s < 3; ++s) severity_json[engine::kSeverityNames[s]] = by_severity[s];
     for (int k = 0; k < engine::kWarningKinds; ++k) {
       if (by_kind[k] > 0) kind_json[engine::kWarningKindNames[k]] = by_kind[k];
     }
+    for (int s = 0; s < 4; ++s) state_json[engine::kWarningStateNames[s]] = by_state[s];
+    state_json["open"] = by_state[0] + by_state[1];
     summary["severity"] = std::move(severity_json);
     summary["kind"] = std::move(kind_json);
+    summary["state"] = std::move(state_json);
     std::vector<std::pair<Idx, std::pair<int, int>>> customers(by_customer.begin(), by_customer.end());
+    auto most_first = [&](Idx a, int high_a, int count_a, Idx b, int high_b, int count_b) {
+      if (high_a != high_b) return high_a > high_b;
+      if (count_a != count_b) return count_a > count_b;
+      if (a == kNone || b == kNone) return b == kNone && a != kNone;  // the scope's own warnings last
+      return graph.Id(Kind::kOrganization, a) < graph.Id(Kind::kOrganization, b);
+    };
     std::sort(customers.begin(), customers.end(), [&](const auto& a, const auto& b) {
-      if (a.second.second != b.second.second) return a.second.second > b.second.second;
-      if (a.second.first != b.second.first) return a.second.first > b.second.first;
-      return graph.Id(Kind::kOrganization, a.first) < graph.Id(Kind::kOrganization, b.first);
+      return most_first(a.first, a.second.second, a.second.first, b.first, b.second.second, b.second.first);
     });
     summary["customer_count"] = customers.size();
     bj::array top;
@@ -502,11 +457,42 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
     summary["customers"] = std::move(top);
     out["summary"] = std::move(summary);
 
+    if (by_customer_rows) {
+      std::vector<std::pair<Idx, CustomerCounts>> groups(grouped.begin(), grouped.end());
+      std::sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
+        return most_first(a.first, a.second.severity[0], a.second.count, b.first, b.second.severity[0], b.second.count);
+      });
+      const auto [begin, end] = PageBounds(groups, page);
+      bj::array items;
+      for (size_t i = begin; i < end; ++i) {
+        const auto& [org, counts] = groups[i];
+        bj::object item;
+        item["customer"] = org == kNone ? bj::value(nullptr) : bj::value(bj::string(graph.Id(Kind::kOrganization, org)));
+        item["name"] = org == kNone ? bj::value(nullptr) : bj::value(bj::string(graph.orgs[org].name));
+        item["count"] = counts.count;
+        for (int s = 0; s < 3; ++s) item[engine::kSeverityNames[s]] = counts.severity[s];
+        item["new"] = counts.fresh;
+        items.push_back(std::move(item));
+      }
+      out["items"] = std::move(items);
+      AddPaging(out, groups.size(), page);
+      return out;
+    }
+
+    const std::string key = page.sort.empty() ? "severity" : page.sort;
+    SortRows(rows, page.descending, [&](const Row& row) -> SortValue {
+      const engine::Warning* w = row.warning;
+      if (key == "severity") return {static_cast<double>(w->severity), std::nullopt};
+      if (key == "kind") return {static_cast<double>(w->kind), std::nullopt};
+      if (w->customer == kNone) return {};
+      return {std::nullopt, std::string_view(graph.orgs[w->customer].name)};
+    });
+
     const auto [begin, end] = PageBounds(rows, page);
     bj::array items;
     items.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) {
-      const engine::Warning& w = *rows[i];
+      const engine::Warning& w = *rows[i].warning;
       bj::value item = json::WarningJson(graph, w);
       bj::object names;
       auto name = [&](Kind kind, Idx index, const std::string& text) {
@@ -518,6 +504,8 @@ Result<bj::object> FiguresService::WarningsPage(const Actor& actor, const Figure
       for (Idx employee : w.employees) name(Kind::kPerson, employee, graph.people[employee].name);
       for (Idx competitor : w.competitors) name(Kind::kOrganization, competitor, graph.orgs[competitor].name);
       item.as_object()["names"] = std::move(names);
+      item.as_object()["state"] = engine::kWarningStateNames[static_cast<int>(rows[i].state.state)];
+      item.as_object()["decision"] = DecisionJson(graph, rows[i].state);
       items.push_back(std::move(item));
     }
     out["items"] = std::move(items);

@@ -100,6 +100,12 @@ class FiguresService {
   Result<boost::json::object> CustomerLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
   Result<boost::json::object> InfluenceLinePage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
   Result<boost::json::object> WarningsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
+  // The suggestions of the perspective (engine/suggestions.hpp), ranked, a page at a time
+  // (work_pages.cpp); filters `kind` (comma-separated) and `customer`.
+  Result<boost::json::object> SuggestionsPage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
+  // The recent changes on the perspective's customers (engine/recent_changes.hpp), newest first, a page at a
+  // time (work_pages.cpp); filter `days` (1–366, default 14).
+  Result<boost::json::object> ChangesPage(const Actor& actor, const FigureQuery& query, const PageQuery& page);
   // The key persons of the customer line toward a competitor whom that competitor's staff can influence
   // (the line's competitor_influenced), a page at a time in id order, each with their customer and the
   // names the actor may read. kInvalid naming "toward" toward ours.

@@ -194,6 +194,10 @@ TEST_F(FigurePagesApi, WarningPagesTileTheWholeListMostSevereFirstWithASummaryAn
       bj::object row = item.as_object();
       ASSERT_TRUE(row.contains("names"));
       row.erase("names");
+      EXPECT_EQ(row.at("state"), "new") << "as of a day before any decision";
+      EXPECT_TRUE(row.at("decision").is_null());
+      row.erase("state");
+      row.erase("decision");
       paged.emplace_back(std::move(row));
     }
     if (items.size() < 3) break;

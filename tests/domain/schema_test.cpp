@@ -22,6 +22,7 @@ TEST(Schema, FieldConstantsMatchTheCatalogue) {
       {Kind::kActivity, f::activity::kNote, "note"},      {Kind::kInfluenceUse, f::use::kUntil, "until"},
       {Kind::kTask, f::task::kAssignee, "assignee"},      {Kind::kTask, f::task::kSourceKey, "source_key"},
       {Kind::kTask, f::task::kDate, "date"},              {Kind::kTaskComment, f::comment::kUntil, "until"},
+      {Kind::kWarningDecision, f::decision::kFacts, "facts"}, {Kind::kWarningDecision, f::decision::kUntil, "until"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Spec(c.kind).Index(c.name), c.index) << Spec(c.kind).collection << "." << c.name;

@@ -11,7 +11,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import type { Role } from './api/types';
 import { Layout } from './components/Layout';
 import LoginPage from './pages/login/LoginPage';
-import { pageOf, type PageName } from './lib/pages';
+import { homeOf, pageOf, type PageName } from './lib/pages';
 import { PerspectiveProvider } from './state/perspective';
 import { SessionProvider, useSession } from './state/session';
 
@@ -27,6 +27,7 @@ const pages: Record<PageName, () => Promise<{ default: () => ReactNode }>> = {
   iknow: () => import('./pages/iknow/IKnowPage'),
   warnings: () => import('./pages/warnings/WarningsPage'),
   tasks: () => import('./pages/tasks/TasksPage'),
+  workbench: () => import('./pages/workbench/WorkbenchPage'),
   strategy: () => import('./pages/admin/StrategyPage'),
   users: () => import('./pages/admin/UsersPage'),
   bundle: () => import('./pages/admin/BundlePage'),
@@ -40,6 +41,7 @@ const InfluencePage = lazy(pages.influence);
 const IKnowPage = lazy(pages.iknow);
 const WarningsPage = lazy(pages.warnings);
 const TasksPage = lazy(pages.tasks);
+const WorkbenchPage = lazy(pages.workbench);
 const StrategyPage = lazy(pages.strategy);
 const UsersPage = lazy(pages.users);
 const BundlePage = lazy(pages.bundle);
@@ -73,6 +75,7 @@ function SignedIn() {
             <Route path="influence" element={page(SELLING, <InfluencePage />)} />
             <Route path="warnings" element={page(SELLING, <WarningsPage />)} />
             <Route path="tasks" element={page(SELLING, <TasksPage />)} />
+            <Route path="workbench" element={page(SELLING, <WorkbenchPage />)} />
             <Route path="iknow" element={<IKnowPage />} />
             <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
             <Route path="admin/users" element={page(['admin'], <UsersPage />)} />
@@ -114,6 +117,6 @@ export default function App() {
 function LoginRoute() {
   const { me, checking } = useSession();
   if (checking) return <Loading />;
-  if (me) return <Navigate to={me.user.role === 'employee' ? '/iknow' : '/'} replace />;
+  if (me) return <Navigate to={homeOf(me.user.role)} replace />;
   return <LoginPage />;
 }

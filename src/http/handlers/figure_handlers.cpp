@@ -94,7 +94,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kPaths, kCentres, kGraph, kHistory, kProject };
+                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kSuggestions, kChanges, kPaths, kCentres, kGraph, kHistory, kProject };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
@@ -107,6 +107,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   else if (head == "people" && action == "profile") figure = Figure::kProfile;
   else if (head == "people" && action == "paths") figure = Figure::kPaths;
   else if (head == "warnings" && s.size() == 3) figure = Figure::kWarnings;
+  else if (head == "suggestions" && s.size() == 3) figure = Figure::kSuggestions;
+  else if (head == "changes" && s.size() == 3) figure = Figure::kChanges;
   else if (head == "employees" && action == "metrics") figure = Figure::kEmployee;
   else if (head == "lines" && s.size() == 4 && s[3] == "customer") figure = Figure::kCustomerLine;
   else if (head == "lines" && s.size() == 4 && s[3] == "influence") figure = Figure::kInfluenceLine;
@@ -120,11 +122,13 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   }
   const bool scoped = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine ||
                       figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings ||
-                      figure == Figure::kCompetitorInfluenced;
+                      figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
+                      figure == Figure::kChanges;
   const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
                       figure == Figure::kCustomerLineTrend;
   const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings ||
-                     figure == Figure::kCompetitorInfluenced;
+                     figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
+                      figure == Figure::kChanges;
   auto params = ParseParams(request, scoped, months, paged);
   if (!params) return ErrorResponse(params.error());
   const FigureQuery& query = params->query;
@@ -154,6 +158,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
     case Figure::kWarnings:
       if (params->page) return Reply(figures_.WarningsPage(actor, query, *params->page));
       return Reply(figures_.Warnings(actor, query));
+    case Figure::kChanges: return Reply(figures_.ChangesPage(actor, query, params->page.value_or(PageQuery{})));
+    case Figure::kSuggestions: return Reply(figures_.SuggestionsPage(actor, query, params->page.value_or(PageQuery{})));
     case Figure::kPaths: return Reply(figures_.Paths(actor, id, query));
     case Figure::kCentres: return Reply(figures_.InfluenceCentres(actor, id, query));
     case Figure::kGraph: return Reply(figures_.CustomerGraph(actor, id, query));

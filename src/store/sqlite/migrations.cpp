@@ -278,6 +278,21 @@ CREATE TABLE task_comments (
 CREATE INDEX task_comments_task ON task_comments(task);
 CREATE INDEX task_comments_by ON task_comments("by");
 )sql",
+      // 5: what users decided about warnings.
+      R"sql(
+CREATE TABLE warning_decisions (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+  customer TEXT REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  opportunity TEXT REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  person TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  status TEXT NOT NULL, snoozed_until TEXT, reason TEXT, severity TEXT NOT NULL, facts REAL,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, until TEXT);
+CREATE INDEX warning_decisions_customer ON warning_decisions(customer);
+CREATE INDEX warning_decisions_opportunity ON warning_decisions(opportunity);
+CREATE INDEX warning_decisions_person ON warning_decisions(person);
+CREATE INDEX warning_decisions_by ON warning_decisions("by");
+)sql",
   };
   return migrations;
 }

@@ -117,6 +117,11 @@ std::string OwnersClause(Kind kind) {
     clause += " AND (customer IS NOT NULL OR opportunity IS NOT NULL OR person IS NOT NULL OR "
               "assignee IN (SELECT value FROM json_each(:owners)) OR \"by\" IN (SELECT value FROM json_each(:owners)))";
   }
+  if (kind == Kind::kWarningDecision) {
+    // A decision about a warning that concerns nothing (a scope's pooled mean) belongs to its author's owners.
+    clause += " AND (customer IS NOT NULL OR opportunity IS NOT NULL OR person IS NOT NULL OR "
+              "\"by\" IN (SELECT value FROM json_each(:owners)))";
+  }
   return clause;
 }
 

@@ -33,8 +33,9 @@ function ordered(values, descending) {
 export const tests = [
   {
     name: 'a manager opens the team view and one rep\'s individual view',
-    async run({ page, login, api, shot }) {
+    async run({ page, login, api, shot, base }) {
       await login('manager1');
+      await page.goto(`${base}/`);
       const team = await api('GET', '/teams/team-east');
       const line = await api('GET', '/lines/customer?scope=team:team-east');
       expect(line.status === 200, `the team line answers (${line.status})`);
@@ -62,6 +63,7 @@ export const tests = [
     name: 'the dashboard tier click lists customers; the customer list searches in Chinese and sorts',
     async run({ page, login, api, base, shot }) {
       await login('manager1');
+      await page.goto(`${base}/`);
       const line = await api('GET', '/lines/customer?scope=team:team-east');
       const orgs = await api('GET', '/organizations?kind=customer&limit=1000');
       const names = Object.fromEntries(orgs.body.items.map((o) => [o.id, o.name]));
@@ -124,7 +126,7 @@ export const tests = [
 
       // Warnings: the table counts what the API lists.
       const warnings = await api('GET', '/warnings?scope=team:team-east');
-      await page.goto(`${base}/warnings`);
+      await page.goto(`${base}/warnings?view=list&state=all`);
       await page.locator('[data-testid="warnings-table"] tbody tr.ant-table-row').first().waitFor();
       const count = await page.getByTestId('warnings-count').innerText();
       expect(count.includes(String(warnings.body.length)), `the warnings count (${count} vs ${warnings.body.length})`);
@@ -141,6 +143,7 @@ export const tests = [
     async run({ page, login, base, shot }) {
       for (const user of ['rep01', 'manager1', 'ceo']) {
         await login(user);
+        await page.goto(`${base}/`);
         await page.getByTestId('dash-customer-count').waitFor();
         await page.getByTestId('dash-warnings').waitFor();
         await page.waitForLoadState('networkidle');
@@ -242,7 +245,7 @@ export const tests = [
       const all = (await api('GET', '/warnings?scope=company&limit=0')).body.summary;
       const high = all.severity.high;
       expect(high > 20, `more than a page of high warnings (${high})`);
-      await page.goto(`${base}/warnings?severity=high`);
+      await page.goto(`${base}/warnings?severity=high&view=list&state=all`);
       await page.getByTestId('warnings-summary').waitFor();
       const count = await page.getByTestId('warnings-count').innerText();
       expect(count.includes(String(high)) && count.includes(String(all.total)), `the count of high warnings of all (${count})`);

@@ -56,6 +56,7 @@ export const tests = [
     name: 'the language switch works and is remembered for the user',
     async run({ page, login, base, shot }) {
       await login('rep02');
+      await page.goto(`${base}/`);
       await page.getByText('仪表盘').first().waitFor();
       await page.getByTestId('language-select').click();
       await page.getByText('English', { exact: true }).click();

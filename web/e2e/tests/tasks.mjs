@@ -21,10 +21,11 @@ export const tests = [
     async run({ base, page, login, api, shot }) {
       await login('rep01');
       const me = (await api('GET', '/auth/me')).body;
-      await page.goto(`${base}/warnings`);
+      await page.goto(`${base}/warnings?view=list`);
       const first = page.locator('[data-testid="warnings-table"] tbody tr.ant-table-row').first();
       await first.waitFor();
-      await first.getByTestId('warning-to-task').click();
+      await first.getByTestId('warning-more').click();
+      await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) [data-testid="warning-to-task"]').click();
       const title = page.getByTestId('task-title');
       await until(async () => (await title.inputValue()).length > 0, 'the title filled in from the warning');
       const sentence = await title.inputValue();

@@ -107,9 +107,43 @@ export function useInfluenceLine(params: Params): Loaded<InfluenceLinePage> {
 
 // ---- Warnings ----
 
+export const WARNING_STATES = ['new', 'acknowledged', 'snoozed', 'dismissed'] as const;
+export type WarningState = (typeof WARNING_STATES)[number];
+
+/** What someone decided about a warning; `lapsed` says why it no longer holds (null while it does). */
+export interface WarningDecision {
+  id: string;
+  status: 'acknowledged' | 'snoozed' | 'dismissed';
+  reason: string | null;
+  snoozed_until: string | null;
+  by: string | null;
+  by_name: string | null;
+  date: string;
+  lapsed: 'facts' | 'severity' | 'snooze_over' | null;
+}
+
 export interface WarningRow extends Warning {
   /** The names of the ids the warning names that the viewer may read. */
   names: Record<string, string>;
+  state: WarningState;
+  decision: WarningDecision | null;
+}
+
+/** A row of the warnings grouped by customer (customer null: the perspective's own). */
+export interface WarningGroupRow {
+  customer: string | null;
+  name: string | null;
+  count: number;
+  high: number;
+  medium: number;
+  low: number;
+  new: number;
+}
+
+export interface WarningGroupsPage extends Paged<WarningGroupRow> {
+  scope: string;
+  as_of: string;
+  summary: WarningsSummary;
 }
 
 export interface WarningsSummary {
@@ -120,6 +154,7 @@ export interface WarningsSummary {
   customer_count: number;
   /** The ten customers with most high warnings, then most warnings. */
   customers: { customer: string; name: string; count: number; high: number }[];
+  state: Record<WarningState | 'open', number>;
 }
 
 export interface WarningsPage extends Paged<WarningRow> {
@@ -129,6 +164,11 @@ export interface WarningsPage extends Paged<WarningRow> {
 }
 
 /** The warnings' summary and one page of them, most severe first. */
-export function useWarnings(params: Params): Loaded<WarningsPage> {
-  return useApi<WarningsPage>('/warnings', { limit: 0, ...params });
+export function useWarnings(params: Params | null): Loaded<WarningsPage> {
+  return useApi<WarningsPage>(params ? '/warnings' : null, { limit: 0, ...params });
+}
+
+/** The warnings grouped by customer: a row per customer with its counts, most high warnings first. */
+export function useWarningGroups(params: Params | null): Loaded<WarningGroupsPage> {
+  return useApi<WarningGroupsPage>(params ? '/warnings' : null, { ...params, group: 'customer' });
 }

@@ -1,7 +1,7 @@
 // The frame around every page once signed in: navigation for the user's role, the perspective switch, the
 // as-of day, the language, the session's end, changing one's password and sign-out.
 import {
-  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
+  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, DatePicker, Layout as AntLayout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -19,6 +19,7 @@ interface NavItem { key: string; path: string; icon: ReactNode; roles: Role[] }
 
 const SELLING: Role[] = ['rep', 'manager', 'executive', 'admin'];
 export const NAV: NavItem[] = [
+  { key: 'workbench', path: '/workbench', icon: <ScheduleOutlined />, roles: SELLING },
   { key: 'dashboard', path: '/', icon: <DashboardOutlined />, roles: SELLING },
   { key: 'customers', path: '/customers', icon: <ApartmentOutlined />, roles: SELLING },
   { key: 'influence', path: '/influence', icon: <ShareAltOutlined />, roles: SELLING },

@@ -4,7 +4,7 @@
 export const zh = {
   app: { name: 'BRM 商业关系管理', short: 'BRM' },
   nav: {
-    dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
+    workbench: '工作台', dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
     admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出',
   },
   shell: {
@@ -23,6 +23,10 @@ export const zh = {
     submit: '修改密码', currentRequired: '请输入当前密码', currentWrong: '当前密码不正确。', tooShort: '新密码至少需要 8 个非空格字符。',
     mismatch: '两次输入的新密码不一致。', refused: '新密码不可用：{{reason}}', changed: '密码已修改。',
     changedOthersEnded: '密码已修改，其他登录已全部退出。',
+  },
+  decide: {
+    snoozeUntil: '暂缓到',
+    reasonRequired: '请说明原因',
   },
   common: {
     loading: '加载中…', empty: '暂无数据', retry: '重试', save: '保存', cancel: '取消', add: '添加', edit: '编辑',
@@ -73,7 +77,7 @@ export type Resources = typeof zh;
 export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
-    dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
+    workbench: 'Workbench', dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
     admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export',
   },
   shell: {
@@ -94,6 +98,10 @@ export const en: Resources = {
     tooShort: 'The new password needs at least 8 characters that are not spaces.', mismatch: 'The two new passwords differ.',
     refused: 'This new password cannot be used: {{reason}}', changed: 'Your password is changed.',
     changedOthersEnded: 'Your password is changed, and your other sessions are signed out.',
+  },
+  decide: {
+    snoozeUntil: 'Snooze until',
+    reasonRequired: 'Say why',
   },
   common: {
     loading: 'Loading…', empty: 'Nothing here yet', retry: 'Retry', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit',

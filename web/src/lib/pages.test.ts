@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './pages';
+import { homeOf, pageOf } from './pages';
 
 describe('pageOf', () => {
   it('names the page each route of App opens', () => {
@@ -12,6 +12,7 @@ describe('pageOf', () => {
     expect(pageOf('/influence')).toBe('influence');
     expect(pageOf('/warnings')).toBe('warnings');
     expect(pageOf('/tasks')).toBe('tasks');
+    expect(pageOf('/workbench')).toBe('workbench');
     expect(pageOf('/iknow')).toBe('iknow');
     expect(pageOf('/strategy')).toBe('strategy');
     expect(pageOf('/admin/users')).toBe('users');
@@ -24,5 +25,13 @@ describe('pageOf', () => {
     expect(pageOf('/opportunities')).toBeNull();
     expect(pageOf('/admin')).toBeNull();
     expect(pageOf('/admin/other')).toBeNull();
+  });
+
+  it('lands reps and managers on the workbench, employees on I know…, the others on the dashboard', () => {
+    expect(homeOf('rep')).toBe('/workbench');
+    expect(homeOf('manager')).toBe('/workbench');
+    expect(homeOf('employee')).toBe('/iknow');
+    expect(homeOf('executive')).toBe('/');
+    expect(homeOf('admin')).toBe('/');
   });
 });

@@ -9,6 +9,7 @@ export type PageName =
   | 'iknow'
   | 'warnings'
   | 'tasks'
+  | 'workbench'
   | 'strategy'
   | 'users'
   | 'bundle';
@@ -22,6 +23,13 @@ export function pageOf(pathname: string): PageName | null {
   if (first === 'people' && second) return 'person';
   if (first === 'opportunities' && second) return 'opportunity';
   if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : null;
-  if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'iknow' || first === 'strategy') return first;
+  if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'workbench' || first === 'iknow' || first === 'strategy') return first;
   return null;
+}
+
+/** Where a role lands after signing in: reps and managers on their workbench, employees on "I know…",
+ * executives and administrators on the dashboard. */
+export function homeOf(role: string): string {
+  if (role === 'employee') return '/iknow';
+  return role === 'rep' || role === 'manager' ? '/workbench' : '/';
 }

@@ -12,7 +12,8 @@ interface SessionValue {
   checking: boolean;
   /** Why the user was sent to the sign-in page ('expired' after a 401), if anything. */
   ended: 'expired' | 'signed_out' | null;
-  login(login: string, password: string): Promise<void>;
+  /** Signs in; resolves with who signed in. */
+  login(login: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
   refresh(): Promise<void>;
@@ -80,7 +81,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       checking,
       ended,
       async login(login, password) {
-        accept(await api.post<Me>('/auth/login', { login, password }));
+        const signed = await api.post<Me>('/auth/login', { login, password });
+        accept(signed);
+        return signed;
       },
       async logout() {
         try {

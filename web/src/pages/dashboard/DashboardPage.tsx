@@ -17,7 +17,7 @@ export default function DashboardPage() {
   const customerLine = useCustomerLine(perspective.scoped);
   const customerTrend = useCustomerTrend(perspective.scoped);
   const influenceLine = useInfluenceLine(perspective.scoped);
-  const warnings = useWarnings({ ...perspective.scoped, limit: TOP_WARNINGS });
+  const warnings = useWarnings({ ...perspective.scoped, limit: TOP_WARNINGS, state: 'open' });
   const competitor = perspective.toward !== 'ours' ? perspective.competitors.find((c) => c.id === perspective.toward) : undefined;
 
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/Layout';
 import { errorText } from '../../lib/errors';
+import { homeOf } from '../../lib/pages';
 import { useSession } from '../../state/session';
 
 export default function LoginPage() {
@@ -19,9 +20,9 @@ export default function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await session.login(values.login.trim(), values.password);
+      const signed = await session.login(values.login.trim(), values.password);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/', { replace: true });
+      navigate(from && from !== '/login' && from !== '/' ? from : homeOf(signed.user.role), { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {

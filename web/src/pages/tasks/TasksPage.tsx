@@ -2,18 +2,18 @@
 // team, or everything they can see), grouped as overdue, due today, upcoming, without a due date, snoozed
 // and closed; each finished, snoozed, dismissed with a reason or reopened in place (with undo), changed,
 // and discussed in its comments. What to show and whose live in the URL.
-import { App, Button, Card, DatePicker, Drawer, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Empty, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, listAll, type Page } from '../../api/client';
 import { useApi, useLoad, useNames } from '../../api/hooks';
 import type { Task, TaskComment, TaskStatus } from '../../api/types';
+import { DismissDialog, SnoozeDialog } from '../../components/DecisionDialogs';
 import { ErrorAlert, SkeletonBlock } from '../../components/PageState';
 import { errorText } from '../../lib/errors';
-import { tenantToday, todayIso } from '../../lib/format';
+import { todayIso } from '../../lib/format';
 import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
 import { useMe } from '../../state/session';
@@ -124,14 +124,16 @@ export function useTaskActions(onChanged: () => void) {
 
   const dialogs = (
     <>
-      <SnoozeDialog task={snoozing} onClose={() => setSnoozing(null)} onSnooze={async (task, day) => {
-        setSnoozing(null);
-        await change(task, { status: 'snoozed', snoozed_until: day });
-      }} />
-      <DismissDialog task={dismissing} onClose={() => setDismissing(null)} onDismiss={async (task, reason) => {
-        setDismissing(null);
-        await change(task, { status: 'dismissed', reason });
-      }} />
+      <SnoozeDialog open={!!snoozing} title={t('snoozeTitle')} subject={snoozing?.title} okText={t('actions.snooze')}
+        onClose={() => setSnoozing(null)} onSnooze={(day) => {
+          if (snoozing) void change(snoozing, { status: 'snoozed', snoozed_until: day });
+          setSnoozing(null);
+        }} />
+      <DismissDialog open={!!dismissing} title={t('dismissTitle')} subject={dismissing?.title} okText={t('actions.dismiss')}
+        onClose={() => setDismissing(null)} onDismiss={(reason) => {
+          if (dismissing) void change(dismissing, { status: 'dismissed', reason });
+          setDismissing(null);
+        }} />
     </>
   );
   return {
@@ -141,41 +143,6 @@ export function useTaskActions(onChanged: () => void) {
     dismiss: setDismissing,
     dialogs,
   };
-}
-
-function SnoozeDialog({ task, onClose, onSnooze }: { task: Task | null; onClose(): void; onSnooze(task: Task, day: string): Promise<void> }) {
-  const { t } = useTranslation('tasks');
-  const [day, setDay] = useState<Dayjs | null>(null);
-  const chosen = day ?? tenantToday().add(7, 'day');
-  return (
-    <Modal open={!!task} title={t('snoozeTitle')} onCancel={onClose} okText={t('actions.snooze')} destroyOnClose
-      okButtonProps={{ 'data-testid': 'snooze-ok' } as never}
-      onOk={() => task && onSnooze(task, chosen.format('YYYY-MM-DD'))}>
-      <Typography.Paragraph>{task?.title}</Typography.Paragraph>
-      <Space>
-        {t('snoozeUntil')}
-        <DatePicker data-testid="snooze-until" value={chosen} allowClear={false} onChange={(d) => setDay(d)}
-          disabledDate={(d) => d.isBefore(tenantToday().add(1, 'day'), 'day')} />
-      </Space>
-    </Modal>
-  );
-}
-
-function DismissDialog({ task, onClose, onDismiss }: { task: Task | null; onClose(): void; onDismiss(task: Task, reason: string): Promise<void> }) {
-  const { t } = useTranslation('tasks');
-  const [form] = Form.useForm<{ reason: string }>();
-  return (
-    <Modal open={!!task} title={t('dismissTitle')} onCancel={onClose} okText={t('actions.dismiss')} destroyOnClose
-      okButtonProps={{ 'data-testid': 'dismiss-ok' } as never}
-      onOk={() => form.validateFields().then((v) => task && onDismiss(task, v.reason.trim()))}>
-      <Typography.Paragraph>{task?.title}</Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={2000} data-testid="dismiss-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }
 
 /** A task's comments, oldest first, and a box to add one. */

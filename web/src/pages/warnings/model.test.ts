@@ -10,18 +10,22 @@ function w(kind: string, severity: Warning['severity'], customer: string | null,
 }
 
 describe('warnings: the address and the server query', () => {
-  it('reads severity, kind, customer, page and size; drops unknown words', () => {
-    expect(warningsFromQuery(new URLSearchParams('severity=high&kind=sharp_drop&customer=cust-1&page=3&size=50'))).toEqual({
-      filter: { severity: 'high', kind: 'sharp_drop', customer: 'cust-1' }, page: 3, size: 50,
+  it('reads severity, kind, customer, state, view, page and size; drops unknown words', () => {
+    expect(warningsFromQuery(new URLSearchParams('severity=high&kind=sharp_drop&customer=cust-1&state=dismissed&view=list&page=3&size=50'))).toEqual({
+      filter: { severity: 'high', kind: 'sharp_drop', customer: 'cust-1', state: 'dismissed', view: 'list' }, page: 3, size: 50,
     });
-    expect(warningsFromQuery(new URLSearchParams('severity=urgent&kind=bogus&size=7'))).toEqual({
-      filter: { severity: '', kind: '', customer: '' }, page: 1, size: 20,
+    // Open warnings grouped by customer unless the address says otherwise.
+    expect(warningsFromQuery(new URLSearchParams('severity=urgent&kind=bogus&state=closed&view=grid&size=7'))).toEqual({
+      filter: { severity: '', kind: '', customer: '', state: 'open', view: 'customer' }, page: 1, size: 20,
     });
   });
-  it('asks the server for the filtered page', () => {
+  it('asks the server for the filtered page, open ones unless all are asked for', () => {
     // page 3 of 50 skips 100 rows.
-    expect(warningsParams({ severity: 'high', kind: '', customer: 'cust-1' }, 3, 50)).toEqual({ limit: 50, offset: 100, severity: 'high', customer: 'cust-1' });
-    expect(warningsParams({ severity: '', kind: '', customer: '' }, 1, 20)).toEqual({ limit: 20, offset: 0 });
+    expect(warningsParams({ severity: 'high', kind: '', customer: 'cust-1', state: 'open', view: 'list' }, 3, 50))
+      .toEqual({ limit: 50, offset: 100, severity: 'high', customer: 'cust-1', state: 'open' });
+    expect(warningsParams({ severity: '', kind: '', customer: '', state: 'all', view: 'customer' }, 1, 20)).toEqual({ limit: 20, offset: 0 });
+    expect(warningsParams({ severity: '', kind: '', customer: '', state: 'snoozed', view: 'customer' }, 1, 20))
+      .toEqual({ limit: 20, offset: 0, state: 'snoozed' });
   });
 });
 
@@ -32,7 +36,7 @@ describe('warnings', () => {
     ]);
   });
   it('names a row from the names it carries, and competitors from the perspective', () => {
-    const row: WarningRow = { ...w('competitor_leads', 'high', 'cust-1', { competitors: ['org-c1'] }), names: { 'cust-1': '宏达' } };
+    const row: WarningRow = { ...w('competitor_leads', 'high', 'cust-1', { competitors: ['org-c1'] }), names: { 'cust-1': '宏达' }, state: 'new', decision: null };
     const names = rowNames(row, { 'org-c1': '友商甲' });
     expect(names.customers['cust-1']).toBe('宏达');
     expect(names.competitors['org-c1']).toBe('友商甲');

@@ -20,10 +20,18 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const SEVERITY_COLOR: Record<Severity, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
+/** The states the list shows: open (new and acknowledged, the default), one state, or all. */
+export const STATE_FILTERS = ['open', 'new', 'acknowledged', 'snoozed', 'dismissed', 'all'] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+/** Rows per customer (the default) or one list. */
+export type WarningView = 'customer' | 'list';
+
 export interface WarningFilter {
   severity: string;
   kind: string;
   customer: string;
+  state: StateFilter;
+  view: WarningView;
 }
 
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -33,12 +41,15 @@ export const PAGE_SIZE = 20;
 export function warningsFromQuery(query: URLSearchParams): { filter: WarningFilter; page: number; size: number } {
   const severity = query.get('severity') ?? '';
   const kind = query.get('kind') ?? '';
+  const state = query.get('state') ?? '';
   const size = Number(query.get('size'));
   return {
     filter: {
       severity: (SEVERITIES as readonly string[]).includes(severity) ? severity : '',
       kind: (WARNING_KINDS as readonly string[]).includes(kind) ? kind : '',
       customer: query.get('customer') ?? '',
+      state: (STATE_FILTERS as readonly string[]).includes(state) ? (state as StateFilter) : 'open',
+      view: query.get('view') === 'list' ? 'list' : 'customer',
     },
     page: Math.max(1, Math.floor(Number(query.get('page'))) || 1),
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : PAGE_SIZE,
@@ -51,8 +62,10 @@ export function warningsParams(filter: WarningFilter, page: number, size: number
   if (filter.severity) params.severity = filter.severity;
   if (filter.kind) params.kind = filter.kind;
   if (filter.customer) params.customer = filter.customer;
+  if (filter.state !== 'all') params.state = filter.state;
   return params;
 }
+
 
 /** The kinds of a summary, most frequent first (ties in the server's order of kinds). */
 export function kindsByCount(kinds: Record<string, number>): { kind: string; count: number }[] {
