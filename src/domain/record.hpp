@@ -37,8 +37,10 @@ enum class Kind : unsigned char {
   kTask,
   kTaskComment,
   kWarningDecision,
+  kIntroduction,
+  kInboxMark,
 };
-inline constexpr int kKindCount = 24;
+inline constexpr int kKindCount = 26;
 
 // Null, a bool, a number, or text. Dates, vocabulary words and references are text; a list of words is
 // text too, its items separated by kListSeparator (ListItems, JoinList).

@@ -175,6 +175,20 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
             Enum("status", vocab::kDecisionStatus), DateField("snoozed_until"), Text("reason", false, 2000),
             Enum("severity", vocab::kSeverities, "low"), Integer("facts", 0, 1e12), Ref("by", Kind::kUser, false),
             DateField("date", true), until}),
+      // A request to one of our employees to introduce the requester to a key person (the target `person`),
+      // along an introduction path (`via`). Answered by the employee's user: accepting records an activity
+      // with the target and, for an opportunity, an influence use (`activity`, `use`).
+      Make(Kind::kIntroduction, "introductions", "introductions", "introductions", "introduction request", false,
+           {Ref("person", Kind::kPerson), Ref("employee", Kind::kPerson), Words("via"),
+            Ref("customer", Kind::kOrganization, false), Ref("opportunity", Kind::kOpportunity, false),
+            Enum("status", vocab::kIntroductionStatus, "pending"), Text("note", false, 2000),
+            Text("answer", false, 2000), DateField("answered_on"), Ref("activity", Kind::kActivity, false),
+            Ref("use", Kind::kInfluenceUse, false), Ref("by", Kind::kUser, false), DateField("date", true)}),
+      // A user has read an item of their inbox (its key: "task:<id>", "introduction:<id>:<status>", …). `user`
+      // is the id of the user it belongs to, set by the server (text, not a reference: nobody but that user,
+      // whatever their role, reads it, and an employee reads no user record).
+      Make(Kind::kInboxMark, "inbox-marks", "inbox_marks", "inbox_marks", "inbox mark", true,
+           {Text("user", false, 128), Text("key", true, 300), DateField("date", true), until}),
   };
 }
 

@@ -108,6 +108,11 @@ namespace decision {
 enum : int { kKind, kCustomer, kOpportunity, kPerson, kStatus, kSnoozedUntil, kReason, kSeverity, kFacts, kBy, kDate,
              kUntil };
 }
+namespace intro {
+enum : int { kPerson, kEmployee, kVia, kCustomer, kOpportunity, kStatus, kNote, kAnswer, kAnsweredOn, kActivity, kUse, kBy,
+             kDate };
+}
+namespace mark { enum : int { kUser, kKey, kDate, kUntil }; }
 }  // namespace fields
 
 // A milestone model's kinds (ListItems of a kModel field): the kind word and its name ("" when none).

@@ -283,6 +283,21 @@ Status CheckKindRules(Record& record, Lookup& lookup) {
     case Kind::kWarningDecision:
       return CheckConcerns(record, lookup, f::decision::kCustomer, f::decision::kOpportunity, f::decision::kPerson,
                            "warning decision");
+    case Kind::kIntroduction: {
+      if (auto status = CheckConcerns(record, lookup, f::intro::kCustomer, f::intro::kOpportunity, f::intro::kPerson,
+                                      "introduction request");
+          !status) {
+        return status;
+      }
+      if (record.IsNull(f::intro::kCustomer)) {
+        return Unprocessable("person", "An introduction is to a person of a customer.");
+      }
+      const Record* employee = lookup.Find(Kind::kPerson, record.Text(f::intro::kEmployee));
+      if (employee && OrgKind(lookup, employee->Text(f::person::kOrg)) != "ours") {
+        return Unprocessable("employee", "The employee asked must be a person of our own company.");
+      }
+      break;
+    }
     case Kind::kInfluenceUse: {
       const Record* employee = lookup.Find(Kind::kPerson, record.Text(f::use::kEmployee));
       if (employee && OrgKind(lookup, employee->Text(f::person::kOrg)) != "ours") {

@@ -38,6 +38,7 @@ constexpr std::string_view kMilestoneKindsData[] = {"initiation", "budget_approv
 constexpr std::string_view kTaskStatusData[] = {"open", "done", "snoozed", "dismissed"};
 constexpr std::string_view kTaskSourcesData[] = {"hand", "warning", "tactic", "suggestion", "handover", "introduction"};
 constexpr std::string_view kDecisionStatusData[] = {"acknowledged", "snoozed", "dismissed"};
+constexpr std::string_view kIntroductionStatusData[] = {"pending", "accepted", "declined", "withdrawn"};
 // ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
 // sorted for binary search.
 constexpr std::string_view kCurrenciesData[] = {
@@ -85,6 +86,7 @@ const Words kTaskSources{kTaskSourcesData};
 const Words kWarningKinds{kWarningKindNames};
 const Words kSeverities{kSeverityNames};
 const Words kDecisionStatus{kDecisionStatusData};
+const Words kIntroductionStatus{kIntroductionStatusData};
 
 const Words kCurrencies{kCurrenciesData};
 

@@ -46,6 +46,7 @@ inline constexpr std::string_view kSeverityNames[] = {"high", "medium", "low"};
 extern const Words kWarningKinds;     // the words of kWarningKindNames
 extern const Words kSeverities;       // high medium low
 extern const Words kDecisionStatus;   // acknowledged snoozed dismissed
+extern const Words kIntroductionStatus;  // pending accepted declined withdrawn
 
 extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
 

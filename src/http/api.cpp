@@ -18,7 +18,8 @@ Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
       entities_(store, engine, config_.passwords),
       figures_(store, engine),
       documents_(store, engine, entities_, config_.documents),
-      strategies_(store, &engine) {
+      strategies_(store, &engine),
+      inbox_(store, engine, entities_, figures_) {
   engine_.SetThresholds(strategies_.Thresholds());
   strategies_.OnThresholdsChanged([this](const StrategyThresholds& thresholds) { engine_.SetThresholds(thresholds); });
 }
@@ -67,6 +68,7 @@ Response Api::Route(Request& request) {
     return MethodNotAllowed();
   }
   if (head == "bundle" && s.size() == 3) return BundleHandler(request, *caller);
+  if (head == "inbox") return InboxHandler(request, *caller);
   if (head == "strategy") return StrategyHandler(request, *caller);
   if (head == "customers" && s.size() == 5 && s[4] == "strategy-override") {
     return StrategyOverrideHandler(request, *caller, s[3]);

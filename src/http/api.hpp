@@ -13,6 +13,7 @@
 #include "service/entities.hpp"
 #include "service/documents.hpp"
 #include "service/figures.hpp"
+#include "service/inbox.hpp"
 #include "service/strategy_settings.hpp"
 #include "store/store.hpp"
 
@@ -65,6 +66,9 @@ class Api {
   Response StrategyHandler(const Request& request, const Caller& caller);
   Response StrategyOverrideHandler(const Request& request, const Caller& caller, const std::string& customer);
 
+  // handlers/inbox_handlers.cpp: GET /inbox, POST /inbox/read
+  Response InboxHandler(const Request& request, const Caller& caller);
+
   // handlers/figure_handlers.cpp: the figures of SPEC.md §11 (nullopt: not a figure endpoint)
   std::optional<Response> FigureHandler(const Request& request, const Caller& caller);
 
@@ -75,6 +79,7 @@ class Api {
   FiguresService figures_;
   DocumentService documents_;
   StrategySettings strategies_;
+  InboxService inbox_;
 };
 
 }  // namespace brm::http

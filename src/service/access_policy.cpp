@@ -112,8 +112,15 @@ bool Access::SeesTask(const engine::Task& task) const {
   return concerns || Owns(task.assignee) || Owns(task.by);
 }
 
+bool Access::Recipient(const Record& introduction) const {
+  return !actor_.person.empty() && introduction.Text(f::intro::kEmployee) == actor_.person;
+}
+
 bool Access::MayRead(const Record& record) const {
   if (everything()) return true;
+  // Whoever is asked for an introduction reads the request, whatever their role; an inbox mark is its user's.
+  if (record.kind == Kind::kIntroduction && Recipient(record)) return true;
+  if (record.kind == Kind::kInboxMark) return record.Text(f::mark::kUser) == actor_.user;
   if (actor_.role == Role::kEmployee) {
     return record.kind == Kind::kInfluence && !actor_.person.empty() &&
            record.Text(f::influence::kFrom) == actor_.person;
@@ -140,6 +147,9 @@ bool Access::MayRead(const Record& record) const {
       record.IsNull(f::decision::kOpportunity) && record.IsNull(f::decision::kPerson)) {
     // About a warning that concerns nothing: a perspective's own, its author's and their managers'.
     return Owns(graph_.ids(Kind::kUser).Find(record.Text(f::decision::kBy)));
+  }
+  if (record.kind == Kind::kIntroduction && Owns(graph_.ids(Kind::kUser).Find(record.Text(f::intro::kBy)))) {
+    return true;  // the requester and their managers, even once the customer has moved on
   }
   if (record.kind == Kind::kTaskComment) {
     const Idx task = graph_.ids(Kind::kTask).Find(record.Text(f::comment::kTask));
@@ -181,8 +191,16 @@ bool Access::UsesDirectory(Kind kind) const {
 }
 
 std::optional<OwnerFilter> Access::ListFilter(Kind kind, ListQuery& query) const {
+  if (kind == Kind::kInboxMark) {  // their own, for everyone
+    query.equals.emplace_back(f::mark::kUser, actor_.user);
+    return OwnerFilter{};
+  }
   if (everything()) return OwnerFilter{};
   if (actor_.role == Role::kEmployee) {
+    if (kind == Kind::kIntroduction && !actor_.person.empty()) {  // the requests that ask them
+      query.equals.emplace_back(f::intro::kEmployee, actor_.person);
+      return OwnerFilter{};
+    }
     if (kind != Kind::kInfluence || actor_.person.empty()) return std::nullopt;
     query.equals.emplace_back(f::influence::kFrom, actor_.person);
     return OwnerFilter{};
@@ -215,7 +233,7 @@ bool Access::OursRecord(const Record& record) const {
 }
 
 Status Access::MayWriteKind(Kind kind) const {
-  if (actor_.role == Role::kEmployee && kind != Kind::kInfluence) {
+  if (actor_.role == Role::kEmployee && kind != Kind::kInfluence && kind != Kind::kInboxMark) {
     return Forbidden("Employees can only declare and retire their own acquaintances.");
   }
   if ((kind == Kind::kUser || kind == Kind::kTeam) && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
@@ -241,6 +259,12 @@ Status Access::MayExchangeBundles() const {
 
 Status Access::MayWrite(const std::optional<Record>& before, const Record& after) const {
   if (auto status = MayWriteKind(after.kind); !status) return status;
+  if (after.kind == Kind::kInboxMark) {
+    if (actor_.role != Role::kSystem && after.Text(f::mark::kUser) != actor_.user) {
+      return Forbidden("An inbox mark is its own user's.", "user");
+    }
+    return {};
+  }
   if (actor_.role == Role::kEmployee) {
     auto own = [&](const Record& record) {
       return record.kind == Kind::kInfluence && !actor_.person.empty() &&
@@ -252,6 +276,9 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
   if (after.kind == Kind::kUser || after.kind == Kind::kTeam) return {};
   if (after.kind == Kind::kTask) {
     if (auto status = MayWriteTask(before, after); !status) return status;
+  }
+  if (after.kind == Kind::kIntroduction) {
+    if (auto status = MayWriteIntroduction(before, after); !status) return status;
   }
   if (after.kind == Kind::kWarningDecision && before && !everything() &&
       !Owns(graph_.ids(Kind::kUser).Find(before->Text(f::decision::kBy)))) {
@@ -328,6 +355,57 @@ Status Access::MayWriteTask(const std::optional<Record>& before, const Record& a
     return MakeError(ErrorCode::kUnprocessable, "The assignee cannot see what this task concerns.", "assignee");
   }
   return {};
+}
+
+Status Access::MayWriteIntroduction(const std::optional<Record>& before, const Record& after) const {
+  if (actor_.role == Role::kSystem) return {};
+  if (!before) {
+    if (after.Text(f::intro::kStatus) != "pending") {
+      return MakeError(ErrorCode::kInvalid, "A new introduction request is pending.", "status");
+    }
+    for (int field : {f::intro::kAnswer, f::intro::kAnsweredOn, f::intro::kActivity, f::intro::kUse}) {
+      if (!after.IsNull(field)) {
+        return MakeError(ErrorCode::kInvalid, "\"" + std::string(Spec(Kind::kIntroduction).fields[field].name) +
+                                                  "\" is set when the employee answers.",
+                         std::string(Spec(Kind::kIntroduction).fields[field].name));
+      }
+    }
+    // The employee is asked through their user: an active user whose person they are.
+    const Idx employee = graph_.ids(Kind::kPerson).Find(after.Text(f::intro::kEmployee));
+    const Date today = Today();
+    bool reachable = false;
+    for (const engine::User& user : graph_.users) {
+      reachable = reachable || (employee != kNone && user.person == employee && user.active && user.life.On(today));
+    }
+    if (!reachable) {
+      return MakeError(ErrorCode::kUnprocessable, "This employee has no active user to ask in BRM.", "employee");
+    }
+    return {};
+  }
+  if (!everything() && !Owns(graph_.ids(Kind::kUser).Find(before->Text(f::intro::kBy)))) {
+    return Forbidden("Only whoever asked for an introduction, and their managers, change or withdraw the request.");
+  }
+  const EntitySpec& spec = Spec(Kind::kIntroduction);
+  for (size_t field = 0; field < spec.fields.size(); ++field) {
+    const int i = static_cast<int>(field);
+    if (i == f::intro::kNote || i == f::intro::kStatus || !Changed(before, after, i)) continue;
+    return Forbidden("\"" + std::string(spec.fields[field].name) + "\" of a request does not change; the employee answers "
+                     "with POST /api/v1/introductions/{id}/answer.", std::string(spec.fields[field].name));
+  }
+  if (before->Text(f::intro::kStatus) != "pending" && (Changed(before, after, f::intro::kNote) ||
+                                                       Changed(before, after, f::intro::kStatus))) {
+    return MakeError(ErrorCode::kConflict, "The request is " + before->Text(f::intro::kStatus) + " already.", "status");
+  }
+  if (Changed(before, after, f::intro::kStatus) && after.Text(f::intro::kStatus) != "withdrawn") {
+    return Forbidden("The requester withdraws a request; the employee answers it with POST "
+                     "/api/v1/introductions/{id}/answer.", "status");
+  }
+  return {};
+}
+
+Status Access::MayAnswerIntroduction(const Record& request) const {
+  if (Recipient(request) || actor_.role == Role::kAdmin || actor_.role == Role::kSystem) return {};
+  return Forbidden("Only the employee asked answers an introduction request.");
 }
 
 bool Access::MayWriteCustomer(Idx org) const {

@@ -31,6 +31,11 @@
 // - Warning decisions (acknowledge, snooze, dismiss): made by every sales user about what they read (the
 //   record rule above); one about a warning that concerns nothing is read by its author's owners. Only its
 //   author's owners (and those who see everything) undo (retire) one.
+// - Introduction requests: made by sales users about a person they read, to an employee of ours who has an
+//   active user; read by that employee (any role, employees included), by the requester's owners and by
+//   whoever reads the person's customer. Answered (accepted or declined) only by the employee asked (and
+//   admins); withdrawn, or its note changed while pending, by the requester's owners; nothing else changes.
+// - Inbox marks (what a user has read of their inbox) are their user's only, for every role.
 // - A hidden record is answered exactly as a record that does not exist, wherever it is named: as the
 //   record asked for (404) or as a reference of a record written (422).
 //
@@ -95,6 +100,9 @@ class Access {
   Status MayErase() const;
   Status MaySetPassword(std::string_view user) const;
   Status MayExchangeBundles() const;
+  // Whether the actor may answer (accept or decline) an introduction request: the employee asked, or an
+  // admin. What accepting records is written on this grant (EntityService::AnswerIntroduction).
+  Status MayAnswerIntroduction(const Record& request) const;
   // Whether the actor may choose the id of a record they create.
   bool MayChooseIds() const { return everything(); }
   // Whether the actor may change records of the customer organization `org` (people, chains, ratings …),
@@ -127,6 +135,10 @@ class Access {
   std::vector<engine::Idx> TeamUsers(engine::Idx team) const;
   // Whether the actor reads a task: what it concerns, or (concerning nothing) its assignee's or author's owners.
   bool SeesTask(const engine::Task& task) const;
+  // Whether the actor is the employee an introduction request asks.
+  bool Recipient(const Record& introduction) const;
+  // The introduction rules of MayWrite: what a new request holds, who changes or withdraws one.
+  Status MayWriteIntroduction(const std::optional<Record>& before, const Record& after) const;
   // The task rules of MayWrite: who assigns to whom, who changes a task.
   Status MayWriteTask(const std::optional<Record>& before, const Record& after) const;
   Perspective PerspectiveOf(std::vector<engine::Idx> users) const;

@@ -71,6 +71,12 @@ class EntityService {
     std::string field;          // where the change comes from in the caller's request
   };
   Result<std::vector<Record>> WriteAll(const Actor& actor, const std::vector<Change>& changes);
+  // An introduction request answered by the employee asked (Access::MayAnswerIntroduction: 403 otherwise;
+  // 409 unless pending): accepted or declined, with a note (≤ 2000). Accepting also records an activity of
+  // the actor with the person (kind `other`, today, the note) and, when the request names an opportunity,
+  // the influence use of the employee on the person; the request keeps their ids. One transaction, audited
+  // as the actor.
+  Result<Record> AnswerIntroduction(const Actor& actor, std::string_view id, bool accept, std::string_view note);
   // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
   Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
   // Sets `until` (the record stops being active on that day); kConflict when already retired.

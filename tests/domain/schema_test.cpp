@@ -30,8 +30,9 @@ TEST(Schema, FieldConstantsMatchTheCatalogue) {
   for (const EntitySpec* spec : AllSpecs()) {
     EXPECT_EQ(FindCollection(spec->collection), spec);
     EXPECT_EQ(FindBundleArray(spec->bundle), spec);
-    // A task is finished or dismissed, never retired; every other record can be.
-    if (spec->kind == Kind::kTask) {
+    // A task is finished or dismissed and an introduction request answered or withdrawn, never retired;
+    // every other record can be.
+    if (spec->kind == Kind::kTask || spec->kind == Kind::kIntroduction) {
       EXPECT_EQ(spec->until, -1);
     } else {
       EXPECT_GE(spec->until, 0) << spec->collection << " can be retired";

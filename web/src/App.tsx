@@ -28,6 +28,7 @@ const pages: Record<PageName, () => Promise<{ default: () => ReactNode }>> = {
   warnings: () => import('./pages/warnings/WarningsPage'),
   tasks: () => import('./pages/tasks/TasksPage'),
   workbench: () => import('./pages/workbench/WorkbenchPage'),
+  inbox: () => import('./pages/inbox/InboxPage'),
   strategy: () => import('./pages/admin/StrategyPage'),
   users: () => import('./pages/admin/UsersPage'),
   bundle: () => import('./pages/admin/BundlePage'),
@@ -42,6 +43,7 @@ const IKnowPage = lazy(pages.iknow);
 const WarningsPage = lazy(pages.warnings);
 const TasksPage = lazy(pages.tasks);
 const WorkbenchPage = lazy(pages.workbench);
+const InboxPage = lazy(pages.inbox);
 const StrategyPage = lazy(pages.strategy);
 const UsersPage = lazy(pages.users);
 const BundlePage = lazy(pages.bundle);
@@ -77,6 +79,7 @@ function SignedIn() {
             <Route path="tasks" element={page(SELLING, <TasksPage />)} />
             <Route path="workbench" element={page(SELLING, <WorkbenchPage />)} />
             <Route path="iknow" element={<IKnowPage />} />
+            <Route path="inbox" element={<InboxPage />} />
             <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
             <Route path="admin/users" element={page(['admin'], <UsersPage />)} />
             <Route path="admin/bundle" element={page(['admin'], <BundlePage />)} />

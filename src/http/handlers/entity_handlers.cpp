@@ -226,6 +226,22 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
     }
     return RecordResponse(200, entities_.Retire(caller.actor, kind, id, until));
   }
+  if (action == "answer" && kind == Kind::kIntroduction) {
+    const bj::value* accept = body->if_contains("accept");
+    if (!accept || !accept->is_bool()) return ErrorResponse(BadParameter("accept", "\"accept\" must be true or false."));
+    std::string note;
+    if (const bj::value* text = body->if_contains("note"); text && !text->is_null()) {
+      if (!text->is_string()) return ErrorResponse(BadParameter("note", "\"note\" must be text."));
+      note = std::string(text->get_string());
+      if (note.size() > 2000) return ErrorResponse(BadParameter("note", "\"note\" holds at most 2000 bytes."));
+    }
+    for (const auto& [name, value] : *body) {
+      if (name != "accept" && name != "note") {
+        return ErrorResponse(BadParameter(std::string(name), "Unknown field \"" + std::string(name) + "\"; send \"accept\" and \"note\"."));
+      }
+    }
+    return RecordResponse(200, entities_.AnswerIntroduction(caller.actor, id, accept->get_bool(), note));
+  }
   if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
   if (action == "erase" && kind == Kind::kDocument) return RecordResponse(200, documents_.Erase(caller.actor, id));
   if (action == "review" && kind == Kind::kOpportunity) {

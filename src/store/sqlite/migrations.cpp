@@ -293,6 +293,30 @@ CREATE INDEX warning_decisions_opportunity ON warning_decisions(opportunity);
 CREATE INDEX warning_decisions_person ON warning_decisions(person);
 CREATE INDEX warning_decisions_by ON warning_decisions("by");
 )sql",
+      // 6: introduction requests and what users have read of their inbox.
+      R"sql(
+CREATE TABLE introductions (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  person TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  employee TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  via TEXT NOT NULL DEFAULT '',
+  customer TEXT REFERENCES organizations(id) DEFERRABLE INITIALLY DEFERRED,
+  opportunity TEXT REFERENCES opportunities(id) DEFERRABLE INITIALLY DEFERRED,
+  status TEXT NOT NULL, note TEXT, answer TEXT, answered_on TEXT,
+  activity TEXT REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
+  "use" TEXT REFERENCES influence_uses(id) DEFERRABLE INITIALLY DEFERRED,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL);
+CREATE INDEX introductions_person ON introductions(person);
+CREATE INDEX introductions_employee ON introductions(employee, status);
+CREATE INDEX introductions_customer ON introductions(customer);
+CREATE INDEX introductions_by ON introductions("by");
+
+CREATE TABLE inbox_marks (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+  "user" TEXT, "key" TEXT NOT NULL, date TEXT NOT NULL, until TEXT);
+CREATE INDEX inbox_marks_user ON inbox_marks("user", "key");
+)sql",
   };
   return migrations;
 }

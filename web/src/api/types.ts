@@ -386,3 +386,23 @@ export interface TaskComment {
   date: string;
   until: string | null;
 }
+
+export type IntroductionStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+/** A request to one of our employees to introduce the requester to a key person. */
+export interface Introduction {
+  id: string;
+  person: string;
+  employee: string;
+  via: string[];
+  customer: string | null;
+  opportunity: string | null;
+  status: IntroductionStatus;
+  note: string | null;
+  answer: string | null;
+  answered_on: string | null;
+  activity: string | null;
+  use: string | null;
+  by: string | null;
+  date: string;
+}

@@ -1,7 +1,8 @@
 // The workbench's lists from the server: suggestions (ranked next actions with their expected effect) and
 // the recent changes on the perspective's customers (docs/api.md "Suggestions", "Recent changes").
 import type { Params } from './client';
-import type { Paged } from './lines';
+import type { Paged, WarningRow } from './lines';
+import type { Introduction, Task } from './types';
 import { useApi, type Loaded } from './hooks';
 
 export const SUGGESTION_KINDS = ['ask_veto', 'introduce', 'contact', 'fill_role', 'profile'] as const;
@@ -73,4 +74,25 @@ export interface ChangesPage extends Paged<RecentChange> {
 
 export function useChanges(params: Params | null): Loaded<ChangesPage> {
   return useApi<ChangesPage>(params ? '/changes' : null, params ?? {});
+}
+
+/** An item of the inbox; `key` says what it is about, `read` whether it was marked read. */
+export type InboxItem = {
+  key: string;
+  date: string;
+  read: boolean;
+  names?: Record<string, string>;
+  by_name?: string | null;
+} & (
+  | { kind: 'introduction_request' | 'introduction_answered'; introduction: Introduction }
+  | { kind: 'task_assigned'; task: Task }
+  | { kind: 'warning'; warning: WarningRow }
+);
+
+export interface InboxPage {
+  unread: number;
+  total: number;
+  limit: number;
+  offset: number;
+  items: InboxItem[];
 }

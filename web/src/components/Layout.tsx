@@ -1,7 +1,7 @@
 // The frame around every page once signed in: navigation for the user's role, the perspective switch, the
 // as-of day, the language, the session's end, changing one's password and sign-out.
 import {
-  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
+  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, DatePicker, Layout as AntLayout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import type { Language, Role } from '../api/types';
 import { openableTeams, openableUsers } from '../lib/perspective';
 import { usePerspective } from '../state/perspective';
 import { useMe, useSession } from '../state/session';
+import { InboxBell } from './InboxBell';
 import { PasswordButton } from './PasswordDialog';
 import { tenantToday } from '../lib/format';
 
@@ -25,6 +26,7 @@ export const NAV: NavItem[] = [
   { key: 'influence', path: '/influence', icon: <ShareAltOutlined />, roles: SELLING },
   { key: 'warnings', path: '/warnings', icon: <AlertOutlined />, roles: SELLING },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, roles: SELLING },
+  { key: 'inbox', path: '/inbox', icon: <InboxOutlined />, roles: ['rep', 'manager', 'executive', 'admin', 'employee'] },
   { key: 'iknow', path: '/iknow', icon: <UserAddOutlined />, roles: ['rep', 'manager', 'executive', 'admin', 'employee'] },
   { key: 'strategy', path: '/strategy', icon: <SettingOutlined />, roles: SELLING },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, roles: ['admin'] },
@@ -144,6 +146,7 @@ export function Layout() {
           <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
             {figures ? <PerspectiveSwitch /> : <Typography.Text strong>{t('app.name')}</Typography.Text>}
             <Space wrap size="small">
+              <InboxBell />
               <SessionClock />
               <LanguageSwitch />
               <Tooltip title={t(`role.${me.user.role}`)}>

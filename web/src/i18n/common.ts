@@ -4,14 +4,14 @@
 export const zh = {
   app: { name: 'BRM 商业关系管理', short: 'BRM' },
   nav: {
-    workbench: '工作台', dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
+    workbench: '工作台', inbox: '消息', dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
     admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出',
   },
   shell: {
     perspective: '视角', me: '我的', team: '团队', user: '个人视图', company: '我司', competitor: '友商',
     toward: '对标', ours: '我司', asOf: '截至日期', today: '今天', language: '语言', logout: '退出登录',
     sessionEnds: '会话 {{time}} 到期', sessionSoon: '会话将在 {{minutes}} 分钟后到期', sessionExpired: '会话已过期，请重新登录。',
-    signedOut: '已退出登录。', chooseTeam: '选择团队', chooseUser: '选择销售', chooseCompetitor: '选择友商',
+    inbox: '消息：{{count}} 条未读', signedOut: '已退出登录。', chooseTeam: '选择团队', chooseUser: '选择销售', chooseCompetitor: '选择友商',
   },
   login: {
     title: '登录', login: '登录名', password: '密码', submit: '登录', loginRequired: '请输入登录名',
@@ -77,14 +77,14 @@ export type Resources = typeof zh;
 export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
-    workbench: 'Workbench', dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
+    workbench: 'Workbench', inbox: 'Inbox', dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
     admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export',
   },
   shell: {
     perspective: 'Perspective', me: 'Mine', team: 'Team', user: 'Individual', company: 'Company', competitor: 'Competitor',
     toward: 'Toward', ours: 'Ours', asOf: 'As of', today: 'Today', language: 'Language', logout: 'Sign out',
     sessionEnds: 'Session ends at {{time}}', sessionSoon: 'Session ends in {{minutes}} min', sessionExpired: 'Your session has ended; please sign in again.',
-    signedOut: 'Signed out.', chooseTeam: 'Choose a team', chooseUser: 'Choose a rep', chooseCompetitor: 'Choose a competitor',
+    inbox: 'Inbox: {{count}} unread', signedOut: 'Signed out.', chooseTeam: 'Choose a team', chooseUser: 'Choose a rep', chooseCompetitor: 'Choose a competitor',
   },
   login: {
     title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', loginRequired: 'Enter your login',

@@ -13,6 +13,7 @@ describe('pageOf', () => {
     expect(pageOf('/warnings')).toBe('warnings');
     expect(pageOf('/tasks')).toBe('tasks');
     expect(pageOf('/workbench')).toBe('workbench');
+    expect(pageOf('/inbox')).toBe('inbox');
     expect(pageOf('/iknow')).toBe('iknow');
     expect(pageOf('/strategy')).toBe('strategy');
     expect(pageOf('/admin/users')).toBe('users');

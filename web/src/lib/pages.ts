@@ -10,6 +10,7 @@ export type PageName =
   | 'warnings'
   | 'tasks'
   | 'workbench'
+  | 'inbox'
   | 'strategy'
   | 'users'
   | 'bundle';
@@ -23,7 +24,7 @@ export function pageOf(pathname: string): PageName | null {
   if (first === 'people' && second) return 'person';
   if (first === 'opportunities' && second) return 'opportunity';
   if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : null;
-  if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'workbench' || first === 'iknow' || first === 'strategy') return first;
+  if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'workbench' || first === 'inbox' || first === 'iknow' || first === 'strategy') return first;
   return null;
 }
 

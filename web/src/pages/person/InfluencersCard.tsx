@@ -1,12 +1,14 @@
 // Who can influence the person (inside the customer, our employees, competitors' staff) and how our employees
 // can reach them (introduction paths).
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApi, useNames } from '../../api/hooks';
 import type { PathFigure, Profile } from '../../api/types';
 import { PageState } from '../../components/PageState';
+import { AskIntroductionDialog } from './AskIntroduction';
 
 function PersonLink({ id, names }: { id: string; names: Record<string, string> }) {
   return <Link to={`/people/${encodeURIComponent(id)}`}>{names[id] ?? id}</Link>;
@@ -18,6 +20,9 @@ export function InfluencersCard({ person, profile, params }: { person: string; p
   const inf = profile.influencers;
   const ids = [person, ...inf.internal, ...inf.ours, ...inf.competitors, ...(paths.data ?? []).flatMap((p) => [p.employee, ...p.via])];
   const names = useNames('people', ids);
+  const chainIds = profile.chains.map((c) => c.opportunity);
+  const opportunityNames = useNames('opportunities', chainIds);
+  const [asking, setAsking] = useState<PathFigure | null>(null);
   const groups: [string, string[], string][] = [
     ['internal', inf.internal, 'default'],
     ['oursInfluencers', inf.ours, 'blue'],
@@ -58,6 +63,7 @@ export function InfluencersCard({ person, profile, params }: { person: string; p
                   <ArrowRightOutlined style={{ color: '#8c8c8c' }} />
                   <Typography.Text>{names[person] ?? ''}</Typography.Text>
                   <Typography.Text type="secondary">· {t('strength')} {Number(path.strength).toFixed(2)}</Typography.Text>
+                  <Button size="small" type="link" data-testid="path-ask" onClick={() => setAsking(path)}>{t('ask', { ns: 'inbox' })}</Button>
                 </Space>
               </List.Item>
             )}
@@ -66,6 +72,8 @@ export function InfluencersCard({ person, profile, params }: { person: string; p
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pathsEmpty')} />
         )}
       </PageState>
+      <AskIntroductionDialog person={person} path={asking} names={names} onClose={() => setAsking(null)}
+        opportunities={chainIds.map((id) => ({ id, name: opportunityNames[id] ?? id }))} />
     </Card>
   );
 }
