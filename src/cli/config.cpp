@@ -30,6 +30,7 @@ const std::map<std::string, std::string>& EnvironmentOptions() {
       {"BRM_PASSWORD_LIST", "password-list"},
       {"BRM_SQLITE_CACHE", "sqlite-cache"},
       {"BRM_SQLITE_READER_CACHE", "sqlite-reader-cache"},
+      {"BRM_WEBHOOK_RETRY", "webhook-retry"},
       {"BRM_DEMO_END", "end"},
   };
   return options;

@@ -61,7 +61,9 @@ int Serve(const std::vector<std::string>& args) {
       "sqlite-cache", po::value<int>()->default_value(StoreConfig{}.writer_cache_mib),
       "MiB of SQLite page cache for the write connection (env BRM_SQLITE_CACHE)")(
       "sqlite-reader-cache", po::value<int>()->default_value(StoreConfig{}.reader_cache_mib),
-      "MiB of SQLite page cache for each read connection, one per thread plus two (env BRM_SQLITE_READER_CACHE)");
+      "MiB of SQLite page cache for each read connection, one per thread plus two (env BRM_SQLITE_READER_CACHE)")(
+      "webhook-retry", po::value<int>()->default_value(10),
+      "seconds before a failed webhook delivery is tried again, then 6, 30 and 180 times that (env BRM_WEBHOOK_RETRY)");
   AddDataOption(options);
   auto vm = Parse(args, options);
   if (vm.count("help")) {
@@ -99,6 +101,8 @@ int Serve(const std::vector<std::string>& args) {
   api_config.passwords = PasswordRules::Load(PasswordConfig{vm["password-list"].as<std::string>()});
   api_config.documents.files_dir = DocumentFilesDir(store_config.data_dir).string();
   api_config.documents.max_upload = vm["upload-limit"].as<uint64_t>() << 20;
+  api_config.webhook_retry_seconds = vm["webhook-retry"].as<int>();
+  if (api_config.webhook_retry_seconds < 1) throw po::error("--webhook-retry is at least 1 (second)");
   engine::Engine engine;
   engine.Replace(LoadGraph(*store));
   http::Api api(*store, engine, api_config);

@@ -39,8 +39,9 @@ enum class Kind : unsigned char {
   kWarningDecision,
   kIntroduction,
   kInboxMark,
+  kWebhook,
 };
-inline constexpr int kKindCount = 26;
+inline constexpr int kKindCount = 27;
 
 // Null, a bool, a number, or text. Dates, vocabulary words and references are text; a list of words is
 // text too, its items separated by kListSeparator (ListItems, JoinList).

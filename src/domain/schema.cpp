@@ -189,6 +189,12 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
       // whatever their role, reads it, and an employee reads no user record).
       Make(Kind::kInboxMark, "inbox-marks", "inbox_marks", "inbox_marks", "inbox mark", true,
            {Text("user", false, 128), Text("key", true, 300), DateField("date", true), until}),
+      // An outbound webhook an admin configured: the events it receives, in the group-robot message format
+      // of WeCom (企业微信) or DingTalk (钉钉), or plain JSON (service/webhooks.hpp). Retired to stop it.
+      Make(Kind::kWebhook, "webhooks", "webhooks", "webhooks", "webhook", false,
+           {Text("name", true), Text("url", true, 2000), Enum("format", vocab::kWebhookFormats),
+            Words("events", vocab::kWebhookEvents), Bool("active", true), Ref("by", Kind::kUser, false),
+            DateField("date", true), until}),
   };
 }
 

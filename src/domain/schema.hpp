@@ -113,6 +113,7 @@ enum : int { kPerson, kEmployee, kVia, kCustomer, kOpportunity, kStatus, kNote, 
              kDate };
 }
 namespace mark { enum : int { kUser, kKey, kDate, kUntil }; }
+namespace webhook { enum : int { kName, kUrl, kFormat, kEvents, kActive, kBy, kDate, kUntil }; }
 }  // namespace fields
 
 // A milestone model's kinds (ListItems of a kModel field): the kind word and its name ("" when none).

@@ -481,6 +481,14 @@ Status ValidateFields(const Record& record) {
       return MakeError(ErrorCode::kInvalid, "A dismissed task needs a \"reason\".", "reason");
     }
   }
+  if (record.kind == Kind::kWebhook) {
+    const std::string& url = record.Text(f::webhook::kUrl);
+    const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (!scheme || url.find_first_of(" \t\r\n") != std::string::npos || url.size() <= std::string_view("https://").size()) {
+      return MakeError(ErrorCode::kInvalid, "\"url\" must be an http:// or https:// address, such as the group robot's "
+                                            "webhook address.", "url");
+    }
+  }
   if (record.kind == Kind::kWarningDecision) {
     const std::string& status = record.Text(f::decision::kStatus);
     const auto until = record.DateAt(f::decision::kSnoozedUntil);

@@ -39,6 +39,8 @@ constexpr std::string_view kTaskStatusData[] = {"open", "done", "snoozed", "dism
 constexpr std::string_view kTaskSourcesData[] = {"hand", "warning", "tactic", "suggestion", "handover", "introduction"};
 constexpr std::string_view kDecisionStatusData[] = {"acknowledged", "snoozed", "dismissed"};
 constexpr std::string_view kIntroductionStatusData[] = {"pending", "accepted", "declined", "withdrawn"};
+constexpr std::string_view kWebhookFormatsData[] = {"wecom", "dingtalk", "json"};
+constexpr std::string_view kWebhookEventsData[] = {"introduction_request", "introduction_answered", "task_assigned"};
 // ISO 4217 alphabetic codes, current ones and those withdrawn recently enough to be in old data (HRK),
 // sorted for binary search.
 constexpr std::string_view kCurrenciesData[] = {
@@ -87,6 +89,8 @@ const Words kWarningKinds{kWarningKindNames};
 const Words kSeverities{kSeverityNames};
 const Words kDecisionStatus{kDecisionStatusData};
 const Words kIntroductionStatus{kIntroductionStatusData};
+const Words kWebhookFormats{kWebhookFormatsData};
+const Words kWebhookEvents{kWebhookEventsData};
 
 const Words kCurrencies{kCurrenciesData};
 

@@ -47,6 +47,8 @@ extern const Words kWarningKinds;     // the words of kWarningKindNames
 extern const Words kSeverities;       // high medium low
 extern const Words kDecisionStatus;   // acknowledged snoozed dismissed
 extern const Words kIntroductionStatus;  // pending accepted declined withdrawn
+extern const Words kWebhookFormats;  // wecom dingtalk json
+extern const Words kWebhookEvents;   // introduction_request introduction_answered task_assigned
 
 extern const Words kCurrencies;     // ISO 4217 codes: CNY USD EUR …
 

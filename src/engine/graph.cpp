@@ -220,7 +220,7 @@ void Graph::Apply(const Record& record) {
   // Work changes no figure: nothing cached goes stale.
   const bool work = record.kind == Kind::kTask || record.kind == Kind::kTaskComment ||
                     record.kind == Kind::kWarningDecision || record.kind == Kind::kIntroduction ||
-                    record.kind == Kind::kInboxMark;
+                    record.kind == Kind::kInboxMark || record.kind == Kind::kWebhook;
   if (!stamping || work) return ApplyRecord(record);
   ++touches;
   const Idx before = ids(record.kind).Find(record.id);
@@ -312,7 +312,8 @@ void Graph::ApplyRecord(const Record& record) {
     case Kind::kTaskComment: return;  // seen through its task
     case Kind::kWarningDecision: return ApplyWarningDecision(record);
     case Kind::kIntroduction:  // read from the store (the inbox) and decided from the record (access policy)
-    case Kind::kInboxMark: return;
+    case Kind::kInboxMark:
+    case Kind::kWebhook: return;
   }
 }
 

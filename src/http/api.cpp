@@ -2,6 +2,7 @@
 
 #include "domain/schema.hpp"
 #include "http/errors.hpp"
+#include "http/webhook_client.hpp"
 
 namespace brm::http {
 
@@ -19,7 +20,17 @@ Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
       figures_(store, engine),
       documents_(store, engine, entities_, config_.documents),
       strategies_(store, &engine),
-      inbox_(store, engine, entities_, figures_) {
+      inbox_(store, engine, entities_, figures_),
+      webhooks_(store, engine,
+                [](const std::string& url, const std::string& body) {
+                  const PostOutcome outcome = PostJson(url, body, std::chrono::seconds(10));
+                  return WebhookService::PostResult{outcome.status, outcome.error};
+                },
+                config_.webhook_retry_seconds) {
+  entities_.OnCommitted([this](const Actor& actor, const Record& written, const std::optional<Record>& before) {
+    webhooks_.Notice(actor, written, before);
+  });
+  if (config_.webhooks) webhooks_.Start();
   engine_.SetThresholds(strategies_.Thresholds());
   strategies_.OnThresholdsChanged([this](const StrategyThresholds& thresholds) { engine_.SetThresholds(thresholds); });
 }

@@ -15,6 +15,7 @@
 #include "service/figures.hpp"
 #include "service/inbox.hpp"
 #include "service/strategy_settings.hpp"
+#include "service/webhooks.hpp"
 #include "store/store.hpp"
 
 namespace brm::http {
@@ -27,6 +28,8 @@ struct ApiConfig {
   bool trust_proxy = false;     // take the client address from X-Forwarded-For (behind a reverse proxy)
   PasswordRules passwords;      // what a password users choose must be (loaded by the command line)
   DocumentConfig documents;     // where documents' files are kept, and the upload limit
+  int webhook_retry_seconds = 10;  // the first retry of a failed webhook delivery (then × 6, 30, 180)
+  bool webhooks = true;         // run the webhook dispatcher (off for servers that send nothing)
 };
 
 class Api {
@@ -80,6 +83,7 @@ class Api {
   DocumentService documents_;
   StrategySettings strategies_;
   InboxService inbox_;
+  WebhookService webhooks_;
 };
 
 }  // namespace brm::http

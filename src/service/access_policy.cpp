@@ -117,6 +117,8 @@ bool Access::Recipient(const Record& introduction) const {
 }
 
 bool Access::MayRead(const Record& record) const {
+  // A webhook's address is a secret (a group robot's key): administrators only.
+  if (record.kind == Kind::kWebhook) return actor_.role == Role::kAdmin || actor_.role == Role::kSystem;
   if (everything()) return true;
   // Whoever is asked for an introduction reads the request, whatever their role; an inbox mark is its user's.
   if (record.kind == Kind::kIntroduction && Recipient(record)) return true;
@@ -195,6 +197,7 @@ std::optional<OwnerFilter> Access::ListFilter(Kind kind, ListQuery& query) const
     query.equals.emplace_back(f::mark::kUser, actor_.user);
     return OwnerFilter{};
   }
+  if (kind == Kind::kWebhook && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) return std::nullopt;
   if (everything()) return OwnerFilter{};
   if (actor_.role == Role::kEmployee) {
     if (kind == Kind::kIntroduction && !actor_.person.empty()) {  // the requests that ask them
@@ -238,6 +241,9 @@ Status Access::MayWriteKind(Kind kind) const {
   }
   if ((kind == Kind::kUser || kind == Kind::kTeam) && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
     return Forbidden("Only administrators manage users and teams.");
+  }
+  if (kind == Kind::kWebhook && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
+    return Forbidden("Only administrators configure webhooks.");
   }
   return {};
 }

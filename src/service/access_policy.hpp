@@ -36,6 +36,7 @@
 //   whoever reads the person's customer. Answered (accepted or declined) only by the employee asked (and
 //   admins); withdrawn, or its note changed while pending, by the requester's owners; nothing else changes.
 // - Inbox marks (what a user has read of their inbox) are their user's only, for every role.
+// - Webhooks (their addresses hold the group robots' keys) are read and written by administrators only.
 // - A hidden record is answered exactly as a record that does not exist, wherever it is named: as the
 //   record asked for (404) or as a reference of a record written (422).
 //

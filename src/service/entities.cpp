@@ -25,7 +25,7 @@ std::string_view IdPrefix(Kind kind) {
   static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
                                                    "opp", "chm",  "rat", "vot",  "act", "use", "mm",
                                                    "ms",  "pl",   "cri", "ven",  "quo", "doc", "les",
-                                                   "task", "tcm",  "wd",  "intro", "mark"};
+                                                   "task", "tcm",  "wd",  "intro", "mark", "hook"};
   static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
   return kPrefixes[static_cast<size_t>(kind)];
 }
@@ -336,6 +336,8 @@ Result<Record> EntityService::Write(const Actor& actor, Record record, const std
   tx->Commit();
   // Still holding the write transaction's lock: the engine sees changes in commit order.
   engine_.Apply(record);
+  tx.reset();  // the store's write lock is released before what follows a change writes again
+  Committed(actor, record, before);
   return record;
 }
 
@@ -382,6 +384,8 @@ Result<std::vector<Record>> EntityService::WriteAll(const Actor& actor, const st
   }
   tx->Commit();
   for (const Record& record : written) engine_.Apply(record);
+  tx.reset();
+  for (size_t i = 0; i < written.size(); ++i) Committed(actor, written[i], writes[i].second);
   return written;
 }
 
@@ -443,6 +447,8 @@ Result<Record> EntityService::AnswerIntroduction(const Actor& actor, std::string
   for (const auto& [record, previous] : writes) AddAuditLines(*tx, actor, record, previous);
   tx->Commit();
   for (const auto& [record, previous] : writes) engine_.Apply(record);
+  tx.reset();
+  for (const auto& [record, previous] : writes) Committed(actor, record, previous);
   return writes.back().first;
 }
 

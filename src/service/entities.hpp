@@ -47,6 +47,12 @@ class EntityService {
   EntityService(Store& store, engine::Engine& engine, PasswordRules passwords = {})
       : store_(store), engine_(engine), passwords_(std::move(passwords)) {}
 
+  // Called after every committed write, once the store's write lock is released, with the record as written
+  // and as it was (nullopt when created), for what follows a change (the webhooks' events, which are written
+  // to the store in turn). Set once, before requests are served.
+  using Listener = std::function<void(const Actor& actor, const Record& written, const std::optional<Record>& before)>;
+  void OnCommitted(Listener listener) { listener_ = std::move(listener); }
+
   // One record the actor may see; kNotFound when it does not exist or is hidden from the actor.
   Result<Record> Get(const Actor& actor, Kind kind, std::string_view id);
   Result<Page> List(const Actor& actor, Kind kind, const ListQuery& query);
@@ -127,9 +133,14 @@ class EntityService {
   DirectoryEntry Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,
                          std::unordered_map<std::string, std::string>& department_names);
 
+  void Committed(const Actor& actor, const Record& written, const std::optional<Record>& before) {
+    if (listener_) listener_(actor, written, before);
+  }
+
   Store& store_;
   engine::Engine& engine_;
   PasswordRules passwords_;
+  Listener listener_;
 };
 
 // Error for an id the caller cannot see or that does not exist.

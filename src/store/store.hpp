@@ -103,6 +103,20 @@ struct StrategyOverrideRow {
   std::string at;        // ISO-8601 UTC timestamp
 };
 
+// One message to a webhook (service/webhooks.hpp) and how its delivery went. Times are unix seconds.
+struct DeliveryRow {
+  int64_t id = 0;             // given by the store
+  std::string webhook;        // the webhook record's id
+  std::string event;          // introduction_request, introduction_answered, task_assigned, test
+  std::string subject;        // what it is about ("introductions/intro-…", "tasks/task-…")
+  std::string body;           // the JSON sent
+  std::string status = "pending";  // pending (to try, at next_at), delivered, failed (given up)
+  int attempts = 0;
+  int last_status = 0;        // the receiver's HTTP status of the last attempt; 0 when none answered
+  std::string last_error;     // why the last attempt failed; empty when it did not
+  int64_t created = 0, next_at = 0, delivered = 0;
+};
+
 // A write transaction. Destroying it without Commit() rolls everything back.
 class Transaction {
  public:
@@ -183,6 +197,14 @@ class Store {
   virtual std::optional<ApiTokenRow> FindApiToken(std::string_view token_hash) = 0;
   virtual std::vector<ApiTokenRow> ApiTokensOf(std::string_view user) = 0;
   virtual bool DeleteApiToken(std::string_view user, std::string_view id) = 0;
+
+  // Webhook deliveries: added pending (the id is returned), the pending ones due at `now` (oldest first, at
+  // most `limit`), an attempt's outcome saved (status, attempts, last_status, last_error, next_at,
+  // delivered of `row`), and the latest deliveries of one webhook, newest first.
+  virtual int64_t AddDelivery(const DeliveryRow& row) = 0;
+  virtual std::vector<DeliveryRow> DueDeliveries(int64_t now, size_t limit) = 0;
+  virtual void SaveDelivery(const DeliveryRow& row) = 0;
+  virtual std::vector<DeliveryRow> DeliveriesOf(std::string_view webhook, size_t limit) = 0;
 
   // Copies the whole database to `path` with SQLite's online backup (or the backend's equivalent).
   virtual void Backup(const std::string& path) = 0;

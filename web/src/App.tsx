@@ -32,6 +32,7 @@ const pages: Record<PageName, () => Promise<{ default: () => ReactNode }>> = {
   strategy: () => import('./pages/admin/StrategyPage'),
   users: () => import('./pages/admin/UsersPage'),
   bundle: () => import('./pages/admin/BundlePage'),
+  webhooks: () => import('./pages/admin/WebhooksPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
 const CustomersPage = lazy(pages.customers);
@@ -47,6 +48,7 @@ const InboxPage = lazy(pages.inbox);
 const StrategyPage = lazy(pages.strategy);
 const UsersPage = lazy(pages.users);
 const BundlePage = lazy(pages.bundle);
+const WebhooksPage = lazy(pages.webhooks);
 
 const opening = typeof window === 'undefined' ? null : pageOf(window.location.pathname);
 if (opening) void pages[opening]().catch(() => undefined); // a failure shows when the route renders it
@@ -83,6 +85,7 @@ function SignedIn() {
             <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
             <Route path="admin/users" element={page(['admin'], <UsersPage />)} />
             <Route path="admin/bundle" element={page(['admin'], <BundlePage />)} />
+            <Route path="admin/webhooks" element={page(['admin'], <WebhooksPage />)} />
             <Route path="*" element={<Navigate to={role === 'employee' ? '/iknow' : '/'} replace />} />
           </Route>
         </Routes>

@@ -213,6 +213,19 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
   if (kind == Kind::kDocument && action == "file" && (request.method == "GET" || request.method == "HEAD")) {
     return DocumentFileHandler(caller, id);
   }
+  if (kind == Kind::kWebhook && action == "deliveries" && request.method == "GET") {
+    auto hook = entities_.Get(caller.actor, kind, id);  // administrators only (the access policy)
+    if (!hook) return ErrorResponse(hook.error());
+    bj::array items;
+    for (const DeliveryRow& d : webhooks_.Deliveries(id, 100)) {
+      items.push_back({{"id", d.id}, {"event", d.event}, {"subject", d.subject}, {"status", d.status},
+                       {"attempts", d.attempts}, {"last_status", d.last_status},
+                       {"last_error", d.last_error.empty() ? bj::value(nullptr) : bj::value(bj::string(d.last_error))},
+                       {"created", d.created}, {"next_at", d.status == "pending" ? bj::value(d.next_at) : bj::value(nullptr)},
+                       {"delivered", d.delivered ? bj::value(d.delivered) : bj::value(nullptr)}, {"body", bj::parse(d.body)}});
+    }
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }
   if (request.method != "POST") return ErrorResponse(MakeError(ErrorCode::kNotFound, "No such action for this method."));
   auto body = ParseObject(request.body.empty() ? "{}" : request.body);
   if (!body) return ErrorResponse(body.error());
@@ -225,6 +238,12 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
       until = *parsed;
     }
     return RecordResponse(200, entities_.Retire(caller.actor, kind, id, until));
+  }
+  if (action == "test" && kind == Kind::kWebhook) {
+    auto hook = entities_.Get(caller.actor, kind, id);  // administrators only (the access policy)
+    if (!hook) return ErrorResponse(hook.error());
+    webhooks_.Test(*hook, caller.actor);
+    return JsonResponse(202, {{"queued", true}});
   }
   if (action == "answer" && kind == Kind::kIntroduction) {
     const bj::value* accept = body->if_contains("accept");

@@ -317,6 +317,21 @@ CREATE TABLE inbox_marks (
   "user" TEXT, "key" TEXT NOT NULL, date TEXT NOT NULL, until TEXT);
 CREATE INDEX inbox_marks_user ON inbox_marks("user", "key");
 )sql",
+      // 7: outbound webhooks and their deliveries.
+      R"sql(
+CREATE TABLE webhooks (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, url TEXT NOT NULL, format TEXT NOT NULL,
+  events TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL,
+  "by" TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED,
+  date TEXT NOT NULL, until TEXT);
+
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY, webhook TEXT NOT NULL, event TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+  status TEXT NOT NULL, attempts INTEGER NOT NULL, last_status INTEGER NOT NULL, last_error TEXT NOT NULL,
+  created INTEGER NOT NULL, next_at INTEGER NOT NULL, delivered INTEGER NOT NULL);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_at);
+CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook, id);
+)sql",
   };
   return migrations;
 }

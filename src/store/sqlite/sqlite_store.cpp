@@ -181,6 +181,20 @@ class SqliteTransaction final : public Transaction {
   bool overrides_changed_ = false;
 };
 
+constexpr const char* kDeliveryColumns =
+    "SELECT id, webhook, event, subject, body, status, attempts, last_status, last_error, created, next_at, delivered "
+    "FROM webhook_deliveries";
+
+std::vector<DeliveryRow> ReadDeliveries(Statement& stmt) {
+  std::vector<DeliveryRow> out;
+  while (stmt.Step()) {
+    out.push_back(DeliveryRow{stmt.Int(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Text(4), stmt.Text(5),
+                              static_cast<int>(stmt.Int(6)), static_cast<int>(stmt.Int(7)), stmt.Text(8), stmt.Int(9),
+                              stmt.Int(10), stmt.Int(11)});
+  }
+  return out;
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const StoreConfig& config) {
@@ -381,6 +395,39 @@ class SqliteStore final : public Store {
     std::lock_guard<std::mutex> lock(write_mutex_);
     writer_->Prepare("DELETE FROM api_tokens WHERE user = ?1 AND id = ?2").Bind(1, user).Bind(2, id).Run();
     return sqlite3_changes(writer_->raw()) > 0;
+  }
+
+  int64_t AddDelivery(const DeliveryRow& d) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("INSERT INTO webhook_deliveries (webhook, event, subject, body, status, attempts, last_status, "
+                     "last_error, created, next_at, delivered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        .Bind(1, d.webhook).Bind(2, d.event).Bind(3, d.subject).Bind(4, d.body).Bind(5, d.status)
+        .Bind(6, static_cast<int64_t>(d.attempts)).Bind(7, static_cast<int64_t>(d.last_status)).Bind(8, d.last_error)
+        .Bind(9, d.created).Bind(10, d.next_at).Bind(11, d.delivered).Run();
+    return sqlite3_last_insert_rowid(writer_->raw());
+  }
+
+  std::vector<DeliveryRow> DueDeliveries(int64_t now, size_t limit) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare(std::string(kDeliveryColumns) +
+                                     " WHERE status = 'pending' AND next_at <= ?1 ORDER BY next_at, id LIMIT ?2");
+    stmt.Bind(1, now).Bind(2, static_cast<int64_t>(limit));
+    return ReadDeliveries(stmt);
+  }
+
+  void SaveDelivery(const DeliveryRow& d) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    writer_->Prepare("UPDATE webhook_deliveries SET status = ?2, attempts = ?3, last_status = ?4, last_error = ?5, "
+                     "next_at = ?6, delivered = ?7 WHERE id = ?1")
+        .Bind(1, d.id).Bind(2, d.status).Bind(3, static_cast<int64_t>(d.attempts))
+        .Bind(4, static_cast<int64_t>(d.last_status)).Bind(5, d.last_error).Bind(6, d.next_at).Bind(7, d.delivered).Run();
+  }
+
+  std::vector<DeliveryRow> DeliveriesOf(std::string_view webhook, size_t limit) override {
+    Reader reader(*this);
+    Statement stmt = reader->Prepare(std::string(kDeliveryColumns) + " WHERE webhook = ?1 ORDER BY id DESC LIMIT ?2");
+    stmt.Bind(1, webhook).Bind(2, static_cast<int64_t>(limit));
+    return ReadDeliveries(stmt);
   }
 
   void Backup(const std::string& path) override {

@@ -1,7 +1,7 @@
 // The frame around every page once signed in: navigation for the user's role, the perspective switch, the
 // as-of day, the language, the session's end, changing one's password and sign-out.
 import {
-  AlertOutlined, ApartmentOutlined, CheckSquareOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, TeamOutlined, UserAddOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, CheckSquareOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, DatePicker, Layout as AntLayout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -30,7 +30,8 @@ export const NAV: NavItem[] = [
   { key: 'iknow', path: '/iknow', icon: <UserAddOutlined />, roles: ['rep', 'manager', 'executive', 'admin', 'employee'] },
   { key: 'strategy', path: '/strategy', icon: <SettingOutlined />, roles: SELLING },
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, roles: ['admin'] },
-  { key: 'bundle', path: '/admin/bundle', icon: <SettingOutlined />, roles: ['admin'] },
+  { key: 'bundle', path: '/admin/bundle', icon: <SwapOutlined />, roles: ['admin'] },
+  { key: 'webhooks', path: '/admin/webhooks', icon: <ApiOutlined />, roles: ['admin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -5,7 +5,7 @@ export const zh = {
   app: { name: 'BRM 商业关系管理', short: 'BRM' },
   nav: {
     workbench: '工作台', inbox: '消息', dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
-    admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出',
+    admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出', webhooks: 'Webhook',
   },
   shell: {
     perspective: '视角', me: '我的', team: '团队', user: '个人视图', company: '我司', competitor: '友商',
@@ -78,7 +78,7 @@ export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
     workbench: 'Workbench', inbox: 'Inbox', dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
-    admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export',
+    admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export', webhooks: 'Webhooks',
   },
   shell: {
     perspective: 'Perspective', me: 'Mine', team: 'Team', user: 'Individual', company: 'Company', competitor: 'Competitor',

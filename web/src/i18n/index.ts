@@ -16,9 +16,10 @@ import * as project from '../pages/project/i18n';
 import * as tasks from '../pages/tasks/i18n';
 import * as workbench from '../pages/workbench/i18n';
 import * as inbox from '../pages/inbox/i18n';
+import * as webhooks from '../pages/admin/webhooksI18n';
 import type { Language } from '../api/types';
 
-const areas = { dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings, project, tasks, workbench, inbox };
+const areas = { dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings, project, tasks, workbench, inbox, webhooks };
 
 function bundle(language: 'zh' | 'en') {
   const resources: Record<string, object> = { common: common[language] };

@@ -18,6 +18,7 @@ describe('pageOf', () => {
     expect(pageOf('/strategy')).toBe('strategy');
     expect(pageOf('/admin/users')).toBe('users');
     expect(pageOf('/admin/bundle')).toBe('bundle');
+    expect(pageOf('/admin/webhooks')).toBe('webhooks');
   });
 
   it('names none for the sign-in page and addresses no route takes', () => {

@@ -13,7 +13,8 @@ export type PageName =
   | 'inbox'
   | 'strategy'
   | 'users'
-  | 'bundle';
+  | 'bundle'
+  | 'webhooks';
 
 /** The page of `pathname` (none for the sign-in page or an address no route takes). */
 export function pageOf(pathname: string): PageName | null {
@@ -23,7 +24,7 @@ export function pageOf(pathname: string): PageName | null {
   if (first === 'customers') return second ? 'customer' : 'customers';
   if (first === 'people' && second) return 'person';
   if (first === 'opportunities' && second) return 'opportunity';
-  if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : null;
+  if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : second === 'webhooks' ? 'webhooks' : null;
   if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'workbench' || first === 'inbox' || first === 'iknow' || first === 'strategy') return first;
   return null;
 }
