@@ -68,15 +68,20 @@ std::vector<Suggestion> Suggestions::For(const Scope& scope, Date day) const {
     const Organization& org = graph_.orgs[customer];
     const std::vector<Idx> key_persons = figures_.KeyPersons(customer, day);
     const Stats customer_closeness = figures_.CustomerDegrees(customer, kOurs, day)[0];
+    const Idx owner_person = org.owner != kNone && org.owner < graph_.users.size() ? graph_.users[org.owner].person : kNone;
 
     // introduce, and profile (focus customers)
     for (Idx person : key_persons) {
       const PersonState state = figures_.State(person, kOurs, day);
       const int8_t closeness = state.degrees[0];
       if (Opposing(closeness) || !state.insighted) {
+        // An introduction is by someone else: the customer's owner reaching the person through their own
+        // acquaintance is not one.
         std::vector<IntroductionPath> found = paths.To(person, day, managers);
-        if (!found.empty()) {
-          const IntroductionPath& best = found.front();
+        const auto by_other = std::find_if(found.begin(), found.end(),
+                                           [&](const IntroductionPath& p) { return p.employee != owner_person; });
+        if (by_other != found.end()) {
+          const IntroductionPath& best = *by_other;
           Suggestion s{.kind = SuggestionKind::kIntroduce, .customer = customer, .person = person, .value = closeness};
           s.employees = {best.employee};
           s.via = best.via;

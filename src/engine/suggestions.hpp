@@ -9,8 +9,9 @@
 //               closeness is not supporting (below support, or unknown), whom an employee can influence:
 //               ask that employee (every such employee is named, by id). One per (opportunity, person).
 //   introduce   an active key person whose customer-level closeness is opposing, or who is un-insighted,
-//               and who has an introduction path (introduction_paths.hpp): introduce via the best one
-//               (its employee and intermediate persons are named).
+//               and who has an introduction path (introduction_paths.hpp) starting from someone other than the
+//               customer's owner (their own acquaintance is no introduction): introduce via the best such
+//               path (its employee and intermediate persons are named).
 //   contact     an active key person counting in an open focus chain with no activity in the 90 days ending
 //               on the day: contact them (the days since their last activity, null when never).
 //   fill_role   an open focus opportunity whose chain misses roles (SPEC.md §6.2): fill them (named).

@@ -1,5 +1,6 @@
 // The workbench (工作台): a rep lands on it after signing in, finishes a task due today, snoozes a new
-// warning and turns a suggestion into a task there; a manager lands on the team's version.
+// warning, turns a suggestion into a task and asks for an introduction that a suggestion proposes (the
+// employee answers it in their inbox); a manager lands on the team's version.
 import { expect, until } from '../expect.mjs';
 
 async function states(api) {
@@ -51,6 +52,47 @@ export const tests = [
       await page.getByTestId('task-form').waitFor({ state: 'hidden' });
       const tasks = (await api('GET', `/tasks?assignee=${me.user.id}&source=suggestion&limit=50`)).body.items;
       expect(tasks.some((x) => x.source_key === first.key && x.title === text), `the task keeps the suggestion's key (${first.key})`);
+    },
+  },
+  {
+    name: 'a rep asks for the introduction a suggestion proposes; the employee declines it in their inbox',
+    async run({ page, login, api, shot }) {
+      await login('rep01');
+      const me = (await api('GET', '/auth/me')).body;
+      const users = (await api('GET', '/users?limit=500')).body.items;
+      const userOf = new Map(users.filter((u) => u.active && u.person && u.id !== me.user.id).map((u) => [u.person, u]));
+      const ranked = (await api('GET', '/suggestions?limit=200')).body.items;
+      const index = ranked.findIndex((s) => s.kind === 'introduce' && userOf.has(s.employees[0]));
+      expect(index >= 0, 'rep01 has an introduction to ask of another user');
+      const wanted = ranked[index];
+      const employee = userOf.get(wanted.employees[0]);
+      await page.getByTestId('workbench-suggestions').waitFor();
+      const row = page.locator(`[data-testid="workbench-suggestion"][data-key="${wanted.key}"]`);
+      for (let shown = 6; shown <= index; shown += 12) {
+        await page.getByTestId('suggestions-more').click();
+        await page.waitForLoadState('networkidle');
+      }
+      await row.getByTestId('suggestion-ask').click();
+      await page.getByTestId('ask-note').fill('工作台上看到的建议：请帮忙引荐');
+      await page.getByTestId('ask-ok').click();
+      let request;
+      await until(async () => {
+        const mine = (await api('GET', `/introductions?by=${me.user.id}&person=${wanted.person}&limit=50`)).body.items;
+        request = mine.find((r) => r.status === 'pending' && r.employee === wanted.employees[0]);
+        return !!request || 'not yet';
+      }, 'the request is stored');
+      expect(JSON.stringify(request.via) === JSON.stringify(wanted.via), 'along the suggested path');
+
+      await page.getByTestId('logout').click();
+      await login(employee.login);
+      await page.getByTestId('inbox-bell').click();
+      const item = page.locator('[data-testid="inbox-item"][data-kind="introduction_request"]', { hasText: '工作台上看到的建议' }).first();
+      await item.getByTestId('inbox-decline').click();
+      await page.getByTestId('answer-note').fill('这位我不熟，抱歉');
+      await page.getByTestId('answer-ok').click();
+      await item.waitFor({ state: 'detached' });
+      expect((await api('GET', `/introductions/${request.id}`)).body.status === 'declined', 'declined');
+      await shot('inbox-declined');
     },
   },
   {

@@ -50,9 +50,11 @@ export function AskIntroductionDialog({ person, path, names, opportunities, onCl
         <Form.Item name="note" label={t('askNote')}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="ask-note" />
         </Form.Item>
-        <Form.Item name="opportunity" label={t('askOpportunity')}>
-          <Select allowClear placeholder={t('askNoOpportunity')} options={opportunities.map((o) => ({ value: o.id, label: o.name }))} />
-        </Form.Item>
+        {opportunities.length ? (
+          <Form.Item name="opportunity" label={t('askOpportunity')}>
+            <Select allowClear placeholder={t('askNoOpportunity')} options={opportunities.map((o) => ({ value: o.id, label: o.name }))} />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

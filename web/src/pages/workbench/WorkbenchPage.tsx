@@ -11,6 +11,7 @@ import { listAll } from '../../api/client';
 import { useWarnings, type WarningRow } from '../../api/lines';
 import type { Task } from '../../api/types';
 import { useChanges, useSuggestions, type Suggestion } from '../../api/work';
+import type { PathFigure } from '../../api/types';
 import { ErrorAlert, SkeletonBlock } from '../../components/PageState';
 import { todayIso } from '../../lib/format';
 import { usePerspective } from '../../state/perspective';
@@ -22,6 +23,7 @@ import { rowNames } from '../warnings/model';
 import { KindTag, SeverityTag } from '../warnings/tags';
 import { useWarningDecisions, WarningRowActions } from '../warnings/WarningDecisions';
 import { useWarningTitle, WarningText } from '../warnings/WarningText';
+import { AskIntroductionDialog } from '../person/AskIntroduction';
 import { taskFromWarning } from '../tasks/model';
 import { effectParts, taskFromSuggestion } from './model';
 import { useChangeSentence, useSuggestionSentence } from './SuggestionText';
@@ -69,6 +71,9 @@ export default function WorkbenchPage() {
   const changes = useChanges({ ...perspective.scoped, days: CHANGE_DAYS, limit: 12 });
   const changeSentence = useChangeSentence();
   const [making, setMaking] = useState<{ task: Partial<Task>; title: string } | null>(null);
+  const [asking, setAsking] = useState<Suggestion | null>(null);
+  const askPath: PathFigure | null = asking && asking.employees[0]
+    ? { employee: asking.employees[0], via: asking.via, strength: asking.strength ?? 0 } : null;
 
   const overdue = due.find((g) => g.group === 'overdue')?.tasks.length ?? 0;
   const dueToday = due.find((g) => g.group === 'today')?.tasks.length ?? 0;
@@ -189,7 +194,10 @@ export default function WorkbenchPage() {
                   </div>
                 ) : null}
                 renderItem={(s) => (
-                  <List.Item data-testid="workbench-suggestion" data-kind={s.kind} actions={[
+                  <List.Item data-testid="workbench-suggestion" data-kind={s.kind} data-key={s.key} actions={[
+                    ...(s.kind === 'introduce' ? [
+                      <Button key="ask" size="small" data-testid="suggestion-ask" onClick={() => setAsking(s)}>{t('ask', { ns: 'inbox' })}</Button>,
+                    ] : []),
                     <Button key="task" size="small" data-testid="suggestion-to-task"
                       onClick={() => setMaking({ task: taskFromSuggestion(s, sentence(s), me.user.id), title: t('fromSuggestion') })}>{t('toTask')}</Button>,
                   ]}>
@@ -242,6 +250,8 @@ export default function WorkbenchPage() {
         }} />
       ) : null}
       {taskActions.dialogs}
+      <AskIntroductionDialog person={asking?.person ?? ''} path={askPath} names={asking?.names ?? {}} opportunities={[]}
+        onClose={() => setAsking(null)} />
     </Space>
   );
 }
