@@ -46,7 +46,10 @@ export const tests = [
 
       // Snooze until the day the dialog offers (a week ahead).
       await choose(page, newRow(), 'warning-snooze');
+      await page.getByTestId('snooze-until').waitFor();
+      await page.waitForTimeout(300); // the dialog's opening motion: a click during it may be lost
       await page.getByTestId('snooze-ok').click();
+      await page.getByTestId('snooze-ok').waitFor({ state: 'hidden' });
       await until(async () => (await states(api)).snoozed === before.snoozed + 1, 'the snooze is stored');
       const snoozed = (await api('GET', '/warnings?state=snoozed&limit=200')).body.items;
       expect(snoozed.every((w) => w.decision && w.decision.snoozed_until > (w.decision.date)), 'snoozed until a later day');

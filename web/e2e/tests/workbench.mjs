@@ -35,7 +35,10 @@ export const tests = [
       const warning = page.getByTestId('workbench-warning').first();
       await warning.getByTestId('warning-more').click();
       await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) [data-testid="warning-snooze"]').click();
+      await page.getByTestId('snooze-until').waitFor();
+      await page.waitForTimeout(300); // the dialog's opening motion: a click during it may be lost
       await page.getByTestId('snooze-ok').click();
+      await page.getByTestId('snooze-ok').waitFor({ state: 'hidden' });
       await until(async () => (await states(api)).snoozed === before.snoozed + 1, 'the warning is snoozed');
       await until(async () => (await page.getByTestId('workbench-count-newWarnings').innerText()).includes(String(before.new - 1)) || 'not yet',
         'the new warnings count follows');
