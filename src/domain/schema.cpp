@@ -264,4 +264,13 @@ Record BlankRecord(Kind kind) {
   return record;
 }
 
+std::string_view IdPrefix(Kind kind) {
+  static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
+                                                   "opp", "chm",  "rat", "vot",  "act", "use", "mm",
+                                                   "ms",  "pl",   "cri", "ven",  "quo", "doc", "les",
+                                                   "task", "tcm",  "wd",  "intro", "mark", "hook"};
+  static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
+  return kPrefixes[static_cast<size_t>(kind)];
+}
+
 }  // namespace brm

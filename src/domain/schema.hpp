@@ -66,6 +66,9 @@ std::string WithArticle(std::string_view noun, bool capital = true);
 // A record of `kind` with every field at its fallback value.
 Record BlankRecord(Kind kind);
 
+// The prefix of the ids the server generates for records of `kind` ("org", "per", "task", …).
+std::string_view IdPrefix(Kind kind);
+
 // Field positions, fixed by the order in schema.cpp (tests/domain/schema_test.cpp checks them).
 namespace fields {
 namespace org { enum : int { kName, kKind, kIndustry, kRegion, kOwner, kFocus, kSince, kUntil }; }

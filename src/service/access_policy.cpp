@@ -414,6 +414,18 @@ Status Access::MayAnswerIntroduction(const Record& request) const {
   return Forbidden("Only the employee asked answers an introduction request.");
 }
 
+Status Access::MayHandOver(const Record& from, const Record& to, bool leaves) const {
+  if (leaves && actor_.role != Role::kAdmin && actor_.role != Role::kSystem) {
+    return Forbidden("Only administrators mark a user as leaving (it changes the user).", "leaves");
+  }
+  if (everything()) return {};
+  if (actor_.role != Role::kManager) return Forbidden("Only managers, executives and administrators hand customers over.");
+  const Idx from_user = graph_.ids(Kind::kUser).Find(from.id), to_user = graph_.ids(Kind::kUser).Find(to.id);
+  if (!Owns(from_user)) return Forbidden("A manager hands over the customers of their own teams' users.", "from");
+  if (!Owns(to_user)) return Forbidden("A manager hands customers over to a user of their own teams.", "to");
+  return {};
+}
+
 bool Access::MayWriteCustomer(Idx org) const {
   if (actor_.role == Role::kEmployee || org == kNone || org >= graph_.orgs.size()) return false;
   return everything() || (graph_.orgs[org].kind == OrgKind::kCustomer && SeesOrg(org));

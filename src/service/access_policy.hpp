@@ -35,6 +35,9 @@
 //   active user; read by that employee (any role, employees included), by the requester's owners and by
 //   whoever reads the person's customer. Answered (accepted or declined) only by the employee asked (and
 //   admins); withdrawn, or its note changed while pending, by the requester's owners; nothing else changes.
+// - An owner handover (a user's customers, their open opportunities and tasks to another user, in one step)
+//   is made by admins, executives and the command line, and by managers between users among their owners;
+//   marking the user as leaving (deactivated, their person ended) by admins only.
 // - Inbox marks (what a user has read of their inbox) are their user's only, for every role.
 // - Webhooks (their addresses hold the group robots' keys) are read and written by administrators only.
 // - A hidden record is answered exactly as a record that does not exist, wherever it is named: as the
@@ -104,6 +107,10 @@ class Access {
   // Whether the actor may answer (accept or decline) an introduction request: the employee asked, or an
   // admin. What accepting records is written on this grant (EntityService::AnswerIntroduction).
   Status MayAnswerIntroduction(const Record& request) const;
+  // Whether the actor may hand the customers of the user `from` over to the user `to` (service/handover.hpp):
+  // admins, executives and the command line; managers between users among their owners. Marking `from` as
+  // leaving (the user stops) is for admins only, as every change of a user.
+  Status MayHandOver(const Record& from, const Record& to, bool leaves) const;
   // Whether the actor may choose the id of a record they create.
   bool MayChooseIds() const { return everything(); }
   // Whether the actor may change records of the customer organization `org` (people, chains, ratings …),

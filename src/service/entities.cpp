@@ -21,15 +21,6 @@ namespace {
 
 constexpr std::string_view kPasswordKey[] = {"password"};
 
-std::string_view IdPrefix(Kind kind) {
-  static constexpr std::string_view kPrefixes[] = {"org", "dept", "per", "team", "usr", "rep", "inf",
-                                                   "opp", "chm",  "rat", "vot",  "act", "use", "mm",
-                                                   "ms",  "pl",   "cri", "ven",  "quo", "doc", "les",
-                                                   "task", "tcm",  "wd",  "intro", "mark", "hook"};
-  static_assert(std::size(kPrefixes) == kKindCount, "one id prefix per kind");
-  return kPrefixes[static_cast<size_t>(kind)];
-}
-
 // Defaults that depend on who is writing: the author of a fact, today's date, a rep's own customer.
 void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::object& body) {
   const EntitySpec& spec = Spec(record.kind);
@@ -299,8 +290,8 @@ static Status CheckCriteriaOf(Transaction& tx, const Record& record, const std::
   return {};
 }
 
-static void AddAuditLines(Transaction& tx, const Actor& actor, const Record& record,
-                          const std::optional<Record>& before) {
+void EntityService::AddAuditLines(Transaction& tx, const Actor& actor, const Record& record,
+                                  const std::optional<Record>& before) {
   if (before) {
     for (const AuditEntry& entry : DiffAudit(actor.user, *before, record)) tx.AddAudit(entry);
   } else {
@@ -387,69 +378,6 @@ Result<std::vector<Record>> EntityService::WriteAll(const Actor& actor, const st
   tx.reset();
   for (size_t i = 0; i < written.size(); ++i) Committed(actor, written[i], writes[i].second);
   return written;
-}
-
-Result<Record> EntityService::AnswerIntroduction(const Actor& actor, std::string_view id, bool accept,
-                                                std::string_view note) {
-  auto before = ReadVisible(actor, Kind::kIntroduction, id);
-  if (!before) return NotFound(Kind::kIntroduction, id);
-  const Status allowed = engine_.With([&](const engine::Figures& figures) {
-    return Access(actor, figures.graph()).MayAnswerIntroduction(*before);
-  });
-  if (!allowed) return allowed.error();
-  if (before->Text(f::intro::kStatus) != "pending") {
-    return MakeError(ErrorCode::kConflict, "The request is " + before->Text(f::intro::kStatus) + " already.", "status");
-  }
-  const std::string today = FormatDate(Today());
-  Record request = *before;
-  request.values[f::intro::kStatus] = std::string(accept ? "accepted" : "declined");
-  request.values[f::intro::kAnswer] = note.empty() ? Value{} : Value{std::string(note)};
-  request.values[f::intro::kAnsweredOn] = today;
-  std::vector<std::pair<Record, std::optional<Record>>> writes;
-  if (accept) {
-    Record activity = BlankRecord(Kind::kActivity);
-    activity.id = NewId(IdPrefix(Kind::kActivity));
-    activity.values[f::activity::kPerson] = before->Text(f::intro::kPerson);
-    activity.values[f::activity::kOpportunity] = before->values[f::intro::kOpportunity];
-    activity.values[f::activity::kKind] = std::string("other");
-    activity.values[f::activity::kDate] = today;
-    if (actor.role != Role::kSystem) activity.values[f::activity::kBy] = actor.user;
-    activity.values[f::activity::kNote] = note.empty() ? Value{} : Value{std::string(note)};
-    request.values[f::intro::kActivity] = activity.id;
-    writes.emplace_back(std::move(activity), std::nullopt);
-    if (!before->IsNull(f::intro::kOpportunity)) {
-      Record use = BlankRecord(Kind::kInfluenceUse);
-      use.id = NewId(IdPrefix(Kind::kInfluenceUse));
-      use.values[f::use::kOpportunity] = before->Text(f::intro::kOpportunity);
-      use.values[f::use::kEmployee] = before->Text(f::intro::kEmployee);
-      use.values[f::use::kPerson] = before->Text(f::intro::kPerson);
-      use.values[f::use::kDate] = today;
-      use.values[f::use::kNote] = note.empty() ? Value{} : Value{std::string(note.substr(0, 2000))};
-      request.values[f::intro::kUse] = use.id;
-      writes.emplace_back(std::move(use), std::nullopt);
-    }
-  }
-  writes.emplace_back(std::move(request), std::move(before));
-  for (auto& [record, previous] : writes) {
-    if (auto status = ValidateFields(record); !status) return status.error();
-  }
-  // On the grant just asked: the records are checked by the rules that do not depend on the role.
-  auto tx = store_.Begin();
-  for (auto& [record, previous] : writes) {
-    if (previous) {
-      auto current = tx->Find(record.kind, record.id);
-      if (!current || !(*current == *previous)) {
-        return MakeError(ErrorCode::kConflict, "The request changed while it was answered; try again.");
-      }
-    }
-    if (auto status = Stage(nullptr, *tx, record, previous); !status) return status.error();
-  }
-  for (const auto& [record, previous] : writes) AddAuditLines(*tx, actor, record, previous);
-  tx->Commit();
-  for (const auto& [record, previous] : writes) engine_.Apply(record);
-  tx.reset();
-  for (const auto& [record, previous] : writes) Committed(actor, record, previous);
-  return writes.back().first;
 }
 
 Result<std::pair<Record, std::optional<Record>>> EntityService::Prepare(const Actor& actor, const Change& change) {

@@ -19,6 +19,7 @@
 #include "engine/engine.hpp"
 #include "service/actor.hpp"
 #include "service/bundle.hpp"
+#include "service/handover.hpp"
 #include "service/passwords.hpp"
 #include "store/store.hpp"
 
@@ -83,6 +84,11 @@ class EntityService {
   // the influence use of the employee on the person; the request keeps their ids. One transaction, audited
   // as the actor.
   Result<Record> AnswerIntroduction(const Actor& actor, std::string_view id, bool accept, std::string_view note);
+  // An owner handover (service/handover.hpp) on the grant of Access::MayHandOver: kUnprocessable naming
+  // `from` or `to` for a user the actor may not read or that does not exist. A preview writes nothing; a
+  // handover writes every change in one transaction, audited as the actor, with a `handover` line on the
+  // leaver's user record, and signs a leaving user out.
+  Result<HandoverReport> HandOver(const Actor& actor, const HandoverRequest& request);
   // Changes the given fields. Facts (ratings, votes, activities, influence uses) only accept "until".
   Result<Record> Update(const Actor& actor, Kind kind, std::string_view id, const boost::json::object& patch);
   // Sets `until` (the record stops being active on that day); kConflict when already retired.
@@ -132,6 +138,14 @@ class EntityService {
   std::optional<Record> ReadVisible(const Actor& actor, Kind kind, std::string_view id);
   DirectoryEntry Project(const Record& record, std::unordered_map<std::string, std::string>& org_names,
                          std::unordered_map<std::string, std::string>& department_names);
+
+  // Records written on one grant of the access policy (an introduction answered, a handover): each checked by
+  // the rules that do not depend on the role (the grant was the role's), in one transaction, audited as the
+  // actor with `extra` audit lines; kConflict when a replaced record changed since it was read. A user made
+  // inactive is signed out.
+  Result<std::vector<Record>> CommitGranted(const Actor& actor, Writes writes, const std::vector<AuditEntry>& extra = {});
+  static void AddAuditLines(Transaction& tx, const Actor& actor, const Record& record,
+                            const std::optional<Record>& before);
 
   void Committed(const Actor& actor, const Record& written, const std::optional<Record>& before) {
     if (listener_) listener_(actor, written, before);

@@ -4,6 +4,7 @@
 #include "http/api.hpp"
 #include "http/errors.hpp"
 #include "json/record_json.hpp"
+#include "service/handover.hpp"
 #include "service/review.hpp"
 
 namespace brm::http {
@@ -260,6 +261,13 @@ Response Api::ItemActionHandler(const Request& request, const Caller& caller, Ki
       }
     }
     return RecordResponse(200, entities_.AnswerIntroduction(caller.actor, id, accept->get_bool(), note));
+  }
+  if (action == "handover" && kind == Kind::kUser) {
+    auto request = DecodeHandover(id, *body, Today());
+    if (!request) return ErrorResponse(request.error());
+    auto report = entities_.HandOver(caller.actor, *request);
+    if (!report) return ErrorResponse(report.error());
+    return JsonResponse(200, EncodeHandover(*report));
   }
   if (action == "erase" && kind == Kind::kPerson) return RecordResponse(200, entities_.ErasePerson(caller.actor, id));
   if (action == "erase" && kind == Kind::kDocument) return RecordResponse(200, documents_.Erase(caller.actor, id));
