@@ -26,7 +26,8 @@ Api::Api(Store& store, engine::Engine& engine, ApiConfig config)
                   const PostOutcome outcome = PostJson(url, body, std::chrono::seconds(10));
                   return WebhookService::PostResult{outcome.status, outcome.error};
                 },
-                config_.webhook_retry_seconds) {
+                config_.webhook_retry_seconds),
+      csv_(store, engine, entities_) {
   entities_.OnCommitted([this](const Actor& actor, const Record& written, const std::optional<Record>& before) {
     webhooks_.Notice(actor, written, before);
   });
@@ -80,6 +81,7 @@ Response Api::Route(Request& request) {
   }
   if (head == "bundle" && s.size() == 3) return BundleHandler(request, *caller);
   if (head == "inbox") return InboxHandler(request, *caller);
+  if (head == "csv") return CsvHandler(request, *caller);
   if (head == "strategy") return StrategyHandler(request, *caller);
   if (head == "customers" && s.size() == 5 && s[4] == "strategy-override") {
     return StrategyOverrideHandler(request, *caller, s[3]);

@@ -10,6 +10,7 @@
 #include "http/message.hpp"
 #include "http/server.hpp"
 #include "engine/engine.hpp"
+#include "service/csv_import.hpp"
 #include "service/entities.hpp"
 #include "service/documents.hpp"
 #include "service/figures.hpp"
@@ -65,6 +66,9 @@ class Api {
   // handlers/bundle_handlers.cpp
   Response BundleHandler(const Request& request, const Caller& caller);
 
+  // handlers/csv_handlers.cpp: /csv/{kind}, /csv/presets, /csv/template
+  Response CsvHandler(const Request& request, const Caller& caller);
+
   // handlers/strategy_handlers.cpp
   Response StrategyHandler(const Request& request, const Caller& caller);
   Response StrategyOverrideHandler(const Request& request, const Caller& caller, const std::string& customer);
@@ -84,6 +88,7 @@ class Api {
   StrategySettings strategies_;
   InboxService inbox_;
   WebhookService webhooks_;
+  CsvImportService csv_;
 };
 
 }  // namespace brm::http
