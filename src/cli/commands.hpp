@@ -10,6 +10,7 @@ namespace brm::cli {
 int Serve(const std::vector<std::string>& args);
 int Demo(const std::vector<std::string>& args);
 int Import(const std::vector<std::string>& args);
+int ImportCsv(const std::vector<std::string>& args);  // csv_command.cpp
 int Export(const std::vector<std::string>& args);
 int Backup(const std::vector<std::string>& args);
 int Passwd(const std::vector<std::string>& args);

@@ -21,6 +21,7 @@ void Usage() {
                "  serve    serve the API and web app          brm serve --data DIR --listen 127.0.0.1:8080\n"
                "  demo     create the demo company            brm demo --data DIR [--scale large] [--end YYYY-MM-DD]\n"
                "  import   import a bundle, all-or-nothing    brm import --data DIR FILE\n"
+               "  import-csv  import a CSV file (docs/csv.md)  brm import-csv --data DIR --kind people FILE\n"
                "  export   print the whole tenant as a bundle brm export --data DIR > FILE\n"
                "  backup   copy the database online           brm backup --data DIR FILE\n"
                "  passwd   set a user's password              brm passwd --data DIR LOGIN (password on stdin)\n"
@@ -35,6 +36,7 @@ void Usage() {
 int main(int argc, char** argv) {
   const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
       {"serve", brm::cli::Serve},   {"demo", brm::cli::Demo},     {"import", brm::cli::Import},
+      {"import-csv", brm::cli::ImportCsv},
       {"export", brm::cli::Export}, {"backup", brm::cli::Backup}, {"passwd", brm::cli::Passwd},
       {"token", brm::cli::Token},   {"report", brm::cli::Report},
   };
