@@ -194,17 +194,22 @@ class Resolver {
       const std::string id = Organization(name, std::nullopt, ignored);
       return ignored.empty() && graph_.ids(Kind::kOrganization).Find(name) == kNone ? id : "";
     }
-    const Idx o = graph_.ids(Kind::kOrganization).Find(org);
-    if (o == kNone) return "";
-    if (kind == Kind::kPerson) {
-      for (Idx p : graph_.orgs[o].people) {
-        if (graph_.people[p].exists && graph_.people[p].name == name) found.push_back(p);
-      }
-    } else if (kind == Kind::kOpportunity) {
-      for (Idx p : graph_.orgs[o].opportunities) {
-        if (graph_.opportunities[p].name == name) found.push_back(p);
+    // Indexed once per file: a scan of the organization's people per row is quadratic in a large one.
+    auto& index = kind == Kind::kPerson ? people_by_org_ : opportunities_by_customer_;
+    if (index.empty()) {
+      if (kind == Kind::kPerson) {
+        for (Idx p = 0; p < graph_.people.size(); ++p) {
+          const engine::Person& person = graph_.people[p];
+          if (person.exists && person.org != kNone) index[graph_.Id(Kind::kOrganization, person.org) + '\n' + person.name].push_back(p);
+        }
+      } else {
+        for (Idx o = 0; o < graph_.opportunities.size(); ++o) {
+          const engine::Opportunity& opp = graph_.opportunities[o];
+          if (opp.customer != kNone) index[graph_.Id(Kind::kOrganization, opp.customer) + '\n' + opp.name].push_back(o);
+        }
       }
     }
+    if (auto it = index.find(std::string(org) + '\n' + std::string(name)); it != index.end()) found = it->second;
     return found.size() == 1 ? graph_.Id(kind, found.front()) : "";
   }
 
@@ -220,6 +225,7 @@ class Resolver {
 
   const engine::Graph& graph_;
   std::unordered_map<std::string, std::vector<Idx>> org_names_, person_names_;
+  std::unordered_map<std::string, std::vector<Idx>> people_by_org_, opportunities_by_customer_;  // "org\nname"
 };
 
 // The header a field uses in the file: the caller's choice, else the preset's first alternative present.
