@@ -323,7 +323,10 @@ bj::object EncodeCsvReport(const CsvReport& report) {
 }
 
 Status CsvImportService::MayImport(const Actor& actor) {
-  return engine_.With([&](const engine::Figures& figures) { return Access(actor, figures.graph()).MayExchangeBundles(); });
+  const Status allowed =
+      engine_.With([&](const engine::Figures& figures) { return Access(actor, figures.graph()).MayExchangeBundles(); });
+  if (!allowed) return MakeError(allowed.error().code, "Only administrators import CSV files.", allowed.error().field);
+  return allowed;
 }
 
 std::vector<csv::Preset> CsvImportService::Saved() {

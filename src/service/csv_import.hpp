@@ -52,7 +52,7 @@ struct CsvReport {
     size_t row = 0;
     boost::json::object values;
   };
-  std::vector<Sample> sample;                   // the first rows as they will be stored
+  std::vector<Sample> sample;                   // the first rows without errors, as they will be stored
   size_t create = 0, update = 0, unchanged = 0;
   std::vector<CsvError> errors;                 // the first kMaxErrors
   size_t error_count = 0;
@@ -72,7 +72,8 @@ class CsvImportService {
 
   // Previews or (request.commit) imports `bytes`. kInvalid naming "file" for what is not a CSV file, naming
   // "preset" for an unknown preset, naming "map.<field>" for a header the file lacks. A commit with errors
-  // is kUnprocessable (the first error, its field "row 7: 职务") and `report` holds them all.
+  // is kUnprocessable (the first error: its message names the row and column, its field is the record's
+  // field) and `report_out` gets the report with all of them. The sample holds the first rows without errors.
   Result<CsvReport> Import(const Actor& actor, const CsvRequest& request, std::string_view bytes, CsvReport* report_out = nullptr);
 
   // The ready presets and the ones saved by administrators.

@@ -9,6 +9,7 @@
 #include "json/record_json.hpp"
 #include "json/serialize.hpp"
 #include "service/access_policy.hpp"
+#include "service/directory_search.hpp"
 #include "service/figures.hpp"
 #include "service/rules.hpp"
 #include "service/secrets.hpp"
@@ -20,6 +21,7 @@ namespace f = fields;
 namespace {
 
 constexpr std::string_view kPasswordKey[] = {"password"};
+constexpr size_t kDirectoryMatches = 1000;  // a directory search finds at most this many
 
 // Defaults that depend on who is writing: the author of a fact, today's date, a rep's own customer.
 void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::object& body) {
@@ -176,6 +178,19 @@ Result<DirectoryPage> EntityService::Directory(const Actor& actor, Kind kind, Li
     }
   }
   if (kind == Kind::kPerson && !query.active_on) query.active_on = Today();
+  if (!query.search.empty()) {
+    // By name, organization or pinyin (directory_search.hpp), through the graph; the store then filters and pages.
+    std::vector<std::string> found = engine_.With([&](const engine::Figures& figures) {
+      return DirectorySearch(figures.graph(), kind, query.search, Today(), kDirectoryMatches);
+    });
+    if (!query.ids.empty()) {  // ids asked for too: those of them found
+      std::sort(query.ids.begin(), query.ids.end());
+      std::erase_if(found, [&](const std::string& id) { return !std::binary_search(query.ids.begin(), query.ids.end(), id); });
+    }
+    query.ids = std::move(found);
+    query.search.clear();
+    if (query.ids.empty()) return DirectoryPage{};
+  }
   const Page page = store_.List(kind, query);
   DirectoryPage out;
   out.total = page.total;

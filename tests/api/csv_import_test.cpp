@@ -29,21 +29,6 @@ std::string Gb18030(const std::string& utf8) {
   return out;
 }
 
-std::string Encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 class CsvImportApi : public SharedServerTest {
  protected:
   static HttpResult Send(Client& client, const std::string& kind, const std::string& file, const std::string& query = "") {
@@ -249,6 +234,8 @@ TEST_F(CsvImportApi, PresetsAreSavedAndTemplatesDownloaded) {
 
   auto zh = admin.Get("/api/v1/csv/template?kind=people&lang=zh");
   ASSERT_EQ(zh.status, 200);
+  EXPECT_EQ(zh.headers.count("content-type"), 1u);
+  EXPECT_EQ(zh.headers.find("content-type")->second, "text/csv; charset=utf-8");
   EXPECT_EQ(zh.body.rfind("\xEF\xBB\xBF编号,所属组织,部门,姓名,职务,关键人,重要程度,行为取向,邮箱,电话,备注\r\n", 0), 0u) << zh.body;
   auto en = admin.Get("/api/v1/csv/template?kind=ratings&lang=en");
   EXPECT_EQ(en.body.rfind("\xEF\xBB\xBFID,Person,Dimension,Value,Toward,Opportunity,Date,Rated by\r\n", 0), 0u) << en.body;

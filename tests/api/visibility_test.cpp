@@ -157,6 +157,12 @@ TEST_F(VisibilityApi, EmployeesSearchTheDirectoryAndKeepTheirOwnLinks) {
   // A person is found by their organization's name too: "招商" is part of c1's name only.
   EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=" + Encode("招商"))), (std::set<std::string>{"p1", "p2", "p3"}));
   EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=" + Encode("电网"))), (std::set<std::string>{"p4"}));
+  // And by the pinyin of their name or of their organization's (赵敏 zhaomin, 招商银行 zhaoshangyinxing).
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=ZhaoMin")), (std::set<std::string>{"p1"}));
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=zm")), (std::set<std::string>{"p1"}));
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=zhaoshang")), (std::set<std::string>{"p1", "p2", "p3"}));
+  EXPECT_EQ(Ids(staff.Get("/api/v1/people?search=zhaoshang&org=c2")), (std::set<std::string>{}));
+  EXPECT_EQ(Ids(staff.Get("/api/v1/organizations?search=xibu")), (std::set<std::string>{"c2"}));
   // A rep finds only what they may see, whatever the organizations are called: rep2 owns c2, not c1.
   EXPECT_EQ(As("rep2").Get("/api/v1/people?search=" + Encode("招商")).json.at("total").as_int64(), 0);
   EXPECT_EQ(Ids(As("rep2").Get("/api/v1/people?search=" + Encode("电网"))), (std::set<std::string>{"p4"}));

@@ -33,6 +33,7 @@ const pages: Record<PageName, () => Promise<{ default: () => ReactNode }>> = {
   users: () => import('./pages/admin/UsersPage'),
   bundle: () => import('./pages/admin/BundlePage'),
   webhooks: () => import('./pages/admin/WebhooksPage'),
+  organizations: () => import('./pages/organizations/OrganizationsPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
 const CustomersPage = lazy(pages.customers);
@@ -49,6 +50,7 @@ const StrategyPage = lazy(pages.strategy);
 const UsersPage = lazy(pages.users);
 const BundlePage = lazy(pages.bundle);
 const WebhooksPage = lazy(pages.webhooks);
+const OrganizationsPage = lazy(pages.organizations);
 
 const opening = typeof window === 'undefined' ? null : pageOf(window.location.pathname);
 if (opening) void pages[opening]().catch(() => undefined); // a failure shows when the route renders it
@@ -74,6 +76,7 @@ function SignedIn() {
             <Route index element={page(SELLING, <DashboardPage />)} />
             <Route path="customers" element={page(SELLING, <CustomersPage />)} />
             <Route path="customers/:id" element={page(SELLING, <CustomerPage />)} />
+            <Route path="organizations" element={page(SELLING, <OrganizationsPage />)} />
             <Route path="people/:id" element={page(SELLING, <PersonPage />)} />
             <Route path="opportunities/:id" element={page(SELLING, <OpportunityPage />)} />
             <Route path="influence" element={page(SELLING, <InfluencePage />)} />

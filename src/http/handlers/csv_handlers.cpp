@@ -20,7 +20,7 @@ Response Api::CsvHandler(const Request& request, const Caller& caller) {
     if (!text) return ErrorResponse(text.error());
     Response response;
     response.body = std::move(*text);
-    response.headers.emplace_back("Content-Type", "text/csv; charset=utf-8");
+    response.content_type = "text/csv; charset=utf-8";
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"brm-" + request.Query("kind") + "-" + language + ".csv\"");
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;

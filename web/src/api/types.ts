@@ -182,6 +182,8 @@ export interface CustomerMetrics {
   open_opportunities: { count: number; amount: number };
   strategy: Strategy;
   strategy_override?: { strategy: Strategy; reason: string; by: string; at: string } | null;
+  /** Whether the signed-in user may change this customer's records: the server's access policy decides. */
+  may_write?: boolean;
   focus: boolean;
   owner: string | null;
   departments: { department: string | null; key_persons: number; degrees: Degrees }[];

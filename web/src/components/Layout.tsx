@@ -1,7 +1,7 @@
 // The frame around every page once signed in: navigation for the user's role, the perspective switch, the
 // as-of day, the language, the session's end, changing one's password and sign-out.
 import {
-  AlertOutlined, ApartmentOutlined, ApiOutlined, CheckSquareOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
+  AlertOutlined, ApartmentOutlined, ApiOutlined, BankOutlined, CheckSquareOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, ScheduleOutlined, SettingOutlined, ShareAltOutlined, SwapOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Button, DatePicker, Layout as AntLayout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { key: 'workbench', path: '/workbench', icon: <ScheduleOutlined />, roles: SELLING },
   { key: 'dashboard', path: '/', icon: <DashboardOutlined />, roles: SELLING },
   { key: 'customers', path: '/customers', icon: <ApartmentOutlined />, roles: SELLING },
+  { key: 'organizations', path: '/organizations', icon: <BankOutlined />, roles: SELLING },
   { key: 'influence', path: '/influence', icon: <ShareAltOutlined />, roles: SELLING },
   { key: 'warnings', path: '/warnings', icon: <AlertOutlined />, roles: SELLING },
   { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, roles: SELLING },

@@ -5,7 +5,7 @@ export const zh = {
   app: { name: 'BRM 商业关系管理', short: 'BRM' },
   nav: {
     workbench: '工作台', inbox: '消息', dashboard: '仪表盘', customers: '客户', influence: '影响力', iknow: '我认识…', warnings: '预警', tasks: '待办',
-    admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出', webhooks: 'Webhook',
+    admin: '管理', users: '用户与团队', strategy: '策略设置', bundle: '导入导出', webhooks: 'Webhook', organizations: '组织',
   },
   shell: {
     perspective: '视角', me: '我的', team: '团队', user: '个人视图', company: '我司', competitor: '友商',
@@ -34,6 +34,11 @@ export const zh = {
     date: '日期', yes: '是', no: '否', unknown: '未知', none: '无', saved: '已保存', close: '关闭', details: '详情',
     mom: '环比', yoy: '同比', count: '数量', mean: '均值', percent: '百分比', total: '共 {{count}} 条', open: '打开',
     undo: '撤销', notFound: '找不到该记录，或您无权查看。', back: '返回', actions: '操作', reason: '理由',
+    reinstate: '恢复启用',
+  },
+  retire: {
+    day: '停用日期', hint: '从这一天起不再有效；不会删除任何数据，历史记录保留，之后可以恢复启用。',
+    since: '自 {{date}} 起已停用', done: '已停用', reinstated: '已恢复启用',
   },
   attitude: {
     strong_support: '强支持', support: '支持', neutral: '中立', oppose: '反对', strong_oppose: '强反对', unknown: '未知',
@@ -78,7 +83,7 @@ export const en: Resources = {
   app: { name: 'BRM Business Relationship Management', short: 'BRM' },
   nav: {
     workbench: 'Workbench', inbox: 'Inbox', dashboard: 'Dashboard', customers: 'Customers', influence: 'Influence', iknow: 'I know…', warnings: 'Warnings', tasks: 'Tasks',
-    admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export', webhooks: 'Webhooks',
+    admin: 'Admin', users: 'Users & teams', strategy: 'Strategies', bundle: 'Import & export', webhooks: 'Webhooks', organizations: 'Organizations',
   },
   shell: {
     perspective: 'Perspective', me: 'Mine', team: 'Team', user: 'Individual', company: 'Company', competitor: 'Competitor',
@@ -109,6 +114,11 @@ export const en: Resources = {
     date: 'Date', yes: 'Yes', no: 'No', unknown: 'Unknown', none: 'None', saved: 'Saved', close: 'Close', details: 'Details',
     mom: 'MoM', yoy: 'YoY', count: 'Count', mean: 'Mean', percent: 'Percent', total: '{{count}} in all', open: 'Open',
     undo: 'Undo', notFound: 'Not found, or you may not see it.', back: 'Back', actions: 'Actions', reason: 'Reason',
+    reinstate: 'Reinstate',
+  },
+  retire: {
+    day: 'Retire on', hint: 'It stops being valid on this day; nothing is deleted, its history stays, and it can be reinstated later.',
+    since: 'Retired since {{date}}', done: 'Retired', reinstated: 'Reinstated',
   },
   attitude: {
     strong_support: 'Strong support', support: 'Support', neutral: 'Neutral', oppose: 'Oppose', strong_oppose: 'Strong oppose', unknown: 'Unknown',

@@ -17,9 +17,14 @@ import * as tasks from '../pages/tasks/i18n';
 import * as workbench from '../pages/workbench/i18n';
 import * as inbox from '../pages/inbox/i18n';
 import * as webhooks from '../pages/admin/webhooksI18n';
+import * as organizations from '../pages/organizations/i18n';
+import * as history from '../components/historyI18n';
 import type { Language } from '../api/types';
 
-const areas = { dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings, project, tasks, workbench, inbox, webhooks };
+const areas = {
+  dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings, project, tasks, workbench, inbox, webhooks, organizations,
+  history,
+};
 
 function bundle(language: 'zh' | 'en') {
   const resources: Record<string, object> = { common: common[language] };

@@ -19,6 +19,7 @@ describe('pageOf', () => {
     expect(pageOf('/admin/users')).toBe('users');
     expect(pageOf('/admin/bundle')).toBe('bundle');
     expect(pageOf('/admin/webhooks')).toBe('webhooks');
+    expect(pageOf('/organizations')).toBe('organizations');
   });
 
   it('names none for the sign-in page and addresses no route takes', () => {
@@ -27,6 +28,7 @@ describe('pageOf', () => {
     expect(pageOf('/opportunities')).toBeNull();
     expect(pageOf('/admin')).toBeNull();
     expect(pageOf('/admin/other')).toBeNull();
+    expect(pageOf('/organizations/org-1')).toBeNull();
   });
 
   it('lands reps and managers on the workbench, employees on I know…, the others on the dashboard', () => {

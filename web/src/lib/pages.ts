@@ -14,7 +14,8 @@ export type PageName =
   | 'strategy'
   | 'users'
   | 'bundle'
-  | 'webhooks';
+  | 'webhooks'
+  | 'organizations';
 
 /** The page of `pathname` (none for the sign-in page or an address no route takes). */
 export function pageOf(pathname: string): PageName | null {
@@ -25,6 +26,7 @@ export function pageOf(pathname: string): PageName | null {
   if (first === 'people' && second) return 'person';
   if (first === 'opportunities' && second) return 'opportunity';
   if (first === 'admin') return second === 'users' ? 'users' : second === 'bundle' ? 'bundle' : second === 'webhooks' ? 'webhooks' : null;
+  if (first === 'organizations' && !second) return 'organizations';
   if (first === 'influence' || first === 'warnings' || first === 'tasks' || first === 'workbench' || first === 'inbox' || first === 'iknow' || first === 'strategy') return first;
   return null;
 }

@@ -1,11 +1,14 @@
 // Import and export (admins only): download the whole company as a bundle; upload a bundle, which is
 // imported all or nothing, and see what it created, updated and left unchanged, or exactly where it failed.
+// The second tab (?tab=csv) imports spreadsheets from other CRMs as CSV (CsvImport).
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Space, Spin, Statistic, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Space, Spin, Statistic, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeField, formatBytes, jsonProblem, type ImportCounts, type ImportFailure } from './bundleModel';
 import { downloadBundle, uploadBundle, type Progress as Transfer } from '../../api/bundleTransfer';
+import { useQueryChange } from '../../lib/useQueryChange';
+import { CsvImport } from './CsvImport';
 
 function percent(progress: Transfer | null): number | undefined {
   return progress && progress.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
@@ -180,13 +183,34 @@ function ImportCard() {
 
 export default function BundlePage() {
   const { t } = useTranslation('admin');
+  const [query, change] = useQueryChange();
+  const tab = query.get('tab') === 'csv' ? 'csv' : 'bundle';
+  const setTab = (next: string) =>
+    change((q) => {
+      if (next === 'csv') q.set('tab', next);
+      else q.delete('tab');
+      return q;
+    });
   return (
     <div data-testid="bundle-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('bundle.title')}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}><ExportCard /></Col>
-        <Col xs={24} lg={14}><ImportCard /></Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'bundle',
+            label: t('csv.tabBundle'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={10}><ExportCard /></Col>
+                <Col xs={24} lg={14}><ImportCard /></Col>
+              </Row>
+            ),
+          },
+          { key: 'csv', label: <span data-testid="bundle-tab-csv">{t('csv.tabCsv')}</span>, children: <CsvImport /> },
+        ]}
+      />
     </div>
   );
 }

@@ -8,12 +8,13 @@ import type { User } from '../../api/types';
 import { errorText } from '../../lib/errors';
 import { todayIso } from '../../lib/format';
 import { FormModal } from './FormModal';
+import { HandoverDialog } from './HandoverDialog';
 import { activeOn } from '../influence/model';
 import type { DirectoryData } from './useDirectoryData';
 import { filterUsers, ROLES, userChange, userCreateRequest, userRows, type UserCreateForm, type UserEditForm, type UserRow } from './usersModel';
 import { paging } from '../../lib/paging';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'password'; user: UserRow } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserRow } | { kind: 'password'; user: UserRow } | { kind: 'handover'; user: UserRow } | null;
 
 export function UsersTab({ data, reload }: { data: DirectoryData; reload(): void }) {
   const { t } = useTranslation('admin');
@@ -70,6 +71,9 @@ export function UsersTab({ data, reload }: { data: DirectoryData; reload(): void
           <Space size={4} wrap>
             <Button size="small" onClick={() => setDialog({ kind: 'edit', user: u })} data-testid={`user-edit-${u.login}`}>{t('users.edit')}</Button>
             <Button size="small" onClick={() => setDialog({ kind: 'password', user: u })}>{t('users.resetPassword')}</Button>
+            {(u.role === 'rep' || u.role === 'manager') && (
+              <Button size="small" onClick={() => setDialog({ kind: 'handover', user: u })} data-testid={`user-handover-${u.login}`}>{t('handover.action')}</Button>
+            )}
             <Popconfirm title={t('users.retireConfirm', { login: u.login })} onConfirm={() => retire(u)} okButtonProps={{ danger: true }}>
               <Button size="small" danger>{t('users.retire')}</Button>
             </Popconfirm>
@@ -156,6 +160,12 @@ export function UsersTab({ data, reload }: { data: DirectoryData; reload(): void
           <Switch checkedChildren={t('users.activeYes')} unCheckedChildren={t('users.activeNo')} />
         </Form.Item>
       </FormModal>
+
+      <HandoverDialog user={dialog?.kind === 'handover' ? dialog.user : null} users={data.users} onClose={close}
+        onDone={() => {
+          close();
+          reload();
+        }} />
 
       <FormModal<{ password: string; confirm: string }>
         open={resetting !== null}

@@ -1,7 +1,7 @@
-// /customers/:id — one customer: header and figures, the org chart and the influence graph (Cytoscape), key
-// persons, departments, the 24-month trend, the strategy with its override, the opportunities, and the project
-// history (PBM) with the customer's milestone model. A customer
-// the user may not see shows only the error.
+// /customers/:id — one customer: header and figures (with its history, edit, retire and reinstate), the org
+// chart and the influence graph (Cytoscape), key persons, departments (added, changed, retired), the 24-month
+// trend, the strategy with its override, the opportunities (and a new one), and the project history (PBM) with
+// the customer's milestone model. A customer the user may not see shows only the error.
 import { EnvironmentOutlined, PlusOutlined, StarFilled, StarOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, prefetch } from '../../api/client';
 import { useApi, useLoad, useNames } from '../../api/hooks';
-import type { CustomerMetrics, LineTrendPoint, Opportunity, ReportingLine } from '../../api/types';
+import { useRecord } from '../../api/records';
+import type { CustomerMetrics, LineTrendPoint, Opportunity, Organization, ReportingLine } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
@@ -19,7 +20,9 @@ import { InfluenceGraph } from './InfluenceGraph';
 import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi } from './move';
 import { OrgChart } from './OrgChart';
 import { AddPersonModal, MoveModal } from './PersonForms';
-import { DepartmentsSection, KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
+import { CustomerActions, RetiredBanner } from './CustomerActions';
+import { DepartmentsSection } from './DepartmentsSection';
+import { KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
 import { StrategyPanel, strategyTemplatesPath } from './StrategyPanel';
 import { HistoryTab } from '../project/HistoryTab';
 
@@ -49,6 +52,8 @@ export default function CustomerPage() {
   });
   const trend = useApi<LineTrendPoint[]>(trendPath(id), perspective.params);
   const opportunities = useApi<{ items: Opportunity[] }>('/opportunities', { customer: id, limit: 1000 });
+  // The record itself: what the header edits, and whether (since when) it is retired.
+  const record = useRecord<Organization>('organizations', id);
 
   const [addOpen, setAddOpen] = useState(false);
   const [moveFor, setMoveFor] = useState<string | null | undefined>(undefined);
@@ -68,6 +73,10 @@ export default function CustomerPage() {
     metrics.reload();
     trend.reload();
   }, [graph, metrics, trend]);
+  const recordChanged = () => {
+    record.reload();
+    reloadAll();
+  };
 
   const error = graph.error ?? metrics.error;
   if (error) return <ErrorAlert error={error} onRetry={() => { graph.reload(); metrics.reload(); }} />;
@@ -204,8 +213,10 @@ export default function CustomerPage() {
               {t('owner')}: {customer.owner ? (owner ? `${ownerNames[owner.person] ?? owner.login} (${owner.login})` : customer.owner) : t('noOwner')}
             </Tag>
             <Typography.Text type="secondary">{t('asOf', { date: figures.as_of })}</Typography.Text>
+            {record.data ? <CustomerActions customer={record.data} canWrite={canWrite} onChanged={recordChanged} /> : null}
           </Space>
         </div>
+        {record.data ? <RetiredBanner customer={record.data} canWrite={canWrite} onChanged={recordChanged} /> : null}
         <MetricsSummary metrics={figures} />
         <Tabs
           activeKey={tab}
@@ -217,8 +228,15 @@ export default function CustomerPage() {
               children: (
                 <Space direction="vertical" size={12} style={{ width: '100%' }}>
                   <StrategyPanel customer={customer.id} metrics={figures} canWrite={canWrite} onChanged={() => metrics.reload()} />
-                  <DepartmentsSection metrics={figures} graph={data} />
-                  <OpportunitiesTable items={opportunities.data?.items} loading={opportunities.loading} error={opportunities.error} onRetry={opportunities.reload} />
+                  <DepartmentsSection metrics={figures} graph={data} canWrite={canWrite} onChanged={reloadAll} />
+                  <OpportunitiesTable
+                    customer={customer}
+                    canWrite={canWrite}
+                    items={opportunities.data?.items}
+                    loading={opportunities.loading}
+                    error={opportunities.error}
+                    onRetry={opportunities.reload}
+                  />
                 </Space>
               ),
             },

@@ -1,19 +1,21 @@
-// The tables and charts of the customer page: the metrics summary, the customer's opportunities, the key
-// persons, the department breakdown and the 24-month trend.
-import { Card, Col, Input, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+// The tables and charts of the customer page: the metrics summary, the customer's opportunities (and a new
+// one), the key persons and the 24-month trend. The departments are in DepartmentsSection.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Input, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { DIMENSIONS, type CustomerMetrics, type Dimension, type LineTrendPoint, type Opportunity } from '../../api/types';
 import { Chart } from '../../components/Chart';
 import { PageState } from '../../components/PageState';
 import { AttitudeTag, TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
 import { formatAmount, formatMean, formatPercent } from '../../lib/format';
-import type { CustomerGraph } from './api';
-import { departmentOption, percentTrendOption, supportersOption } from './charts';
-import { attitudeOrder, departmentRows, importanceOrder, keyPersonRows, searchRows, type DepartmentRow, type KeyPersonRow } from './tables';
+import { OpportunityDialog } from '../opportunity/OpportunityDialog';
+import type { CustomerGraph, GraphCustomer } from './api';
+import { percentTrendOption, supportersOption } from './charts';
+import { attitudeOrder, importanceOrder, keyPersonRows, searchRows, type KeyPersonRow } from './tables';
 
 export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
   const { t } = useTranslation('customer');
@@ -63,10 +65,22 @@ export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
 
 const STATUS_COLOR: Record<string, string> = { open: 'processing', won: 'success', lost: 'error', abandoned: 'default' };
 
-export function OpportunitiesTable({ items, loading, error, onRetry }: { items: Opportunity[] | undefined; loading: boolean; error: unknown; onRetry(): void }) {
+export function OpportunitiesTable({ customer, canWrite, items, loading, error, onRetry }: {
+  customer: GraphCustomer; canWrite: boolean; items: Opportunity[] | undefined; loading: boolean; error: unknown; onRetry(): void;
+}) {
   const { t } = useTranslation('customer');
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const columns: ColumnsType<Opportunity> = [
-    { title: t('opportunity'), dataIndex: 'name', render: (name: string, o) => <Link to={`/opportunities/${encodeURIComponent(o.id)}`}>{name}</Link> },
+    {
+      title: t('opportunity'), dataIndex: 'name',
+      render: (name: string, o) => (
+        <Space size={4}>
+          <Link to={`/opportunities/${encodeURIComponent(o.id)}`}>{name}</Link>
+          {o.until ? <Tag>{t('retire.since', { ns: 'common', date: o.until })}</Tag> : null}
+        </Space>
+      ),
+    },
     { title: t('status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s]} data-status={s}>{t(`status.${s}`, { ns: 'common' })}</Tag>,
       filters: ['open', 'won', 'lost', 'abandoned'].map((s) => ({ text: t(`status.${s}`, { ns: 'common' }), value: s })), onFilter: (v, o) => o.status === v },
     { title: t('stage'), dataIndex: 'stage', width: 120, render: (s: string | null) => s ?? '—' },
@@ -75,7 +89,24 @@ export function OpportunitiesTable({ items, loading, error, onRetry }: { items: 
     { title: t('closed'), dataIndex: 'closed', width: 110, render: (d: string | null) => d ?? '—' },
   ];
   return (
-    <Card size="small" title={t('opportunities')}>
+    <Card
+      size="small"
+      title={t('opportunities')}
+      extra={canWrite ? (
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="opportunity-new">{t('newOpportunity', { ns: 'opportunity' })}</Button>
+      ) : null}
+    >
+      {canWrite ? (
+        <OpportunityDialog
+          open={creating}
+          customer={customer}
+          onClose={() => setCreating(false)}
+          onSaved={(opportunity) => {
+            setCreating(false);
+            navigate(`/opportunities/${encodeURIComponent(opportunity.id)}`);
+          }}
+        />
+      ) : null}
       <PageState loading={loading && !items} error={error} onRetry={onRetry}>
         <Table
           size="small"
@@ -138,42 +169,6 @@ export function KeyPersonsTable({ graph }: { graph: CustomerGraph }) {
         data-testid="key-persons-table"
       />
     </div>
-  );
-}
-
-export function DepartmentsSection({ metrics, graph }: { metrics: CustomerMetrics; graph: CustomerGraph }) {
-  const { t } = useTranslation('customer');
-  const c = (key: string) => t(key, { ns: 'common' });
-  const rows = useMemo(() => departmentRows(metrics, graph.departments, t('noDepartment')), [metrics, graph.departments, t]);
-  const option = useMemo(() => departmentOption(rows, (k) => t(k, { ns: 'common' })), [rows, t]);
-  const columns: ColumnsType<DepartmentRow> = [
-    { title: t('department'), dataIndex: 'name', ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
-    { title: t('keyPersons'), dataIndex: 'key_persons', width: 90, align: 'right', sorter: (a, b) => a.key_persons - b.key_persons },
-    ...DIMENSIONS.map((d) => ({
-      title: c(`dimensionShort.${d}`),
-      key: d,
-      render: (_: unknown, row: DepartmentRow) => (
-        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-          <span>{formatMean(row.degrees[d].mean)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>({formatPercent(row.degrees[d].percent)})</Typography.Text>
-          <TierTag tier={row.degrees[d].tier} />
-        </Space>
-      ),
-      sorter: (a: DepartmentRow, b: DepartmentRow) => (a.degrees[d].mean ?? -9) - (b.degrees[d].mean ?? -9),
-    })),
-  ];
-  return (
-    <Card size="small" title={t('departments')}>
-      <Row gutter={16}>
-        <Col xs={24} xl={16}>
-          <Table size="small" rowKey="key" columns={columns} dataSource={rows} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="departments-table" />
-        </Col>
-        <Col xs={24} xl={8}>
-          <Typography.Text type="secondary">{t('departmentChart')}</Typography.Text>
-          <Chart option={option} height={260} testId="departments-chart" />
-        </Col>
-      </Row>
-    </Card>
   );
 }
 

@@ -142,6 +142,19 @@ export const zh = {
     removed: '已取消策略调整',
     noTactics: '暂无战术说明',
   },
+  retireTitle: '停用客户「{{name}}」',
+  retiredHint: '停用的客户不再出现在客户列表和各项统计中；它的记录和历史都保留。',
+  dept: {
+    add: '添加部门',
+    newTitle: '添加部门',
+    editTitle: '编辑部门',
+    name: '部门名称',
+    nameRequired: '请输入部门名称',
+    parent: '上级部门',
+    noParent: '无（顶级部门）',
+    under: '隶属 {{name}}',
+    retireTitle: '停用部门「{{name}}」',
+  },
 };
 
 export const en: typeof zh = {
@@ -281,5 +294,18 @@ export const en: typeof zh = {
     saved: 'Override saved',
     removed: 'Override removed',
     noTactics: 'No tactics yet',
+  },
+  retireTitle: 'Retire the customer "{{name}}"',
+  retiredHint: 'A retired customer leaves the customer list and the figures; its records and history stay.',
+  dept: {
+    add: 'Add department',
+    newTitle: 'Add a department',
+    editTitle: 'Edit department',
+    name: 'Department name',
+    nameRequired: 'Enter the department\'s name',
+    parent: 'Parent department',
+    noParent: 'None (top level)',
+    under: 'under {{name}}',
+    retireTitle: 'Retire the department "{{name}}"',
   },
 };

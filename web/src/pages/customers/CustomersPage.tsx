@@ -1,13 +1,13 @@
 // The customers of the perspective (the customer line's list): names, owner, key persons, the three degrees
 // with tier and MoM, open opportunities, strategy and focus. The server filters, searches, sorts and pages;
 // the filters, the sort and the page live in the URL so a link or the back button keeps them.
-import { StarFilled } from '@ant-design/icons';
-import { Button, Card, Checkbox, Input, List, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined, StarFilled } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Input, List, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/hooks';
 import type { Page } from '../../api/client';
 import { useCustomerLine, type CustomerLineRow } from '../../api/lines';
@@ -19,6 +19,8 @@ import { formatAmount, formatMean, formatPercent } from '../../lib/format';
 import { useDebouncedInput } from '../../lib/useDebouncedInput';
 import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
+import { useMe } from '../../state/session';
+import { CustomerDialog } from './CustomerDialog';
 import {
   customerLineParams, EMPTY_FILTER, filterFromQuery, pageFromQuery, PAGE_SIZES, sortFromQuery, toQuery, withPage, type CustomerFilter, type Sort, type SortKey,
 } from './filter';
@@ -68,6 +70,10 @@ function KeyPersons({ customer, asOf }: { customer: string; asOf: string | null 
 export default function CustomersPage() {
   const { t } = useTranslation('customers');
   const perspective = usePerspective();
+  const me = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const [query, change] = useQueryChange();
   const filter = filterFromQuery(query);
   const sort = sortFromQuery(query);
@@ -167,10 +173,24 @@ export default function CustomersPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>{t('title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('intro')}</Typography.Text>
-      </div>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
+        <div>
+          <Typography.Title level={3} style={{ marginBottom: 4 }}>{t('title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('intro')}</Typography.Text>
+        </div>
+        {me.user.role !== 'employee' ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-new">{t('newCustomer')}</Button>
+        ) : null}
+      </Space>
+      <CustomerDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(customer) => {
+          setCreating(false);
+          void message.success(t('created', { name: customer.name }));
+          navigate(`/customers/${encodeURIComponent(customer.id)}`);
+        }}
+      />
       <Card size="small">
         <Space wrap>
           <Input.Search

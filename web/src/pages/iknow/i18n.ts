@@ -3,7 +3,7 @@ export const zh = {
   title: '我认识…',
   subtitle: '告诉公司您能影响哪些人：搜索姓名，选择影响强度。只有您自己和有权查看该客户的同事能看到这些声明。',
   search: {
-    title: '查找人员', placeholder: '输入姓名或公司名（可只输入一部分），按回车搜索', submit: '搜索',
+    title: '查找人员', placeholder: '输入姓名、公司名或拼音（如 zhaomin、zm；可只输入一部分），按回车搜索', submit: '搜索',
     none: '没有找到“{{text}}”。', name: '姓名', org: '组织', department: '部门', jobTitle: '岗位', action: '操作',
     declare: '我认识', change: '修改', already: '已声明：{{strength}}', me: '这是您自己',
   },
@@ -24,7 +24,7 @@ export const en: typeof zh = {
   title: 'I know…',
   subtitle: 'Tell the company whom you can influence: search a name and choose how strongly. Only you and the colleagues who may see that customer see these declarations.',
   search: {
-    title: 'Find a person', placeholder: 'Type a name or a company (or part of one) and press Enter', submit: 'Search',
+    title: 'Find a person', placeholder: 'Type a name, a company or their pinyin (zhaomin, zm; or part of one) and press Enter', submit: 'Search',
     none: 'Nobody matches "{{text}}".', name: 'Name', org: 'Organization', department: 'Department', jobTitle: 'Title', action: 'Action',
     declare: 'I know them', change: 'Change', already: 'Declared: {{strength}}', me: 'This is you',
   },

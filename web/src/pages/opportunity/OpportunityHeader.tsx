@@ -1,5 +1,5 @@
-// The opportunity's header (name, customer, owner, amount, status, stage, type, dates, win probability) and the
-// chain's degrees with MoM/YoY and the missing roles.
+// The opportunity's header (name, customer, owner, amount, status, stage, type, dates, win probability, with its
+// history, edit and retire) and the chain's degrees with MoM/YoY and the missing roles.
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,19 +9,25 @@ import { DIMENSIONS } from '../../api/types';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
 import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+import { OpportunityActions } from './OpportunityActions';
 
 const STATUS_COLOR: Record<string, string> = { open: 'blue', won: 'green', lost: 'red', abandoned: 'default' };
 
-export function OpportunityHeader({ opportunity }: { opportunity: Opportunity }) {
+export function OpportunityHeader({ opportunity, customerOwner, canWrite, onChanged }: {
+  opportunity: Opportunity; customerOwner: string | null; canWrite: boolean; onChanged(): void;
+}) {
   const { t } = useTranslation('opportunity');
   const customers = useNames('organizations', [opportunity.customer]);
   const users = useNames('users', [opportunity.owner]);
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="opportunity-header">
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="opportunity-name">{opportunity.name}</Typography.Title>
-        <Tag color={STATUS_COLOR[opportunity.status]} data-testid="opportunity-status">{t(`status.${opportunity.status}`, { ns: 'common' })}</Tag>
-        {opportunity.focus && <Tag color="gold">{t('focus')}</Tag>}
+      <Space wrap style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="opportunity-name">{opportunity.name}</Typography.Title>
+          <Tag color={STATUS_COLOR[opportunity.status]} data-testid="opportunity-status">{t(`status.${opportunity.status}`, { ns: 'common' })}</Tag>
+          {opportunity.focus && <Tag color="gold">{t('focus')}</Tag>}
+        </Space>
+        <OpportunityActions opportunity={opportunity} customerOwner={customerOwner} canWrite={canWrite} onChanged={onChanged} />
       </Space>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label={t('customer')}>
@@ -34,7 +40,7 @@ export function OpportunityHeader({ opportunity }: { opportunity: Opportunity })
         <Descriptions.Item label={t('winProbability')}>
           {opportunity.win_probability === null ? '—' : `${Math.round(opportunity.win_probability * 100)}%`}
         </Descriptions.Item>
-        <Descriptions.Item label={t('stage')}>{opportunity.stage ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('stage')}><span data-testid="opportunity-stage">{opportunity.stage ?? '—'}</span></Descriptions.Item>
         <Descriptions.Item label={t('type')}>{t(`types.${opportunity.type}`, { defaultValue: opportunity.type })}</Descriptions.Item>
         <Descriptions.Item label={t('opened')}>{opportunity.opened}</Descriptions.Item>
         <Descriptions.Item label={t('closed')}>{opportunity.closed ?? '—'}</Descriptions.Item>

@@ -54,6 +54,21 @@ export const zh = {
   supportersSeries: '支持者',
   opposersSeries: '反对者',
   trendEmpty: '暂无趋势数据',
+  newOpportunity: '新建商机',
+  edit: '编辑',
+  retire: '停用',
+  retireTitle: '停用商机「{{name}}」',
+  saved: '已保存商机',
+  form: {
+    newTitle: '新建商机',
+    editTitle: '编辑商机',
+    create: '创建',
+    name: '商机名称',
+    nameRequired: '请输入商机名称',
+    noOwner: '暂无负责人',
+    currency: '币种',
+    openedRequired: '请选择立项日期',
+  },
 };
 
 export const en: typeof zh = {
@@ -111,4 +126,19 @@ export const en: typeof zh = {
   supportersSeries: 'Supporters',
   opposersSeries: 'Opposers',
   trendEmpty: 'No trend yet',
+  newOpportunity: 'New opportunity',
+  edit: 'Edit',
+  retire: 'Retire',
+  retireTitle: 'Retire the opportunity "{{name}}"',
+  saved: 'Opportunity saved',
+  form: {
+    newTitle: 'New opportunity',
+    editTitle: 'Edit opportunity',
+    create: 'Create',
+    name: 'Name',
+    nameRequired: 'Enter the opportunity\'s name',
+    noOwner: 'No owner yet',
+    currency: 'Currency',
+    openedRequired: 'Choose the day it opened',
+  },
 };

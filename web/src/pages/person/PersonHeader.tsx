@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useAll, useNames, useSubmit } from '../../api/hooks';
 import type { Department, Organization, Person } from '../../api/types';
 import { IMPORTANCES, ORIENTATIONS } from '../../api/types';
+import { HistoryButton } from '../../components/HistoryDrawer';
 import { ErrorAlert } from '../../components/PageState';
 import { personPatch, type PersonForm } from './forms';
 
@@ -36,9 +37,12 @@ export function PersonHeader({ person, org, canEdit, onSaved }: {
             <Descriptions.Item label={t('department')}>{person.department ? departments[person.department] ?? '…' : '—'}</Descriptions.Item>
           </Descriptions>
         </Space>
-        {canEdit && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">{t('edit')}</Button>
-        )}
+        <Space wrap size="small">
+          <HistoryButton collection="people" id={person.id} name={person.name} text />
+          {canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">{t('edit')}</Button>
+          )}
+        </Space>
       </Space>
       {editing && <EditModal person={person} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); onSaved(); }} />}
     </Card>
