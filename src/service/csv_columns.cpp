@@ -192,6 +192,11 @@ std::span<const Column> ColumnsOf(Kind kind) {
   }
 }
 
+bool HasColumn(Kind kind, std::string_view field) {
+  const auto columns = ColumnsOf(kind);
+  return std::any_of(columns.begin(), columns.end(), [field](const Column& c) { return c.field == field; });
+}
+
 const std::vector<Preset>& BuiltinPresets() {
   static const std::vector<Preset> presets = MakePresets();
   return presets;

@@ -23,6 +23,8 @@ struct Column {
 // The kinds a CSV file may hold: organizations, people, opportunities, ratings.
 std::optional<Kind> KindOf(std::string_view collection);
 std::span<const Column> ColumnsOf(Kind kind);
+// Whether a file of `kind` may carry `field`.
+bool HasColumn(Kind kind, std::string_view field);
 
 // A column mapping: for each field, the headers that may hold it, the first present in the file wins. A
 // header "A+B" takes two columns joined (a family name and a given name).

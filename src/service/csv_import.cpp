@@ -13,6 +13,7 @@
 #include "json/serialize.hpp"
 #include "service/access_policy.hpp"
 #include "service/bundle.hpp"
+#include "service/csv_cells.hpp"
 #include "service/csv_text.hpp"
 #include "service/secrets.hpp"
 
@@ -36,197 +37,6 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1));
 }
 
-// A day as spreadsheets write it: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, with a time after it or not.
-std::optional<Date> ParseDay(std::string_view cell) {
-  std::string text(cell.substr(0, cell.find_first_of(" T")));
-  int parts[3] = {0, 0, 0};
-  int part = 0;
-  bool digit = false;
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= '0' && c <= '9') {
-      parts[part] = parts[part] * 10 + (c - '0');
-      if (parts[part] > 9999) return std::nullopt;
-      digit = true;
-      ++i;
-      continue;
-    }
-    if (!digit || part == 2) {
-      if (part == 2 && digit && text.compare(i, std::string::npos, "日") == 0) break;
-      return std::nullopt;
-    }
-    const std::string_view rest = std::string_view(text).substr(i);
-    size_t step = 0;
-    if (c == '-' || c == '/' || c == '.') step = 1;
-    else if (rest.rfind("年", 0) == 0 || rest.rfind("月", 0) == 0) step = 3;
-    if (step == 0) return std::nullopt;
-    ++part;
-    digit = false;
-    i += step;
-  }
-  if (part != 2 || !digit) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
-  return ParseDate(iso);
-}
-
-// A number as spreadsheets write it: 1,200,000.50, ¥1200, 60% (a share when `share`: 60% and 60 are 0.6).
-std::optional<double> ParseNumber(std::string_view cell, bool share) {
-  std::string text;
-  bool percent = false;
-  for (size_t i = 0; i < cell.size(); ++i) {
-    const char c = cell[i];
-    if (c == ',' || c == ' ' || c == '$' || c == '\'') continue;
-    if (c == '%') {
-      percent = true;
-      continue;
-    }
-    if (cell.substr(i).rfind("¥", 0) == 0 || cell.substr(i).rfind("￥", 0) == 0) {
-      i += (cell.substr(i).rfind("¥", 0) == 0 ? std::string_view("¥").size() : std::string_view("￥").size()) - 1;
-      continue;
-    }
-    text += c;
-  }
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
-  if (share && (percent || value > 1)) return value / 100;
-  return percent ? value / 100 : value;
-}
-
-std::optional<bool> ParseBool(std::string_view cell) {
-  std::string lower(cell);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view yes : {"true", "yes", "y", "1", "是", "√", "✓", "重点"}) {
-    if (lower == yes) return true;
-  }
-  for (std::string_view no : {"false", "no", "n", "0", "否", "×", "x", "-"}) {
-    if (lower == no) return false;
-  }
-  return std::nullopt;
-}
-
-// Finds records by id or by name in the graph, for the references a row holds.
-class Resolver {
- public:
-  explicit Resolver(const engine::Graph& graph) : graph_(graph) {}
-
-  // An organization by id or by its exact name (of `kind` when given). Sets `error` when none or several.
-  std::string Organization(std::string_view cell, std::optional<engine::OrgKind> kind, std::string& error) {
-    const Idx by_id = graph_.ids(Kind::kOrganization).Find(cell);
-    if (by_id != kNone && graph_.orgs[by_id].kind != engine::OrgKind::kMissing) return std::string(cell);
-    if (org_names_.empty()) {
-      for (Idx i = 0; i < graph_.orgs.size(); ++i) {
-        if (graph_.orgs[i].kind != engine::OrgKind::kMissing) org_names_[graph_.orgs[i].name].push_back(i);
-      }
-    }
-    std::vector<Idx> found;
-    if (auto it = org_names_.find(std::string(cell)); it != org_names_.end()) {
-      for (Idx i : it->second) {
-        if (!kind || graph_.orgs[i].kind == *kind) found.push_back(i);
-      }
-    }
-    return One(Kind::kOrganization, found, cell, "organization", error);
-  }
-
-  // A department by id, or by name within the organization `org`.
-  std::string Department(std::string_view cell, std::string_view org, std::string& error) {
-    const Idx by_id = graph_.ids(Kind::kDepartment).Find(cell);
-    if (by_id != kNone && graph_.departments[by_id].org != kNone) return std::string(cell);
-    std::vector<Idx> found;
-    const Idx o = graph_.ids(Kind::kOrganization).Find(org);
-    if (o != kNone) {
-      for (Idx d : graph_.orgs[o].departments) {
-        if (graph_.departments[d].name == cell) found.push_back(d);
-      }
-    }
-    return One(Kind::kDepartment, found, cell, "department of this organization", error);
-  }
-
-  // A user by id, login, or the name of their person.
-  std::string User(std::string_view cell, std::string& error) {
-    const Idx by_id = graph_.ids(Kind::kUser).Find(cell);
-    if (by_id != kNone && !graph_.users[by_id].login.empty()) return std::string(cell);
-    std::vector<Idx> found;
-    for (Idx u = 0; u < graph_.users.size(); ++u) {
-      const engine::User& user = graph_.users[u];
-      if (user.login.empty()) continue;
-      if (user.login == cell || (user.person != kNone && graph_.people[user.person].name == cell)) found.push_back(u);
-    }
-    return One(Kind::kUser, found, cell, "user (by id, login or name)", error);
-  }
-
-  // A person by id, or by their exact name when only one person has it.
-  std::string Person(std::string_view cell, std::string& error) {
-    const Idx by_id = graph_.ids(Kind::kPerson).Find(cell);
-    if (by_id != kNone && graph_.people[by_id].exists) return std::string(cell);
-    if (person_names_.empty()) {
-      for (Idx p = 0; p < graph_.people.size(); ++p) {
-        if (graph_.people[p].exists) person_names_[graph_.people[p].name].push_back(p);
-      }
-    }
-    std::vector<Idx> found;
-    if (auto it = person_names_.find(std::string(cell)); it != person_names_.end()) found = it->second;
-    return One(Kind::kPerson, found, cell, "person", error);
-  }
-
-  // An opportunity by id, or by name at the customer of `person`.
-  std::string Opportunity(std::string_view cell, std::string_view person, std::string& error) {
-    const Idx by_id = graph_.ids(Kind::kOpportunity).Find(cell);
-    if (by_id != kNone && graph_.opportunities[by_id].customer != kNone) return std::string(cell);
-    std::vector<Idx> found;
-    const Idx p = graph_.ids(Kind::kPerson).Find(person);
-    if (p != kNone && graph_.people[p].org != kNone) {
-      for (Idx o : graph_.orgs[graph_.people[p].org].opportunities) {
-        if (graph_.opportunities[o].name == cell) found.push_back(o);
-      }
-    }
-    return One(Kind::kOpportunity, found, cell, "opportunity at this person's organization", error);
-  }
-
-  // The record already stored under a natural key: an organization by name, a person by organization and
-  // name, an opportunity by customer and name; "" when none or several.
-  std::string Existing(Kind kind, std::string_view org, std::string_view name) {
-    std::vector<Idx> found;
-    if (kind == Kind::kOrganization) {
-      std::string ignored;
-      const std::string id = Organization(name, std::nullopt, ignored);
-      return ignored.empty() && graph_.ids(Kind::kOrganization).Find(name) == kNone ? id : "";
-    }
-    // Indexed once per file: a scan of the organization's people per row is quadratic in a large one.
-    auto& index = kind == Kind::kPerson ? people_by_org_ : opportunities_by_customer_;
-    if (index.empty()) {
-      if (kind == Kind::kPerson) {
-        for (Idx p = 0; p < graph_.people.size(); ++p) {
-          const engine::Person& person = graph_.people[p];
-          if (person.exists && person.org != kNone) index[graph_.Id(Kind::kOrganization, person.org) + '\n' + person.name].push_back(p);
-        }
-      } else {
-        for (Idx o = 0; o < graph_.opportunities.size(); ++o) {
-          const engine::Opportunity& opp = graph_.opportunities[o];
-          if (opp.customer != kNone) index[graph_.Id(Kind::kOrganization, opp.customer) + '\n' + opp.name].push_back(o);
-        }
-      }
-    }
-    if (auto it = index.find(std::string(org) + '\n' + std::string(name)); it != index.end()) found = it->second;
-    return found.size() == 1 ? graph_.Id(kind, found.front()) : "";
-  }
-
- private:
-  std::string One(Kind kind, const std::vector<Idx>& found, std::string_view cell, std::string_view what,
-                  std::string& error) {
-    if (found.size() == 1) return graph_.Id(kind, found.front());
-    error = found.empty() ? "No " + std::string(what) + " has the id or name \"" + std::string(cell) + "\"."
-                          : std::to_string(found.size()) + " records are named \"" + std::string(cell) +
-                                "\"; use the id to say which.";
-    return {};
-  }
-
-  const engine::Graph& graph_;
-  std::unordered_map<std::string, std::vector<Idx>> org_names_, person_names_;
-  std::unordered_map<std::string, std::vector<Idx>> people_by_org_, opportunities_by_customer_;  // "org\nname"
-};
 
 // The header a field uses in the file: the caller's choice, else the preset's first alternative present.
 struct Mapped {
@@ -399,8 +209,7 @@ Result<csv::Preset> CsvImportService::SavePreset(const Actor& actor, std::string
   }
   if (!kind) return Invalid("kind", "\"kind\" is required: organizations, people, opportunities or ratings.");
   for (const auto& [field, headers] : mapping) {
-    const auto columns = csv::ColumnsOf(*kind);
-    if (std::none_of(columns.begin(), columns.end(), [&](const csv::Column& c) { return c.field == field; })) {
+    if (!csv::HasColumn(*kind, field)) {
       return Invalid("mapping." + field, "A CSV file of " + std::string(CollectionOf(*kind)) + " has no field \"" + field + "\".");
     }
   }
@@ -530,7 +339,7 @@ Result<CsvReport> CsvImportService::Import(const Actor& actor, const CsvRequest&
   }
   const auto columns = csv::ColumnsOf(request.kind);
   for (const auto& [field, header] : request.columns) {
-    if (std::none_of(columns.begin(), columns.end(), [&](const csv::Column& c) { return c.field == field; })) {
+    if (!csv::HasColumn(request.kind, field)) {
       return Invalid("map." + field, "A CSV file of " + std::string(CollectionOf(request.kind)) + " has no field \"" + field + "\".");
     }
     if (header.empty()) {
@@ -569,7 +378,7 @@ Result<CsvReport> CsvImportService::Import(const Actor& actor, const CsvRequest&
   std::unordered_map<std::string, size_t> first_row;
   const std::string today = FormatDate(Today());
   engine_.With([&](const engine::Figures& figures) {
-    Resolver resolve(figures.graph());
+    csv::Resolver resolve(figures.graph());
     for (size_t r = 0; r < table->rows.size(); ++r) {
       const std::vector<std::string>& cells = table->rows[r];
       const size_t row = table->numbers[r];
@@ -611,21 +420,21 @@ Result<CsvReport> CsvImportService::Import(const Actor& actor, const CsvRequest&
           }
           values[field] = *word;
         } else if (fs.type == FieldType::kBool) {
-          auto yes = ParseBool(value);
+          auto yes = csv::ParseBool(value);
           if (!yes) {
             fail(field, "\"" + value + "\" is neither yes nor no (是/否).");
             continue;
           }
           values[field] = *yes;
         } else if (fs.type == FieldType::kDate) {
-          auto day = ParseDay(value);
+          auto day = csv::ParseDay(value);
           if (!day) {
             fail(field, "\"" + value + "\" is not a day (2026-03-05 or 2026/3/5).");
             continue;
           }
           values[field] = FormatDate(*day);
         } else if (fs.type == FieldType::kNumber) {
-          auto number = ParseNumber(value, field == "win_probability");
+          auto number = csv::ParseNumber(value, field == "win_probability");
           if (!number) {
             fail(field, "\"" + value + "\" is not a number.");
             continue;

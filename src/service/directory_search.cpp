@@ -35,7 +35,7 @@ std::vector<std::string> DirectorySearch(const engine::Graph& graph, Kind kind, 
   if (kind == Kind::kOrganization) {
     for (engine::Idx o = 0; o < graph.orgs.size(); ++o) {
       const engine::Organization& org = graph.orgs[o];
-      if (org.kind != engine::OrgKind::kMissing && org.life.On(day) && finder.Finds(org.name)) {
+      if (org.kind != engine::OrgKind::kMissing && finder.Finds(org.name)) {
         ids.push_back(graph.Id(Kind::kOrganization, o));
       }
     }

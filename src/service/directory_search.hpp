@@ -13,7 +13,8 @@
 
 namespace brm {
 
-// The ids of the people (or organizations) active on `day` that `text` finds, in id order, at most `limit`.
+// The ids of the people active on `day` (or of the organizations, retired ones too) that `text` finds, in id
+// order, at most `limit`.
 std::vector<std::string> DirectorySearch(const engine::Graph& graph, Kind kind, std::string_view text, Date day,
                                          size_t limit);
 

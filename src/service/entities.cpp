@@ -181,7 +181,7 @@ Result<DirectoryPage> EntityService::Directory(const Actor& actor, Kind kind, Li
   if (!query.search.empty()) {
     // By name, organization or pinyin (directory_search.hpp), through the graph; the store then filters and pages.
     std::vector<std::string> found = engine_.With([&](const engine::Figures& figures) {
-      return DirectorySearch(figures.graph(), kind, query.search, Today(), kDirectoryMatches);
+      return DirectorySearch(figures.graph(), kind, query.search, query.active_on.value_or(Today()), kDirectoryMatches);
     });
     if (!query.ids.empty()) {  // ids asked for too: those of them found
       std::sort(query.ids.begin(), query.ids.end());

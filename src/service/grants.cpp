@@ -22,7 +22,7 @@ Result<std::vector<Record>> EntityService::CommitGranted(const Actor& actor, Wri
     if (previous) {
       auto current = tx->Find(record.kind, record.id);
       if (!current || !(*current == *previous)) {
-        return MakeError(ErrorCode::kConflict, record.id + " changed meanwhile; try again.");
+        return MakeError(ErrorCode::kConflict, record.id + " changed while this request was checked (by someone else); try again.");
       }
     }
     if (auto status = Stage(nullptr, *tx, record, previous); !status) return status.error();
@@ -85,12 +85,7 @@ Result<Record> EntityService::AnswerIntroduction(const Actor& actor, std::string
   }
   writes.emplace_back(std::move(request), std::move(before));
   auto written = CommitGranted(actor, std::move(writes));
-  if (!written) {
-    if (written.error().code == ErrorCode::kConflict) {
-      return MakeError(ErrorCode::kConflict, "The request changed while it was answered; try again.");
-    }
-    return written.error();
-  }
+  if (!written) return written.error();
   return written->back();
 }
 
