@@ -104,13 +104,14 @@ struct UserPlan {
 void AddUsers(World& w, const std::vector<UserPlan>& plans) {
   auto& items = w.bundle.of(Kind::kUser);
   items.reserve(plans.size());
+  const auto password = std::make_shared<const std::string>(w.config.password);  // every demo user's
   for (const UserPlan& u : plans) {
     Record& r = w.Add(Kind::kUser, u.id);
     Put(r, f::user::kLogin, u.login);
     Put(r, f::user::kPerson, w.person_ids[w.employees[u.employee].person]);
     Put(r, f::user::kRole, RoleWord(u.role));
     if (!u.team.empty()) Put(r, f::user::kTeam, u.team);
-    items.back().password = w.config.password;
+    items.back().password = password;
     w.users.push_back(UserDraft{u.id, u.role, u.employee, u.region});
   }
 }

@@ -29,7 +29,7 @@ World::World(const DemoConfig& config_in, const Progress& progress)
 
 Record& World::Add(Kind kind, std::string id) {
   auto& items = bundle.of(kind);
-  items.push_back(BundleItem{prototypes_[static_cast<size_t>(kind)], std::nullopt});
+  items.push_back(BundleItem{prototypes_[static_cast<size_t>(kind)], nullptr});
   Record& record = items.back().record;
   record.id = std::move(id);
   return record;

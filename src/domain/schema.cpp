@@ -117,7 +117,7 @@ std::array<EntitySpec, kKindCount> BuildSpecs() {
            {Ref("person", Kind::kPerson), Enum("dimension", vocab::kDimensions), Enum("value", vocab::kAttitudes),
             FieldSpec{.name = "toward", .type = FT::kTarget, .fallback = std::string("ours")},
             Ref("opportunity", Kind::kOpportunity, false), DateField("date", true), Ref("by", Kind::kUser, false),
-            until}),
+            until, Personal(Text("note", false, 2000))}),
       Make(Kind::kVote, "votes", "votes", "votes", "vote", true,
            {Ref("person", Kind::kPerson), Enum("kind", vocab::kVoteKinds), Enum("value", vocab::kYesNoUnknown),
             DateField("date", true), Ref("by", Kind::kUser, false), until}),

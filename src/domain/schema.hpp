@@ -88,7 +88,8 @@ enum : int { kCustomer, kName, kOwner, kAmount, kCurrency, kStage, kStatus, kTyp
              kWinningBid, kWinner, kMethod, kRule };
 }
 namespace chain { enum : int { kOpportunity, kPerson, kRole, kVeto, kApprove, kSince, kUntil }; }
-namespace rating { enum : int { kPerson, kDimension, kValue, kToward, kOpportunity, kDate, kBy, kUntil }; }
+// The note came with schema 8, after `until`.
+namespace rating { enum : int { kPerson, kDimension, kValue, kToward, kOpportunity, kDate, kBy, kUntil, kNote }; }
 namespace vote { enum : int { kPerson, kKind, kValue, kDate, kBy, kUntil }; }
 namespace activity { enum : int { kPerson, kOpportunity, kKind, kDate, kBy, kNote, kUntil }; }
 namespace use { enum : int { kOpportunity, kEmployee, kPerson, kDate, kNote, kUntil }; }

@@ -107,13 +107,13 @@ class JsonSource final : public BundleSource {
       error.field = Where(array, index, error.field);
       return error;
     }
-    BundleItem item{std::move(*record), std::nullopt};
+    BundleItem item{std::move(*record), nullptr};
     if (const auto* password = object->if_contains("password")) {
       if (!password->is_string()) {
         const std::string where = Where(array, index, "password");
         return MakeError(ErrorCode::kInvalid, where + ": \"password\" must be a string.", where);
       }
-      item.password = std::string(password->get_string());
+      item.password = std::make_shared<const std::string>(password->get_string());
     }
     return item;
   }

@@ -46,6 +46,7 @@ constexpr Column kRatings[] = {
     {"dimension", "维度", "Dimension", true}, {"value", "评级", "Value", true},
     {"toward", "对标", "Toward", false},   {"opportunity", "商机", "Opportunity", false},
     {"date", "日期", "Date", true},        {"by", "评级人", "Rated by", false},
+    {"note", "备注", "Note", false},
 };
 
 // Words besides the codes themselves, by field: Chinese labels (simplified and traditional) and what other

@@ -536,7 +536,7 @@ Result<CsvReport> CsvImportService::Import(const Actor& actor, const CsvRequest&
         }
         report.sample.push_back({row, std::move(shown)});
       }
-      bundle.of(request.kind).push_back(BundleItem{std::move(*record), std::nullopt});
+      bundle.of(request.kind).push_back(BundleItem{std::move(*record), nullptr});
       bundle_rows.push_back(row);
     }
     return 0;

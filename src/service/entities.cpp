@@ -487,6 +487,12 @@ Result<Record> EntityService::ErasePerson(const Actor& actor, std::string_view i
     tx->Update(activity);
     tx->RedactAudit(Spec(Kind::kActivity).collection, activity.id, {"note"});
   }
+  for (Record rating : tx->FindBy(Kind::kRating, f::rating::kPerson, id)) {
+    if (rating.IsNull(f::rating::kNote)) continue;
+    rating.values[f::rating::kNote] = Value{};
+    tx->Update(rating);
+    tx->RedactAudit(Spec(Kind::kRating).collection, rating.id, {"note"});
+  }
   for (int end : {static_cast<int>(f::influence::kFrom), static_cast<int>(f::influence::kTo)}) {
     for (Record link : tx->FindBy(Kind::kInfluence, end, id)) {
       link.values[f::influence::kNote] = Value{};

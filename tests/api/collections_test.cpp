@@ -172,8 +172,26 @@ TEST_F(CollectionsApi, OversizedBodiesGet413AndUnknownPaths404) {
   EXPECT_EQ(admin_->Get("/api/v1/people/p1/nothing").status, 404);
 }
 
+TEST_F(CollectionsApi, ARatingCarriesANoteThatIsHistoryLikeTheRating) {
+  auto rated = admin_->Post("/api/v1/ratings", bj::object{{"person", "p2"}, {"dimension", "price"}, {"value", "oppose"},
+                                                          {"date", "2026-11-02"}, {"note", "嫌报价比东方软件高 15%"}});
+  ASSERT_EQ(rated.status, 201) << rated.body;
+  const std::string id(rated.json.at("id").as_string());
+  EXPECT_EQ(admin_->Get("/api/v1/ratings/" + id).json.at("note"), "嫌报价比东方软件高 15%");
+  EXPECT_EQ(admin_->Patch("/api/v1/ratings/" + id, bj::object{{"note", "改"}}).status, 409) << "a fact is not corrected";
+  EXPECT_EQ(admin_->Post("/api/v1/ratings", bj::object{{"person", "p2"}, {"dimension", "price"}, {"value", "oppose"},
+                                                       {"note", std::string(2001, 'x')}}).ErrorField(), "note");
+  auto plain = admin_->Post("/api/v1/ratings", bj::object{{"person", "p2"}, {"dimension", "solution"}, {"value", "support"}});
+  ASSERT_EQ(plain.status, 201);
+  EXPECT_TRUE(plain.json.at("note").is_null());
+}
+
 TEST_F(CollectionsApi, AdminErasesAPersonAndTheFiguresInputsStay) {
   ASSERT_EQ(admin_->Patch("/api/v1/people/p3", bj::object{{"email", "sunli@example.com"}}).status, 200);
+  auto rated = admin_->Post("/api/v1/ratings", bj::object{{"person", "p3"}, {"dimension", "closeness"}, {"value", "support"},
+                                                          {"note", "孙丽说下周见"}});
+  ASSERT_EQ(rated.status, 201) << rated.body;
+  const std::string rating(rated.json.at("id").as_string());
   auto erased = admin_->Post("/api/v1/people/p3/erase", bj::object{});
   ASSERT_EQ(erased.status, 200) << erased.body;
   EXPECT_EQ(erased.json.at("name"), "[erased]");
@@ -183,6 +201,10 @@ TEST_F(CollectionsApi, AdminErasesAPersonAndTheFiguresInputsStay) {
   const auto history = admin_->Get("/api/v1/people/p3/history");
   EXPECT_EQ(history.body.find("sunli@example.com"), std::string::npos);
   EXPECT_EQ(history.body.find("孙丽"), std::string::npos);
+  auto kept = admin_->Get("/api/v1/ratings/" + rating);
+  EXPECT_TRUE(kept.json.at("note").is_null()) << "the rating stays, its note about the person goes";
+  EXPECT_EQ(kept.json.at("value"), "support");
+  EXPECT_EQ(admin_->Get("/api/v1/ratings/" + rating + "/history").body.find("孙丽说下周见"), std::string::npos);
   Client rep = Client(server_->port());
   ASSERT_EQ(rep.Login("rep1").status, 200);
   EXPECT_EQ(rep.Post("/api/v1/people/p1/erase", bj::object{}).status, 403);

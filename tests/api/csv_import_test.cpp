@@ -238,7 +238,7 @@ TEST_F(CsvImportApi, PresetsAreSavedAndTemplatesDownloaded) {
   EXPECT_EQ(zh.headers.find("content-type")->second, "text/csv; charset=utf-8");
   EXPECT_EQ(zh.body.rfind("\xEF\xBB\xBF编号,所属组织,部门,姓名,职务,关键人,重要程度,行为取向,邮箱,电话,备注\r\n", 0), 0u) << zh.body;
   auto en = admin.Get("/api/v1/csv/template?kind=ratings&lang=en");
-  EXPECT_EQ(en.body.rfind("\xEF\xBB\xBFID,Person,Dimension,Value,Toward,Opportunity,Date,Rated by\r\n", 0), 0u) << en.body;
+  EXPECT_EQ(en.body.rfind("\xEF\xBB\xBFID,Person,Dimension,Value,Toward,Opportunity,Date,Rated by,Note\r\n", 0), 0u) << en.body;
   // A template comes back in as it is (its example row refers to records this tenant lacks: named).
   auto back = Send(admin, "people", zh.body);
   ASSERT_EQ(back.status, 200);

@@ -44,7 +44,8 @@ bool SameBundle(const MemoryBundle& a, const MemoryBundle& b) {
     const auto& y = b.items[k];
     if (x.size() != y.size()) return false;
     for (size_t i = 0; i < x.size(); ++i) {
-      if (!(x[i].record == y[i].record) || x[i].password != y[i].password) return false;
+      if (!(x[i].record == y[i].record) || !x[i].password != !y[i].password) return false;
+      if (x[i].password && *x[i].password != *y[i].password) return false;
     }
   }
   return true;
@@ -117,7 +118,10 @@ TEST(Demo, LoginsCarryTheConfiguredPassword) {
   EXPECT_EQ(roles["manager4"], "manager");
   EXPECT_EQ(roles["rep16"], "rep");
   EXPECT_EQ(roles["staff01"], "employee");
-  for (const BundleItem& item : Demo().of(Kind::kUser)) EXPECT_EQ(item.password, "brm-demo-2026");
+  for (const BundleItem& item : Demo().of(Kind::kUser)) {
+    ASSERT_TRUE(item.password);
+    EXPECT_EQ(*item.password, "brm-demo-2026");
+  }
 }
 
 TEST(Demo, EveryRecordPassesFieldValidation) {

@@ -18,7 +18,7 @@ TEST(Schema, FieldConstantsMatchTheCatalogue) {
       {Kind::kReporting, f::reporting::kManager, "manager"}, {Kind::kInfluence, f::influence::kNote, "note"},
       {Kind::kOpportunity, f::opp::kWinProbability, "win_probability"}, {Kind::kOpportunity, f::opp::kUntil, "until"},
       {Kind::kChainMember, f::chain::kApprove, "approve"}, {Kind::kRating, f::rating::kBy, "by"},
-      {Kind::kRating, f::rating::kUntil, "until"},        {Kind::kVote, f::vote::kUntil, "until"},
+      {Kind::kRating, f::rating::kUntil, "until"},        {Kind::kRating, f::rating::kNote, "note"},        {Kind::kVote, f::vote::kUntil, "until"},
       {Kind::kActivity, f::activity::kNote, "note"},      {Kind::kInfluenceUse, f::use::kUntil, "until"},
       {Kind::kTask, f::task::kAssignee, "assignee"},      {Kind::kTask, f::task::kSourceKey, "source_key"},
       {Kind::kTask, f::task::kDate, "date"},              {Kind::kTaskComment, f::comment::kUntil, "until"},

@@ -332,6 +332,10 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_at);
 CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook, id);
 )sql",
+      // 8: a note on a rating (what was observed, in the rater's words).
+      R"sql(
+ALTER TABLE ratings ADD COLUMN note TEXT;
+)sql",
   };
   return migrations;
 }

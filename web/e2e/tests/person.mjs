@@ -62,8 +62,9 @@ export const tests = [
       await page.goto(`${base}/people/${person.id}`);
       await page.getByTestId('person-name').waitFor();
       expect((await page.getByTestId('person-name').innerText()).includes(person.name), 'the person page shows the name');
-      // Two clicks: the attitude, then Save.
+      // Two clicks: the attitude, then Save (with a note this time).
       await page.getByTestId('rating-closeness-strong_support').click();
+      await page.getByTestId('rating-note').fill('饭局上明确表态支持我们的方案');
       await page.getByTestId('rating-save').click();
       await page.locator('.ant-message-success').waitFor();
       // The profile was reloaded: closeness is now strong support, and the history has today's rating.
@@ -72,6 +73,7 @@ export const tests = [
       expect(profile.features.closeness === 'strong_support', `the API has the new closeness (${profile.features.closeness})`);
       const today = profile.as_of;
       await page.locator(`[data-testid="rating-day-${today}"]`).waitFor();
+      await page.getByTestId('rating-note-text').filter({ hasText: '饭局上明确表态支持我们的方案' }).first().waitFor();
 
       const after = (await api('GET', `/customers/${customer.id}/metrics`)).body.degrees.closeness;
       expect(after.percent !== before.percent, `the customer's closeness percent changed (${before.percent} → ${after.percent})`);

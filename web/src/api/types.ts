@@ -124,6 +124,7 @@ export interface Rating {
   date: string;
   by: string | null;
   until: string | null;
+  note?: string | null;
 }
 
 export interface Vote {

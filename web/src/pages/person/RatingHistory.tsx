@@ -91,6 +91,7 @@ export function RatingHistory({ ratings, competitors, toward }: { ratings: Ratin
                           {r.by && <Typography.Text type="secondary">· {users[r.by] ?? r.by}</Typography.Text>}
                           {retired && <Tag>{t('retired')} {r.until}</Tag>}
                         </Space>
+                        {r.note && <div><Typography.Text type="secondary" italic data-testid="rating-note-text">“{r.note}”</Typography.Text></div>}
                       </div>
                     );
                   })}

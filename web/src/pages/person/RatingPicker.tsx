@@ -2,7 +2,7 @@
 // Date defaults to today, the target to ours, the level to the customer (or the opportunity given). Only the
 // degrees whose pick differs from the current value are posted. Used by the person and opportunity pages.
 import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Grid, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Grid, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,7 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
   const [toward, setToward] = useState('ours');
   const [chosenOpportunity, setChosenOpportunity] = useState<string | null>(null);
   const [picks, setPicks] = useState<Picks>({});
+  const [note, setNote] = useState('');
   const { saving, error, run } = useSubmit();
 
   // Six in a row when the words are short (Chinese), three when they are long (English) or the screen is narrow.
@@ -72,11 +73,12 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
   const changed = changedDimensions(picks, current);
 
   async function save() {
-    const bodies = ratingBodies(picks, current, { person, date: day, toward, opportunity: level });
+    const bodies = ratingBodies(picks, current, { person, date: day, toward, opportunity: level, note });
     if (!bodies.length) return;
     await run(async () => {
       for (const body of bodies) await api.post('/ratings', body);
       setPicks({});
+      setNote('');
       void message.success(t('ratingsSaved', { count: bodies.length }));
       onSaved();
     });
@@ -156,6 +158,16 @@ export function RatingPicker({ person, history, competitors, opportunity, opport
         );
       })}
       {phone && options}
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={2000}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        placeholder={t('ratingNote')}
+        aria-label={t('ratingNote')}
+        style={{ marginBottom: 8 }}
+        data-testid="rating-note"
+      />
       {error !== undefined && <div style={{ marginBottom: 8 }}><ErrorAlert error={error} /></div>}
       <Button
         type="primary"

@@ -73,6 +73,13 @@ describe('picker → POST bodies', () => {
     ]);
   });
 
+  it('carries the note, trimmed, on every degree posted; a blank note is left out', () => {
+    const picks = { closeness: 'strong_support', price: 'support' } as const;
+    const bodies = ratingBodies(picks, current, { person: 'p-9', date: '2026-11-24', toward: 'ours', opportunity: null, note: '  饭局上表态支持 ' });
+    expect(bodies.map((b) => b.note)).toEqual(['饭局上表态支持', '饭局上表态支持']);
+    expect(ratingBodies(picks, current, { person: 'p-9', date: '2026-11-24', toward: 'ours', opportunity: null, note: '   ' })[0]).not.toHaveProperty('note');
+  });
+
   it('posts nothing when nothing changed', () => {
     expect(ratingBodies({}, current, { person: 'p-9', date: '2026-11-20', toward: 'ours', opportunity: null })).toEqual([]);
     expect(ratingBodies({ closeness: 'oppose' }, current, { person: 'p-9', date: '2026-11-20', toward: 'ours', opportunity: null })).toEqual([]);

@@ -42,6 +42,7 @@ export interface RatingBody {
   date: string;
   toward?: string;
   opportunity?: string;
+  note?: string;
 }
 
 export type Picks = Partial<Record<Dimension, Attitude>>;
@@ -55,12 +56,14 @@ export function changedDimensions(picks: Picks, current: Record<Dimension, Attit
 export function ratingBodies(
   picks: Picks,
   current: Record<Dimension, Attitude>,
-  target: { person: string; date: string; toward: string; opportunity: string | null },
+  target: { person: string; date: string; toward: string; opportunity: string | null; note?: string },
 ): RatingBody[] {
   return changedDimensions(picks, current).map((dimension) => {
     const body: RatingBody = { person: target.person, dimension, value: picks[dimension] as Attitude, date: target.date };
     if (target.toward && target.toward !== 'ours') body.toward = target.toward;
     if (target.opportunity) body.opportunity = target.opportunity;
+    // One observation, the same words on each degree it changed.
+    if (target.note?.trim()) body.note = target.note.trim();
     return body;
   });
 }
