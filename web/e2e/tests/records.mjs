@@ -86,6 +86,8 @@ export const tests = [
       const lines = drawer.getByTestId('history-line');
       await lines.first().waitFor();
       await until(async () => (await lines.count()) === 2 || (await lines.count()), 'two lines: the creation and the stage');
+      // The actor's name arrives with the people's names (the login stands in until then).
+      await until(async () => (await lines.first().innerText()).includes(me.user.name) || (await lines.first().innerText()), 'the actor named');
       const change = await lines.first().innerText();
       expect(change.includes('阶段') && change.includes('方案设计') && change.includes(me.user.name), `the stage change by ${me.user.name} (${change})`);
       const creation = await lines.nth(1).innerText();
