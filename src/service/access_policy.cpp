@@ -315,6 +315,14 @@ Status Access::MayWrite(const std::optional<Record>& before, const Record& after
                                                     : "A customer you create or edit must stay yours.",
                      "owner");
   }
+  // An opportunity's owner, when a rep or manager names one (creating it or changing who owns it), is one of
+  // their owners; they keep working an opportunity that someone else owns at a customer they read.
+  if (after.kind == Kind::kOpportunity && (!before || Changed(before, after, f::opp::kOwner)) &&
+      !after.IsNull(f::opp::kOwner) && !Owns(graph_.ids(Kind::kUser).Find(after.Text(f::opp::kOwner)))) {
+    return Forbidden(actor_.role == Role::kManager ? "An opportunity's owner must be you or someone in your team."
+                                                    : "The owner you give an opportunity must be you.",
+                     "owner");
+  }
   if (!MayRead(after)) {
     // Every reference was found readable before this is asked; what is left is the record itself.
     return MakeError(ErrorCode::kNotFound, "No " + std::string(Spec(after.kind).noun) + " has the id \"" + after.id + "\".");

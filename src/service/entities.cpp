@@ -30,6 +30,14 @@ void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::o
   if (by >= 0 && actor.role != Role::kSystem) record.values[by] = actor.user;
   const int date = spec.Index("date");
   if (date >= 0 && !body.contains("date")) record.values[date] = FormatDate(Today());
+  // An organization, department or person made here starts on the day it is made unless the body says
+  // otherwise (`"since": null` is "always"): a customer created today must not count in last month's
+  // figures. Links and facts keep their own days; imports keep what they carry.
+  const bool counted = record.kind == Kind::kOrganization || record.kind == Kind::kDepartment ||
+                       record.kind == Kind::kPerson;
+  if (counted && !body.contains("since") && !body.contains("until")) {
+    record.values[spec.since] = FormatDate(Today());
+  }
   if (record.kind == Kind::kDocument && !body.contains("uploaded_by") && actor.role != Role::kSystem) {
     record.values[f::document::kUploadedBy] = actor.user;
   }
@@ -37,6 +45,26 @@ void ApplyActorDefaults(const Actor& actor, Record& record, const boost::json::o
       actor.role != Role::kSystem) {
     record.values[f::org::kOwner] = actor.user;
   }
+}
+
+// An opportunity written through the API keeps its status and closing day together (SPEC.md §4 counts an
+// opportunity as open by its days, whatever its status, so an import keeps what it carries): a status other
+// than open without a closing day closes it today, reopening clears the day, and an open opportunity given
+// a closing day is refused.
+Status KeepStatusAndClosingTogether(Record& record, const boost::json::object& body) {
+  if (record.kind != Kind::kOpportunity) return {};
+  const bool open = record.Text(f::opp::kStatus) == "open";
+  if (body.contains("status") && !open && record.IsNull(f::opp::kClosed)) {
+    record.values[f::opp::kClosed] = FormatDate(Today());
+  }
+  if (body.contains("status") && open && !body.contains("closed")) record.values[f::opp::kClosed] = std::monostate{};
+  if (open && !record.IsNull(f::opp::kClosed) && body.contains("closed")) {
+    return MakeError(ErrorCode::kInvalid,
+                     "An open opportunity has no closing day: set its status to won, lost or abandoned, or leave "
+                     "\"closed\" empty.",
+                     "closed");
+  }
+  return {};
 }
 
 // A fact is history: it may be retired once (until set) and never changed or restored.
@@ -219,6 +247,7 @@ Result<Record> EntityService::Create(const Actor& actor, Kind kind, const boost:
   Record record = std::move(*decoded);
   if (record.id.empty()) record.id = NewId(IdPrefix(kind));
   ApplyActorDefaults(actor, record, body);
+  if (auto status = KeepStatusAndClosingTogether(record, body); !status) return status.error();
   std::optional<std::string> password;
   if (auto it = body.find("password"); it != body.end() && kind == Kind::kUser) {
     if (!it->value().is_string()) return MakeError(ErrorCode::kInvalid, "\"password\" must be a string.", "password");
@@ -237,6 +266,7 @@ Result<Record> EntityService::Update(const Actor& actor, Kind kind, std::string_
   options.base = &*before;
   auto decoded = json::DecodeRecord(kind, patch, options);
   if (!decoded) return decoded.error();
+  if (auto status = KeepStatusAndClosingTogether(*decoded, patch); !status) return status.error();
   return Write(actor, std::move(*decoded), before, std::nullopt);
 }
 

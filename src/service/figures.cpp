@@ -167,7 +167,9 @@ Result<bj::object> FiguresService::Chain(const Actor& actor, std::string_view op
     auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
     const engine::Scope sees = access.Sees();
-    return json::ChainJson(all.graph(), all.Within(sees).Chain(*opp, *toward, query.as_of));
+    bj::object out = json::ChainJson(all.graph(), all.Within(sees).Chain(*opp, *toward, query.as_of));
+    out["may_write"] = access.MayChange(Kind::kOpportunity, *opp);
+    return out;
   });
 }
 

@@ -145,20 +145,23 @@ Result<std::pair<HandoverReport, Writes>> PlanHandover(Transaction& tx, const en
     writes.emplace_back(std::move(changed), org);
   }
 
+  // Who takes over `from`'s work at a customer ("" for none, or for nothing): `to` at a customer handed over;
+  // when `from` leaves, that customer's owner at another user's customer, and `to` for the rest. Otherwise
+  // nobody: `from` keeps it.
+  auto successor_at = [&](const std::string& customer) -> std::string {
+    if (chosen.count(customer)) return to.id;
+    if (!request.leaves) return {};
+    auto org = customer.empty() ? std::nullopt : tx.Find(Kind::kOrganization, customer);
+    if (org && !org->IsNull(f::org::kOwner) && org->Text(f::org::kOwner) != from.id) return org->Text(f::org::kOwner);
+    return to.id;
+  };
+
   // Their open opportunities: of the customers handed over to `to`; when `from` leaves, those of other
   // users' customers to that customer's owner.
   for (const Record& opp : tx.FindBy(Kind::kOpportunity, f::opp::kOwner, from.id)) {
     if (opp.Text(f::opp::kStatus) != "open" || !ActiveOn(opp, today)) continue;
-    const std::string& customer = opp.Text(f::opp::kCustomer);
-    std::string owner;
-    if (chosen.count(customer)) {
-      owner = to.id;
-    } else if (request.leaves) {
-      auto org = tx.Find(Kind::kOrganization, customer);
-      owner = org && !org->IsNull(f::org::kOwner) && org->Text(f::org::kOwner) != from.id ? org->Text(f::org::kOwner) : to.id;
-    } else {
-      continue;
-    }
+    const std::string owner = successor_at(opp.Text(f::opp::kCustomer));
+    if (owner.empty()) continue;
     Record changed = opp;
     changed.values[f::opp::kOwner] = owner;
     report.opportunities.emplace_back(opp.id, owner);
@@ -180,11 +183,15 @@ Result<std::pair<HandoverReport, Writes>> PlanHandover(Transaction& tx, const en
     }
     return {};
   };
+  // When `from` leaves, the rest go too: about another user's customer to its owner, about nothing (or a
+  // customer without another owner) to `to`.
   for (const Record& task : tx.FindBy(Kind::kTask, f::task::kAssignee, from.id)) {
-    if (!OpenTask(task) || !chosen.count(customer_of(task))) continue;
+    if (!OpenTask(task)) continue;
+    const std::string assignee = successor_at(customer_of(task));
+    if (assignee.empty()) continue;
     Record changed = task;
-    changed.values[f::task::kAssignee] = to.id;
-    report.tasks.push_back(task.id);
+    changed.values[f::task::kAssignee] = assignee;
+    report.tasks.emplace_back(task.id, assignee);
     writes.emplace_back(std::move(changed), task);
   }
 
@@ -246,7 +253,7 @@ bj::object EncodeHandover(const HandoverReport& report) {
   bj::array customers, opportunities, tasks, only;
   for (const std::string& id : report.customers) customers.emplace_back(id);
   for (const auto& [id, owner] : report.opportunities) opportunities.push_back(bj::object{{"id", id}, {"owner", owner}});
-  for (const std::string& id : report.tasks) tasks.emplace_back(id);
+  for (const auto& [id, assignee] : report.tasks) tasks.push_back(bj::object{{"id", id}, {"assignee", assignee}});
   for (const auto& o : report.only_theirs) {
     only.push_back(bj::object{{"person", o.person}, {"customer", o.customer}, {"strength", o.strength},
                               {"task", o.task.empty() ? bj::value(nullptr) : bj::value(o.task)}});

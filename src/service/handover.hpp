@@ -40,7 +40,7 @@ struct HandoverReport {
   // Open opportunities that change owner: `to` for the customers handed over; when `from` leaves, their
   // open opportunities of other users' customers go to that customer's owner.
   std::vector<std::pair<std::string, std::string>> opportunities;  // (opportunity, new owner)
-  std::vector<std::string> tasks;          // open or snoozed tasks of `from` about those customers, now `to`'s
+  std::vector<std::pair<std::string, std::string>> tasks;  // open or snoozed tasks of `from` passed on: id, assignee
   struct OnlyTheirs {
     std::string person, customer, strength;
     std::string task;  // the task for the new owner: made now, or still open from an earlier handover; empty

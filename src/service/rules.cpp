@@ -125,6 +125,24 @@ Status CheckDependents(Transaction& tx, const Record& record, const Record& befo
       }
     }
   }
+  if (record.kind == Kind::kDepartment && before.IsNull(f::dept::kUntil) && !record.IsNull(f::dept::kUntil)) {
+    // Retiring a department: the sub-departments and people still in it on that day move first.
+    const std::string& day = record.Text(f::dept::kUntil);
+    const auto after_day = [&day](std::vector<Record> records, int until) {
+      std::erase_if(records, [&](const Record& r) { return !r.IsNull(until) && r.Text(until) <= day; });
+      return records;
+    };
+    if (auto status = Depend(after_day(tx.FindBy(Kind::kDepartment, f::dept::kParent, record.id), f::dept::kUntil),
+                             "department", "move the sub-departments to another parent, or retire them, first.", "until");
+        !status) {
+      return status;
+    }
+    if (auto status = Depend(after_day(tx.FindBy(Kind::kPerson, f::person::kDepartment, record.id), f::person::kUntil),
+                             "person", "move its people to another department first.", "until");
+        !status) {
+      return status;
+    }
+  }
   if (record.kind == Kind::kPerson && record.Text(f::person::kOrg) != before.Text(f::person::kOrg)) {
     std::vector<Record> lines = tx.FindBy(Kind::kReporting, f::reporting::kPerson, record.id);
     for (Record& line : tx.FindBy(Kind::kReporting, f::reporting::kManager, record.id)) lines.push_back(std::move(line));

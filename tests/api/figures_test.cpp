@@ -291,14 +291,14 @@ TEST_F(FiguresApi, ARatingWriteShowsInTheNextFigure) {
 }
 
 TEST_F(FiguresApi, StrategyFollowsTheThresholdsAnAdminSets) {
-  // c9: three fully profiled key persons rated strong_support on all degrees on 2026-01-01; closeness
+  // c9 (known since 2025-12-01): three fully profiled key persons rated strong_support on all degrees on 2026-01-01; closeness
   // falls to support on 2026-04-01. As of 2026-04-15 closeness fell by 1 (2 → 1) against 2026-01-15.
   Client ceo = As("ceo");
   ASSERT_EQ(ceo.Post("/api/v1/organizations", bj::object{{"id", "c9"}, {"name", "测试客户"}, {"kind", "customer"},
-                                                          {"owner", "u-rep1"}}).status, 201);
+                                                          {"owner", "u-rep1"}, {"since", "2025-12-01"}}).status, 201);
   for (const std::string k : {"k1", "k2", "k3"}) {
     ASSERT_EQ(ceo.Post("/api/v1/people", bj::object{{"id", k}, {"org", "c9"}, {"name", "客户" + k},
-                                                     {"orientation", "technology"}}).status, 201);
+                                                     {"orientation", "technology"}, {"since", "2025-12-01"}}).status, 201);
     ASSERT_EQ(ceo.Post("/api/v1/influence-links", bj::object{{"from", "e-staff"}, {"to", k}, {"strength", "weak"}}).status, 201);
     for (const char* kind : {"veto", "approve"}) {
       ASSERT_EQ(ceo.Post("/api/v1/votes", bj::object{{"person", k}, {"kind", kind}, {"value", "no"}, {"date", "2026-01-01"}}).status, 201);

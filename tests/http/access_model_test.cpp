@@ -155,7 +155,8 @@ class Checker {
 void CheckCreate(Tenant& tenant, System& system, Checker& checker, const ModelUser& user, const Model& model,
                  const std::string& collection, bj::object body,
                  const std::vector<std::pair<std::string, const ModelRecord*>>& refs, bool duplicate = false) {
-  auto [status, field] = model.Create(collection, refs);
+  const auto owner = body.if_contains("owner");
+  auto [status, field] = model.Create(collection, refs, owner ? std::string(owner->as_string()) : std::string());
   if (status == 201 && duplicate) std::tie(status, field) = std::pair(409, std::string("person"));
   const std::string what = "POST /api/v1/" + collection + " " + bj::serialize(body);
   const Response response = system.Ask(user.id, "POST", "/api/v1/" + collection, {}, bj::serialize(body));
@@ -218,6 +219,22 @@ void CheckCreates(Tenant& tenant, System& system, Checker& checker, const ModelU
     for (const ModelRecord& record : tenant.records) {
       if (record.collection == "chain-members") chain.push_back(record);
     }
+  }
+  // Opportunities at customers anyone may or may not see, owned by any sales user.
+  std::vector<ModelRecord> customers;
+  std::vector<std::string> sales;
+  for (const ModelRecord& record : tenant.records) {
+    if (record.collection == "organizations" && tenant.orgs.at(record.id).kind == "customer") customers.push_back(record);
+  }
+  for (const ModelUser& other : tenant.users) {
+    if (other.role == "rep" || other.role == "manager") sales.push_back(other.id);
+  }
+  for (int i = 0; i < 2 && !customers.empty() && !sales.empty(); ++i) {
+    const ModelRecord customer = pick(customers);
+    const std::string owner = sales[rng() % sales.size()];
+    CheckCreate(tenant, system, checker, user, model, "opportunities",
+                {{"customer", customer.id}, {"name", "model opportunity"}, {"owner", owner}, {"opened", "2026-06-01"}},
+                {{"customer", &customer}});
   }
   // Project-history records refer to their opportunity (a quote also to a competitor), a link to two.
   for (int i = 0; i < 2 && opportunities.size() > 1; ++i) {

@@ -84,8 +84,10 @@ class Model {
 
   // POST of a record referring to `refs` (in the order of their fields), whose other fields are valid:
   // the status and the field named. Employees write only their own influence links.
+  // An opportunity's `owner` (a sales user, readable by every sales role) is one of the writer's owners (R9).
   std::pair<int, std::string> Create(const std::string& collection,
-                                     const std::vector<std::pair<std::string, const ModelRecord*>>& refs) const {
+                                     const std::vector<std::pair<std::string, const ModelRecord*>>& refs,
+                                     const std::string& owner = {}) const {
     if (employee() && collection != "influence-links") return {403, ""};
     // References first: to an employee, every person active today is someone they may name.
     for (const auto& [field, target] : refs) {
@@ -93,6 +95,7 @@ class Model {
       if (!known) return {422, field};
     }
     if (employee() && refs.front().second->id != user_.person) return {403, ""};
+    if (!owner.empty() && !everything() && !owners_.count(owner)) return {403, "owner"};
     return {201, ""};
   }
 

@@ -266,6 +266,8 @@ export interface ChainFigure {
   missing_roles: ChainRole[];
   mom: Changes;
   yoy: Changes;
+  /** Whether the signed-in user may change this opportunity and its chain: the server's access policy decides. */
+  may_write: boolean;
 }
 
 export interface Profile {

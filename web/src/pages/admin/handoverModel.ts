@@ -9,7 +9,7 @@ export interface HandoverAnswer {
   preview: boolean;
   customers: string[];
   opportunities: { id: string; owner: string }[];
-  tasks: string[];
+  tasks: { id: string; assignee: string }[];
   only_theirs: { person: string; customer: string; strength: 'strong' | 'medium' | 'weak'; task: string | null }[];
 }
 

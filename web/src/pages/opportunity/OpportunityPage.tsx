@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useApi, useLoad } from '../../api/hooks';
-import type { ChainFigure, CustomerMetrics, LineTrendPoint } from '../../api/types';
+import type { ChainFigure, LineTrendPoint, Organization } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,6 @@ import { ChainTrend } from './ChainTrend';
 import { CompareSection, useChains } from './CompareSection';
 import { ProjectFile } from '../project/ProjectFile';
 import { prefetchProject, type ProjectOpportunity } from '../../api/project';
-import { metricsPath } from '../customer/api';
 
 export default function OpportunityPage() {
   const { id = '' } = useParams();
@@ -30,9 +29,9 @@ export default function OpportunityPage() {
     return answer;
   });
   const chain = useApi<ChainFigure>(`${path}/chain`, perspective.params);
-  // The customer's figures say whether the user may change its records (the server's access policy decides),
-  // and who owns it.
-  const customer = useApi<CustomerMetrics>(opportunity.data ? metricsPath(opportunity.data.customer) : null);
+  // The chain says whether the user may change the opportunity (the server's access policy decides); the
+  // customer's record says who owns it.
+  const customer = useApi<Organization>(opportunity.data ? `/organizations/${encodeURIComponent(opportunity.data.customer)}` : null);
   const trend = useApi<LineTrendPoint[]>(`${path}/trend`, perspective.params);
   const [generation, setGeneration] = useState(0);
   const compare = useChains(id, perspective.competitors, perspective.asOf ?? undefined, generation, perspective.loaded);
@@ -55,7 +54,7 @@ export default function OpportunityPage() {
           <OpportunityHeader
             opportunity={opportunity.data}
             customerOwner={customer.data?.owner ?? null}
-            canWrite={!!customer.data?.may_write}
+            canWrite={!!chain.data?.may_write}
             onChanged={() => { opportunity.reload(); changed(); }}
           />
           <PageState loading={chain.loading && !chain.data} error={chain.error} onRetry={chain.reload}>

@@ -21,7 +21,7 @@ function degrees(c: Partial<Stats>, s: Partial<Stats> = {}, p: Partial<Stats> = 
 }
 
 function chain(members: ChainMemberFigure[], toward = 'ours', d: Degrees = degrees({})): ChainFigure {
-  return { opportunity: 'opp-1', as_of: '2026-11-24', toward, members, degrees: d, missing_roles: [], mom: {}, yoy: {} };
+  return { opportunity: 'opp-1', as_of: '2026-11-24', toward, members, degrees: d, missing_roles: [], mom: {}, yoy: {}, may_write: true };
 }
 
 const members = [
