@@ -4,10 +4,6 @@
 
 namespace brm::engine {
 
-namespace {
-constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
-}  // namespace
-
 CustomerGraph MapCustomer(const Figures& figures, Idx customer, Idx toward, Date day,
                           const std::function<bool(Idx org)>& visible) {
   const Graph& graph = figures.graph();

@@ -5,7 +5,6 @@
 namespace brm::engine {
 
 namespace {
-constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
 constexpr uint8_t kNeededRoles[] = {0, 1, 2, 3, 5, 7};  // decision_maker approver technical_evaluator
                                                         // business_evaluator procurement coach
 constexpr int kInteractionDays = 90;

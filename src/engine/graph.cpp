@@ -554,6 +554,18 @@ void Graph::Retire(const FactRef& ref, Date until) {
   }
 }
 
+Idx Graph::RatingWithSeq(uint32_t seq) const {
+  // Ratings are numbered in the order they are first applied, and each takes the next seq: the refs are
+  // sorted by seq (a rating whose person was missing leaves a zero gap, hence the check and the scan).
+  auto it = std::lower_bound(rating_refs_.begin(), rating_refs_.end(), seq,
+                             [](const FactRef& ref, uint32_t wanted) { return ref.seq < wanted; });
+  if (it != rating_refs_.end() && it->seq == seq) return static_cast<Idx>(it - rating_refs_.begin());
+  for (size_t i = 0; i < rating_refs_.size(); ++i) {
+    if (rating_refs_[i].seq == seq && seq != 0) return static_cast<Idx>(i);
+  }
+  return kNone;
+}
+
 void Graph::ApplyRating(const Record& record) {
   const Idx index = bulk ? ids(Kind::kRating).Append(record.id) : ids(Kind::kRating).Intern(record.id);
   const Date until = record.DateAt(f::rating::kUntil).value_or(kMaxDate);

@@ -42,6 +42,7 @@ struct Interval {
 inline constexpr int8_t kUnknown = 127;
 enum class Dimension : uint8_t { kCloseness, kSolution, kPrice };
 inline constexpr int kDimensions = 3;
+inline constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
 enum class OrgKind : uint8_t { kCustomer, kOurs, kCompetitor, kPartner, kMissing };
 enum class VoteKind : uint8_t { kVeto, kApprove };
 
@@ -439,6 +440,8 @@ class Graph {
   Ids& ids(Kind kind) { return ids_[static_cast<size_t>(kind)]; }
   const Ids& ids(Kind kind) const { return ids_[static_cast<size_t>(kind)]; }
   const std::string& Id(Kind kind, Idx index) const { return ids(kind).Id(index); }
+  // The rating (an index of Kind::kRating) whose point carries `seq` (FactPoint::seq); kNone when none does.
+  Idx RatingWithSeq(uint32_t seq) const;
 
   std::vector<Organization> orgs;
   std::vector<Department> departments;

@@ -10,7 +10,6 @@ namespace brm::engine {
 
 namespace {
 
-constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
 constexpr int kRecentDays = 90;
 constexpr int kDeclarationMonths = 12;
 constexpr uint8_t kUnknownOrientation = 6;  // in vocab::kOrientation

@@ -35,7 +35,6 @@ constexpr Severity kSeverities[kWarningKinds] = {
     Severity::kMedium,  // price_above_history
 };
 
-constexpr Dimension kAllDimensions[] = {Dimension::kCloseness, Dimension::kSolution, Dimension::kPrice};
 constexpr uint8_t kDecisionMakerRole = 0, kApproverRole = 1;  // in vocab::kDecisionRoles
 constexpr int kRecentDays = 90;
 constexpr double kOptimisticProbability = 0.6;

@@ -62,7 +62,7 @@ bj::value TowardJson(const engine::Graph& graph, Idx toward) {
 
 bj::object CustomerMetricsJson(const engine::Graph& graph, const engine::CustomerMetrics& m, bj::storage_ptr sp) {
   bj::object o(std::move(sp));
-  o.reserve(19);  // with what the service adds: may_write, strategy_override
+  o.reserve(20);  // with what the service adds: may_write, strategy_reason, strategy_override
   o["customer"] = IdOrNull(graph, Kind::kOrganization, m.customer);
   o["as_of"] = FormatDate(m.as_of);
   o["toward"] = TowardJson(graph, m.toward);

@@ -184,6 +184,7 @@ bool Access::MayRead(Kind kind, Idx index) const {
     case Kind::kOrganization: return index < graph_.orgs.size() && SeesOrg(index);
     case Kind::kPerson: return index < graph_.people.size() && graph_.people[index].exists && SeesOrg(graph_.people[index].org);
     case Kind::kOpportunity: return index < graph_.opportunities.size() && SeesOrg(graph_.opportunities[index].customer);
+    case Kind::kDepartment: return index < graph_.departments.size() && SeesOrg(graph_.departments[index].org);
     default: return false;
   }
 }

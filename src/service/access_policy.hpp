@@ -77,7 +77,7 @@ class Access {
 
   // Reading. Whether the actor may read `record` (as stored, or as it will stand after a write).
   bool MayRead(const Record& record) const;
-  // The same for the record of `kind` (an organization, a person or an opportunity) at a graph index.
+  // The same for the record of `kind` (an organization, department, person or opportunity) at a graph index.
   bool MayRead(Kind kind, engine::Idx index) const;
   // Whether the actor may see the organization (by graph index); false for kNone and placeholders.
   bool SeesOrg(engine::Idx org) const;

@@ -40,10 +40,6 @@ Result<Idx> ResolveToward(const Figures& figures, const std::string& toward) {
   return org;
 }
 
-namespace {
-
-// The index of a record of `kind` the access policy lets the actor read, or kNotFound as for an id that
-// does not exist.
 Result<Idx> Readable(const Access& access, const engine::Graph& graph, Kind kind, std::string_view id) {
   const Idx index = graph.ids(kind).Find(id);
   if (index == kNone || !access.MayRead(kind, index)) return NotFound(kind, id);
@@ -57,6 +53,16 @@ Result<Idx> ReadableCustomer(const Access& access, const engine::Graph& graph, s
   }
   return org;
 }
+
+Result<Idx> ReadableEmployee(const engine::Graph& graph, std::string_view person) {
+  const Idx index = graph.ids(Kind::kPerson).Find(person);
+  if (index == kNone || graph.people[index].org == kNone || graph.people[index].org != graph.ours) {
+    return MakeError(ErrorCode::kNotFound, "No employee has the person id \"" + std::string(person) + "\".");
+  }
+  return index;
+}
+
+namespace {
 
 Result<int> MonthNumber(const std::string& text, const char* field, int* year) {
   auto date = text.size() == 7 ? ParseDate(text + "-01") : std::nullopt;
@@ -153,6 +159,9 @@ Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::stri
     bj::object out = json::CustomerMetricsJson(all.graph(), all.Within(sees).Customer(*org, *toward, query.as_of),
                                                bj::make_shared_resource<bj::monotonic_resource>(kMetricsArena));
     out["may_write"] = access.MayWriteCustomer(*org);
+    const engine::Figures within = all.Within(sees);
+    out["strategy_reason"] =
+        StrategyReasonJson(all.graph(), engine::Explainer(within, sees).StrategyOf(*org, query.as_of), all.thresholds());
     return out;
   });
   if (metrics) (*metrics)["strategy_override"] = StrategyOverrideJson(store_.StrategyOverride(customer));
@@ -189,10 +198,9 @@ Result<bj::object> FiguresService::Employee(const Actor& actor, std::string_view
   return AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
     if (auto status = access.MayCompute(); !status) return status.error();
     const engine::Graph& graph = all.graph();
-    const Idx index = graph.ids(Kind::kPerson).Find(person);
-    if (index == kNone || graph.people[index].org == kNone || graph.people[index].org != graph.ours) {
-      return MakeError(ErrorCode::kNotFound, "No employee has the person id \"" + std::string(person) + "\".");
-    }
+    auto employee = ReadableEmployee(graph, person);
+    if (!employee) return employee.error();
+    const Idx index = *employee;
     auto toward = ResolveToward(all, query.toward);
     if (!toward) return toward.error();
     // Over the customers the caller may see, and only what of them the caller may see (SPEC.md §7).

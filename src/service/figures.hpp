@@ -21,6 +21,7 @@
 
 #include "domain/result.hpp"
 #include "engine/engine.hpp"
+#include "engine/explain.hpp"
 #include "service/access_policy.hpp"
 #include "service/actor.hpp"
 #include "store/store.hpp"
@@ -50,6 +51,18 @@ Result<MonthRange> ParseMonthRange(const std::string& from, const std::string& t
 // The target of a figure: engine::kOurs for "ours", or the index of the competitor with that id; kInvalid
 // naming "toward" otherwise. Call it inside Engine::With.
 Result<engine::Idx> ResolveToward(const engine::Figures& figures, const std::string& toward);
+
+// Why a customer gets its strategy and what would change it (engine::StrategyReason; explain_figures.cpp):
+// the `strategy_reason` of a customer's metrics.
+boost::json::object StrategyReasonJson(const engine::Graph& graph, const engine::StrategyReason& reason,
+                                       const StrategyThresholds& thresholds);
+
+// The index of a record of `kind` the access policy lets the actor read, or kNotFound as for an id that
+// does not exist; a customer likewise; an employee (a person of our company, whose figures every sales
+// user may ask for, SPEC.md §6.4), or kNotFound.
+Result<engine::Idx> Readable(const Access& access, const engine::Graph& graph, Kind kind, std::string_view id);
+Result<engine::Idx> ReadableCustomer(const Access& access, const engine::Graph& graph, std::string_view id);
+Result<engine::Idx> ReadableEmployee(const engine::Graph& graph, std::string_view person);
 
 // A page of a figure list (docs/api.md "Pages of figure lists"): asked for with any of these parameters,
 // the list answers its summary and one page of rows instead of the whole document of SPEC.md §11.
@@ -117,6 +130,11 @@ class FiguresService {
                                            const MonthRange& months);
   Result<boost::json::array> ChainTrend(const Actor& actor, std::string_view opportunity, const FigureQuery& query,
                                         const MonthRange& months);
+
+  // The persons and rating facts behind one figure (engine/explain.hpp; explain_figures.cpp), and with
+  // filter compare=mom|yoy the attribution of its change; filters figure, id, dimension, compare. The same
+  // visibility as the figure itself (404 for what the actor may not read, 403 for a perspective).
+  Result<boost::json::object> Explain(const Actor& actor, const FigureQuery& query, const PageQuery& page);
 
   // SPEC.md §9: warnings of a perspective, introduction paths to a key person, a customer's influence centres.
   Result<boost::json::value> Warnings(const Actor& actor, const FigureQuery& query);

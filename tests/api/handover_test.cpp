@@ -21,11 +21,6 @@ namespace bj = boost::json;
 
 class HandoverApi : public SharedServerTest {
  protected:
-  static std::string Today(Client& client) {
-    auto me = client.Get("/api/v1/auth/me");
-    EXPECT_EQ(me.status, 200);
-    return std::string(me.json.at("today").as_string());
-  }
   static bj::array Strings(std::initializer_list<const char*> items) {
     bj::array out;
     for (const char* item : items) out.emplace_back(item);

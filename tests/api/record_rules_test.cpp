@@ -16,14 +16,7 @@ namespace {
 
 namespace bj = boost::json;
 
-class RecordRulesApi : public SharedServerTest {
- protected:
-  static std::string Today(Client& client) {
-    auto me = client.Get("/api/v1/auth/me");
-    EXPECT_EQ(me.status, 200);
-    return std::string(me.json.at("today").as_string());
-  }
-};
+class RecordRulesApi : public SharedServerTest {};
 
 TEST_F(RecordRulesApi, ARecordMadeTodayStartsTodayAndCountsFromToday) {
   Client admin = As("admin"), rep1 = As("rep1");

@@ -41,6 +41,13 @@ class SharedServerTest : public ::testing::Test {
     return client;
   }
 
+  // The server's today (the tenant's day), as the client is told it.
+  static std::string Today(Client& client) {
+    auto me = client.Get("/api/v1/auth/me");
+    EXPECT_EQ(me.status, 200);
+    return std::string(me.json.at("today").as_string());
+  }
+
   static inline ServerProcess* server_ = nullptr;
 };
 

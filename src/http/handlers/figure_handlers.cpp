@@ -1,6 +1,7 @@
 // The figures of SPEC.md §11: customer metrics and trend, decision chains and their trend, key person
 // profiles, employee metrics, the customer and influence lines with their trend, a customer's graph
-// (org chart and influence links), its project history and an opportunity's project view. GET only.
+// (org chart and influence links), its project history, an opportunity's project view, and the explanation
+// of any figure (the persons and facts behind it). GET only.
 #include <charconv>
 
 #include "http/api.hpp"
@@ -94,7 +95,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kSuggestions, kChanges, kPaths, kCentres, kGraph, kHistory, kProject };
+                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kSuggestions, kChanges, kPaths, kCentres, kGraph, kHistory, kProject, kExplain };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
@@ -109,6 +110,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   else if (head == "warnings" && s.size() == 3) figure = Figure::kWarnings;
   else if (head == "suggestions" && s.size() == 3) figure = Figure::kSuggestions;
   else if (head == "changes" && s.size() == 3) figure = Figure::kChanges;
+  else if (head == "explain" && s.size() == 3) figure = Figure::kExplain;
   else if (head == "employees" && action == "metrics") figure = Figure::kEmployee;
   else if (head == "lines" && s.size() == 4 && s[3] == "customer") figure = Figure::kCustomerLine;
   else if (head == "lines" && s.size() == 4 && s[3] == "influence") figure = Figure::kInfluenceLine;
@@ -123,12 +125,12 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const bool scoped = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine ||
                       figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings ||
                       figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
-                      figure == Figure::kChanges;
+                      figure == Figure::kChanges || figure == Figure::kExplain;
   const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
                       figure == Figure::kCustomerLineTrend;
   const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings ||
                      figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
-                      figure == Figure::kChanges;
+                      figure == Figure::kChanges || figure == Figure::kExplain;
   auto params = ParseParams(request, scoped, months, paged);
   if (!params) return ErrorResponse(params.error());
   const FigureQuery& query = params->query;
@@ -165,6 +167,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
     case Figure::kGraph: return Reply(figures_.CustomerGraph(actor, id, query));
     case Figure::kHistory: return Reply(figures_.History(actor, id, query));
     case Figure::kProject: return Reply(figures_.Project(actor, id, query));
+    case Figure::kExplain: return Reply(figures_.Explain(actor, query, params->page.value_or(PageQuery{})));
     case Figure::kNone: break;
   }
   return std::nullopt;
