@@ -1,5 +1,5 @@
-// The customer page: header and figures, the org chart and influence graph on canvases, the key persons
-// table, adding and moving a person, and the strategy override.
+// The customer page: header and figures, the relationship map (org chart and influence links on one
+// canvas, more in map.mjs), the key persons table, adding and moving a person, and the strategy override.
 import { expect, until } from '../expect.mjs';
 
 /** Picks an option of an AntD Select with search: open it, type, take the first match. */
@@ -21,7 +21,7 @@ async function firstCustomer(api) {
 
 export const tests = [
   {
-    name: 'customer page: header, figures, org chart, key persons, influence graph',
+    name: 'customer page: header, figures, relationship map, key persons, influence links',
     async run({ page, base, login, shot, api }) {
       await login('rep01');
       const customer = await firstCustomer(api);
@@ -44,14 +44,14 @@ export const tests = [
       await page.getByTestId('focus-toggle').click();
       await waitFor('the focus back', async () => (await page.getByTestId('focus-toggle').getAttribute('data-focus')) === String(customer.focus));
 
-      // The org chart: one node per person of the graph.
-      await page.getByRole('tab', { name: '组织结构图' }).click();
+      // The relationship map: one card per person of the graph.
+      await page.getByRole('tab', { name: '关系图谱' }).click();
       const chart = page.getByTestId('orgchart');
       await chart.locator('canvas').first().waitFor();
       const nodes = Number(await chart.getAttribute('data-nodes'));
-      expect(nodes === graph.people.length && nodes > 0, `the org chart has ${graph.people.length} nodes (${nodes})`);
+      expect(nodes === graph.people.length && nodes > 0, `the map has ${graph.people.length} cards (${nodes})`);
       expect(Number(await chart.getAttribute('data-edges')) === graph.reporting.length, 'one edge per reporting line');
-      await shot('customer-orgchart');
+      await shot('customer-relationship-map');
 
       // The key persons table lists the customer's key persons.
       await page.getByRole('tab', { name: /关键人/ }).click();
@@ -68,13 +68,10 @@ export const tests = [
         return rows.length >= 1 && rows.every((r) => r.includes(keyPersons[0].name));
       });
 
-      // The influence graph.
-      await page.getByRole('tab', { name: '影响力关系图' }).click();
-      const influence = page.getByTestId('influence-graph');
-      await influence.locator('canvas').first().waitFor();
-      expect(Number(await influence.getAttribute('data-nodes')) > 0, 'the influence graph has nodes');
-      await page.waitForTimeout(300);
-      await shot('customer-influence');
+      // The influence links are drawn on the same map.
+      await page.getByRole('tab', { name: '关系图谱' }).click();
+      await chart.locator('canvas').first().waitFor();
+      expect(Number(await chart.getAttribute('data-links')) === graph.links.length, `the map draws the ${graph.links.length} influence links`);
 
       await page.getByRole('tab', { name: '趋势' }).click();
       await page.getByTestId('trend-percent').locator('canvas').waitFor();
@@ -88,7 +85,7 @@ export const tests = [
       const graph = (await api('GET', `/customers/${customer.id}/graph`)).body;
       const root = graph.people.find((p) => !graph.reporting.some((l) => l.person === p.id));
       const target = graph.people.find((p) => p.id !== root.id);
-      await page.goto(`${base}/customers/${customer.id}?tab=orgchart`);
+      await page.goto(`${base}/customers/${customer.id}?tab=map`);
       const chart = page.getByTestId('orgchart');
       await chart.locator('canvas').first().waitFor();
       const before = Number(await chart.getAttribute('data-nodes'));
@@ -109,7 +106,7 @@ export const tests = [
       await page.getByRole('tab', { name: /关键人/ }).click();
       await page.getByTestId('key-persons-search').fill(name);
       await page.getByTestId('key-persons-table').getByText(name).waitFor();
-      await page.getByRole('tab', { name: '组织结构图' }).click();
+      await page.getByRole('tab', { name: '关系图谱' }).click();
 
       // Move the new person under another person with the form.
       await page.getByTestId('orgchart-move').click();
@@ -169,6 +166,8 @@ export const tests = [
       await page.goto(`${base}/customers/${customer.id}?tab=orgchart`);
       const chart = page.getByTestId('orgchart');
       await chart.locator('canvas').first().waitFor();
+      // The map sits below the customer's figures: bring all of it into the window.
+      await chart.scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       // Where Cytoscape drew the two nodes (its instance is registered on the container).
       const at = await chart.evaluate((el, ids) => {

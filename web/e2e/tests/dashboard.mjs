@@ -51,10 +51,12 @@ export const tests = [
       expect(rep, 'team-east has a rep');
       const repLine = await api('GET', `/lines/customer?scope=user:${rep.id}`);
       expect(repLine.body.trend.customers !== line.body.trend.customers, 'the rep owns fewer customers than the team');
-      await chooseScope(page, rep.login);
+      // The picker names the rep by their person's name, not their login.
+      const repName = (await api('GET', `/people/${rep.person}`)).body.name;
+      await chooseScope(page, repName);
       await until(async () => (await customerCount(page)) === String(repLine.body.trend.customers) || (await customerCount(page)), `${rep.login}'s count`);
       const scopeNow = await page.getByTestId('scope-select').innerText();
-      expect(scopeNow.includes(rep.login), `the scope select shows the rep (${scopeNow})`);
+      expect(scopeNow.includes(repName) && !scopeNow.includes(rep.login), `the scope select shows the rep's name (${scopeNow})`);
       await page.waitForLoadState('networkidle');
       await shot('dashboard-rep');
     },
@@ -83,6 +85,10 @@ export const tests = [
       const box = await chart.boundingBox();
       const other = tiers.find(([t, c]) => t !== tier && c.count > 0);
       if (box && other) {
+        // The tier button's tooltip (its pooled percent and mean) must not cover the bar.
+        await page.mouse.move(0, 0);
+        await page.locator('.ant-tooltip:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+        await until(async () => (await page.locator('.ant-tooltip:visible').count()) === 0 || 'a tooltip is open', 'the tooltip to close');
         const index = ['excellent', 'good', 'fair', 'poor'].indexOf(other[0]);
         const plotLeft = box.x + 36, plotWidth = box.width - 36 - 12;
         const x = plotLeft + (plotWidth / 4) * (index + 0.5);

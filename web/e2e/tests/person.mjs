@@ -83,9 +83,10 @@ export const tests = [
       await page.goto(`${base}/customers/${customer.id}`);
       const card = page.getByTestId('metric-closeness');
       await card.waitFor();
-      const shown = `(${after.percent}%)`;
-      await until(async () => (await card.innerText()).includes(shown) || (await card.innerText()), `the customer page shows ${shown}`);
-      expect(!(await card.innerText()).includes(`(${before.percent}%)`), 'the old percent is gone');
+      // The percent first, with one decimal (docs/web.md, "How numbers read").
+      const shown = `${after.percent.toFixed(1)}%`;
+      await until(async () => (await card.getByTestId('metric-percent-closeness').innerText()) === shown || (await card.innerText()), `the customer page shows ${shown}`);
+      expect((await card.getByTestId('metric-percent-closeness').getAttribute('data-value')) === String(after.percent), 'the new percent is the figure shown');
     },
   },
   {

@@ -48,7 +48,9 @@ export const tests = [
       await until(async () => (await page.getByTestId('customer-name').innerText()) === '星河数据科技有限公司' || 'not yet', 'the new customer\'s page');
       const customer = (await api('GET', `/organizations/${customerId}`)).body;
       expect(customer.kind === 'customer' && customer.owner === rep.id && customer.region === '华南', `stored, owned by rep12 (${JSON.stringify(customer)})`);
-      await until(async () => (await page.getByTestId('customer-owner').innerText()).includes('rep12') || 'not yet', 'the header names the owner');
+      // The owner by their name, not their login.
+      const ownerName = (await api('GET', `/people/${rep.person}`)).body.name;
+      await until(async () => ((await page.getByTestId('customer-owner').innerText()).includes(ownerName) && !(await page.getByTestId('customer-owner').innerText()).includes('rep12')) || 'not yet', 'the header names the owner');
 
       // A department.
       await openForm(page, 'department-add', 'department-form');
@@ -86,7 +88,7 @@ export const tests = [
       const lines = drawer.getByTestId('history-line');
       await lines.first().waitFor();
       await until(async () => (await lines.count()) === 2 || (await lines.count()), 'two lines: the creation and the stage');
-      // The actor's name arrives with the people's names (the login stands in until then).
+      // The actor's name arrives with the people's names (a placeholder, never the login, stands in until then).
       await until(async () => (await lines.first().innerText()).includes(me.user.name) || (await lines.first().innerText()), 'the actor named');
       const change = await lines.first().innerText();
       expect(change.includes('阶段') && change.includes('方案设计') && change.includes(me.user.name), `the stage change by ${me.user.name} (${change})`);

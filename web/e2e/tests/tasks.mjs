@@ -87,7 +87,8 @@ export const tests = [
       await page.getByTestId('task-new').click();
       await page.getByTestId('task-title').fill('整理本季度关键人拜访计划');
       await page.getByTestId('task-assignee').click();
-      await page.keyboard.type(rep.login);
+      // Assignees are offered by name, not login.
+      await page.keyboard.type((await api('GET', `/people/${rep.person}`)).body.name);
       const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
       await option.waitFor();
       await option.click();

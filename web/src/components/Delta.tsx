@@ -1,19 +1,32 @@
-// A month-over-month or year-over-year change with an arrow: up green, down red, none grey. `inverse` is
-// for figures where less is better (un-insighted key persons): a fall is green.
+// A month-over-month or year-over-year change with an arrow, written in the unit of its figure (lib/format):
+// percentage points under a percent, a count with its relative change under a count. Its colour says what it
+// means, not which way it moves: `better` is the direction that is good news (down for opposers, unknown,
+// un-insighted; neither for neutral persons).
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { deltaDirection, formatDelta } from '../lib/format';
+import { deltaDirection, deltaTone, formatMeanDelta, relativeChange, TONE_COLOR, useFormat, type Better } from '../lib/format';
 
-export function Delta({ value, whole, label, inverse }: { value: number | null | undefined; whole?: boolean; label?: 'mom' | 'yoy'; inverse?: boolean }) {
+/** 'pp': a mean's change shown under its percent; 'count': a count's change (with `current` for the relative
+ * change); 'mean': a mean's change where the mean itself is the figure. */
+export type DeltaUnit = 'pp' | 'count' | 'mean';
+
+export function Delta({ value, unit, current, label, better = 'up' }: {
+  value: number | null | undefined; unit: DeltaUnit; current?: number | null; label?: 'mom' | 'yoy'; better?: Better;
+}) {
   const { t } = useTranslation();
+  const format = useFormat();
   const direction = deltaDirection(value);
-  const good = inverse ? 'down' : 'up';
-  const color = direction === 'flat' || direction === 'none' ? '#8c8c8c' : direction === good ? '#389e0d' : '#cf1322';
+  const tone = deltaTone(value, better);
   const icon = direction === 'up' ? <ArrowUpOutlined /> : direction === 'down' ? <ArrowDownOutlined /> : <MinusOutlined />;
-  return (
-    <span style={{ color, whiteSpace: 'nowrap' }} data-direction={direction}>
+  const shown = unit === 'pp' ? format.points(value) : unit === 'count' ? format.countDelta(value, current) : formatMeanDelta(value, format.lang);
+  const relative = unit === 'count' && value ? relativeChange(value, current) !== null : false;
+  const tip = unit === 'pp' ? t('figures.ppTip') : relative ? t('figures.relativeTip') : null;
+  const body = (
+    <span style={{ color: TONE_COLOR[tone], whiteSpace: unit === 'count' ? 'normal' : 'nowrap' }} data-direction={direction} data-tone={tone} data-testid="delta">
       {label ? `${t(`common.${label}`)} ` : ''}
-      {icon} {formatDelta(value, whole)}
+      {icon} {shown}
     </span>
   );
+  return tip ? <Tooltip title={tip}>{body}</Tooltip> : body;
 }

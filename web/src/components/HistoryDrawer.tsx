@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNames } from '../api/hooks';
 import type { NamedCollection } from '../api/names';
 import { useHistory, type RecordCollection } from '../api/records';
-import { usePerspective } from '../state/perspective';
+import { useUserNames } from '../state/useUserNames';
 import { historyLines, namesWanted, type NameOf } from './history';
 import { PageState } from './PageState';
 
@@ -53,19 +53,16 @@ export function HistoryDrawer({ collection, id, name, open, onClose }: {
 
 /** A user's name is their person's (users are read with the perspective); other records by their names. */
 function useRecordNames(wanted: Record<NamedCollection, string[]> | null): NameOf {
-  const perspective = usePerspective();
-  const users = useMemo(() => new Map(perspective.users.map((u) => [u.id, u])), [perspective.users]);
-  const persons = (wanted?.users ?? []).map((id) => users.get(id)?.person);
-  const people = useNames('people', [...(wanted?.people ?? []), ...persons]);
+  const { t } = useTranslation();
+  const userName = useUserNames(wanted?.users ?? []);
+  const people = useNames('people', wanted?.people ?? []);
   const organizations = useNames('organizations', wanted?.organizations ?? []);
   const opportunities = useNames('opportunities', wanted?.opportunities ?? []);
   const departments = useNames('departments', wanted?.departments ?? []);
   const teams = useNames('teams', wanted?.teams ?? []);
   return (collection, id) => {
-    if (collection === 'users') {
-      const user = users.get(id);
-      return user ? people[user.person] ?? user.login : undefined;
-    }
+    // While a user's name loads, a placeholder stands in (never the login).
+    if (collection === 'users') return userName(id) ?? t('figures.loadingName');
     return { people, organizations, opportunities, departments, teams }[collection][id];
   };
 }

@@ -12,6 +12,7 @@ import type { Language, Role } from '../api/types';
 import { openableTeams, openableUsers } from '../lib/perspective';
 import { usePerspective } from '../state/perspective';
 import { useMe, useSession } from '../state/session';
+import { useUserNames } from '../state/useUserNames';
 import { InboxBell } from './InboxBell';
 import { PasswordButton } from './PasswordDialog';
 import { tenantToday } from '../lib/format';
@@ -64,11 +65,12 @@ function PerspectiveSwitch() {
   const perspective = usePerspective();
   const teams = openableTeams(me.user, perspective.teams);
   const users = openableUsers(me.user, perspective.teams, perspective.users);
+  const userName = useUserNames(users.map((u) => u.id));
   const options = [
     { value: 'me', label: t('shell.me') },
     ...(me.user.role === 'executive' || me.user.role === 'admin' ? [{ value: 'company', label: t('shell.company') }] : []),
     ...(teams.length ? [{ label: t('shell.team'), options: teams.map((team) => ({ value: `team:${team.id}`, label: team.name })) }] : []),
-    ...(users.length ? [{ label: t('shell.user'), options: users.map((u) => ({ value: `user:${u.id}`, label: u.login })) }] : []),
+    ...(users.length ? [{ label: t('shell.user'), options: users.map((u) => ({ value: `user:${u.id}`, label: userName(u.id) ?? t('figures.loadingName') })) }] : []),
   ];
   return (
     <Space wrap size="small">

@@ -2,7 +2,8 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Attitude, Strategy, Tier } from '../api/types';
-import { ATTITUDE_COLOR, STRATEGY_COLOR, TIER_COLOR } from '../lib/format';
+import { ATTITUDE_COLOR, isSmallSample, STRATEGY_COLOR, TIER_COLOR } from '../lib/format';
+import { SmallSampleMark } from './Figure';
 
 export function AttitudeTag({ value, inherited }: { value: Attitude | null | undefined; inherited?: boolean }) {
   const { t } = useTranslation();
@@ -18,6 +19,8 @@ export function AttitudeTag({ value, inherited }: { value: Attitude | null | und
         borderStyle: unknown || inherited ? 'dashed' : 'solid',
         borderColor: unknown ? '#bfbfbf' : ATTITUDE_COLOR[attitude],
         fontStyle: inherited ? 'italic' : undefined,
+        // "Strong support" wraps in a narrow column rather than widening its table.
+        whiteSpace: 'normal',
       }}
     >
       {t(`attitude.${attitude}`)}
@@ -27,10 +30,13 @@ export function AttitudeTag({ value, inherited }: { value: Attitude | null | und
   return inherited ? <Tooltip title={t('opportunity:inheritedHint', { defaultValue: '' }) || undefined}>{tag}</Tooltip> : tag;
 }
 
-export function TierTag({ tier }: { tier: Tier | null | undefined }) {
+/** A tier; with `known`, a tier resting on 1 or 2 known values carries the small-sample mark. */
+export function TierTag({ tier, known }: { tier: Tier | null | undefined; known?: number | null }) {
   const { t } = useTranslation();
   if (!tier) return <Tag style={{ borderStyle: 'dashed', color: '#8c8c8c' }}>{t('tier.none')}</Tag>;
-  return <Tag color={TIER_COLOR[tier]}>{t(`tier.${tier}`)}</Tag>;
+  const tag = <Tag color={TIER_COLOR[tier]} data-tier={tier}>{t(`tier.${tier}`)}</Tag>;
+  if (!isSmallSample(known)) return tag;
+  return <span style={{ whiteSpace: 'nowrap' }}>{tag}<SmallSampleMark known={known} /></span>;
 }
 
 export function StrategyTag({ strategy, overridden }: { strategy: Strategy | null | undefined; overridden?: boolean }) {

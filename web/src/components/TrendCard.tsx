@@ -1,22 +1,24 @@
 // A figure with its month-over-month and year-over-year change.
 import { Card, Space, Statistic } from 'antd';
 import type { ReactNode } from 'react';
-import { Delta } from './Delta';
+import type { Better } from '../lib/format';
+import { Delta, type DeltaUnit } from './Delta';
 
-/** While `loading`, the card shows its title and a placeholder for the figure (never a 0 or a dash). */
+/** While `loading`, the card shows its title and a placeholder for the figure (never a 0 or a dash). `unit` is
+ * the changes' unit ('pp' under a percent, 'count' under a count, with `current` for the relative change). */
 export function TrendCard({
-  title, value, mom, yoy, whole, inverse, extra, testId, loading,
+  title, value, mom, yoy, unit, current, better, extra, testId, loading,
 }: {
   title: ReactNode; value: ReactNode; mom: number | null | undefined; yoy: number | null | undefined;
-  whole?: boolean; inverse?: boolean; extra?: ReactNode; testId?: string; loading?: boolean;
+  unit: DeltaUnit; current?: number | null; better?: Better; extra?: ReactNode; testId?: string; loading?: boolean;
 }) {
   return (
-    <Card size="small" data-testid={testId} data-skeleton={loading ? 'true' : undefined}>
+    <Card size="small" data-testid={testId} data-skeleton={loading ? 'true' : undefined} style={{ height: '100%' }}>
       <Statistic title={title} loading={loading} valueRender={() => <span>{value}</span>} />
       {loading ? null : (
         <Space size="middle" wrap>
-          <Delta value={mom} whole={whole} inverse={inverse} label="mom" />
-          <Delta value={yoy} whole={whole} inverse={inverse} label="yoy" />
+          <Delta value={mom} unit={unit} current={current} better={better} label="mom" />
+          <Delta value={yoy} unit={unit} current={current} better={better} label="yoy" />
         </Space>
       )}
       {extra}

@@ -69,6 +69,11 @@ export const zh = {
   orgKind: { customer: '客户', ours: '我司', competitor: '友商', partner: '合作伙伴' },
   status: { open: '进行中', won: '赢单', lost: '丢单', abandoned: '放弃' },
   severity: { high: '高', medium: '中', low: '低' },
+  figures: {
+    pp: '{{value}}个百分点', relative: '{{count}}（相对 {{relative}}）', relativeTip: '括号内是相对上期的变化率（变化量 ÷ 上期值）。',
+    meanSecondary: '均值 {{mean}}', smallSample: '样本少', smallSampleTip: '只有 {{known}} 个已知值（少于 3 个），该百分比、均值和等级仅供参考。',
+    ppTip: '百分比的变化，以百分点计（均值变化 × 100）。', loadingName: '…',
+  },
   errors: {
     invalid: '输入有误', unauthenticated: '请先登录', forbidden: '您无权进行此操作', not_found: '找不到该记录，或您无权查看',
     conflict: '与现有数据冲突', too_large: '内容过大', unprocessable: '不符合业务规则', throttled: '尝试次数过多，请稍后再试',
@@ -150,6 +155,11 @@ export const en: Resources = {
   orgKind: { customer: 'Customer', ours: 'Ours', competitor: 'Competitor', partner: 'Partner' },
   status: { open: 'Open', won: 'Won', lost: 'Lost', abandoned: 'Abandoned' },
   severity: { high: 'High', medium: 'Medium', low: 'Low' },
+  figures: {
+    pp: '{{value}} pp', relative: '{{count}} ({{relative}} rel.)', relativeTip: 'In brackets: the change relative to the earlier value (change ÷ earlier).',
+    meanSecondary: 'mean {{mean}}', smallSample: 'small sample', smallSampleTip: 'Only {{known}} known values (fewer than 3): read this percent, mean and tier with care.',
+    ppTip: 'The change of the percent, in percentage points (change of the mean × 100).', loadingName: '…',
+  },
   errors: {
     invalid: 'Invalid input', unauthenticated: 'Please sign in', forbidden: 'You may not do this', not_found: 'Not found, or you may not see it',
     conflict: 'Conflicts with existing data', too_large: 'Too large', unprocessable: 'Breaks a business rule', throttled: 'Too many attempts; try again later',

@@ -45,7 +45,14 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   defaultNS: 'common',
   ns: ['common', ...Object.keys(areas)],
-  interpolation: { escapeValue: false },
+  // Every number put into a text ("{{count}} customers") gets the UI language's separators: 10,000 (docs/web.md,
+  // "How numbers read"); lib/format writes the figures themselves.
+  interpolation: {
+    escapeValue: false,
+    alwaysFormat: true,
+    format: (value: unknown, _format?: string, lng?: string) =>
+      typeof value === 'number' && Number.isFinite(value) ? new Intl.NumberFormat(lng === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 3 }).format(value) : (value as string),
+  },
   returnNull: false,
   showSupportNotice: false,
 });

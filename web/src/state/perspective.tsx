@@ -83,6 +83,11 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
   return <PerspectiveContext.Provider value={value}>{children}</PerspectiveContext.Provider>;
 }
 
+/** The perspective, or null outside a PerspectiveProvider (a component tested on its own). */
+export function usePerspectiveIfAny(): PerspectiveValue | null {
+  return useContext(PerspectiveContext);
+}
+
 export function usePerspective(): PerspectiveValue {
   const value = useContext(PerspectiveContext);
   if (!value) throw new Error('usePerspective outside PerspectiveProvider');

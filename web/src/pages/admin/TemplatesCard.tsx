@@ -9,7 +9,7 @@ import type { Strategy, StrategyTemplates, TacticText } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
-import { usePerspective } from '../../state/perspective';
+import { useUserNames } from '../../state/useUserNames';
 import { FormModal } from './FormModal';
 import { TACTIC_LIMIT, tacticProblem, tacticRequest, tacticText, utf8Length, type TacticForm } from './strategyModel';
 
@@ -23,8 +23,8 @@ function Tactics({ text }: { text: TacticText }) {
 export function TemplatesCard({ admin }: { admin: boolean }) {
   const { t } = useTranslation('admin');
   const { message } = App.useApp();
-  const perspective = usePerspective();
   const templates = useApi<StrategyTemplates[]>('/strategy/templates');
+  const userName = useUserNames((templates.data ?? []).flatMap((x) => [x.company.updated_by, x.personal?.updated_by]));
   const [editing, setEditing] = useState<Editing>(null);
   const strategyName = (s: Strategy) => t(`strategy.${s}`, { ns: 'common' });
 
@@ -32,8 +32,7 @@ export function TemplatesCard({ admin }: { admin: boolean }) {
     if (!text.updated_at) return t('strategy.never');
     const at = dayjs(text.updated_at).format('YYYY-MM-DD HH:mm');
     if (!text.updated_by) return t('strategy.updated', { at });
-    const login = perspective.users.find((u) => u.id === text.updated_by)?.login ?? text.updated_by;
-    return t('strategy.updatedBy', { at, by: login });
+    return t('strategy.updatedBy', { at, by: userName(text.updated_by) ?? t('figures.loadingName', { ns: 'common' }) });
   };
 
   async function removePersonal(strategy: Strategy) {

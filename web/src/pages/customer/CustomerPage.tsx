@@ -1,10 +1,10 @@
-// /customers/:id — one customer: header and figures (with its history, edit, retire and reinstate), the org
-// chart and the influence graph (Cytoscape), key persons, departments (added, changed, retired), the 24-month
+// /customers/:id — one customer: header and figures (with its history, edit, retire and reinstate), the
+// relationship map (Cytoscape: org chart, influence, decision roles, centres and gaps on one canvas), key persons, departments (added, changed, retired), the 24-month
 // trend, the strategy with its override, the opportunities (and a new one), and the project history (PBM) with
 // the customer's milestone model. A customer the user may not see shows only the error.
 import { EnvironmentOutlined, PlusOutlined, StarFilled, StarOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, prefetch } from '../../api/client';
@@ -15,10 +15,9 @@ import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
 import { usePerspective } from '../../state/perspective';
-import { addPerson, graphPath, metricsPath, setFocus, trendPath, type CustomerGraph, type NewPerson } from './api';
-import { InfluenceGraph } from './InfluenceGraph';
+import { addPerson, centresPath, graphPath, metricsPath, setFocus, trendPath, type CustomerGraph, type NewPerson } from './api';
 import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi } from './move';
-import { OrgChart } from './OrgChart';
+import { RelationshipMap } from './map/RelationshipMap';
 import { AddPersonModal, MoveModal } from './PersonForms';
 import { CustomerActions, RetiredBanner } from './CustomerActions';
 import { DepartmentsSection } from './DepartmentsSection';
@@ -26,8 +25,10 @@ import { KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } fro
 import { StrategyPanel, strategyTemplatesPath } from './StrategyPanel';
 import { HistoryTab } from '../project/HistoryTab';
 
-const TABS = ['overview', 'orgchart', 'influence', 'keyPersons', 'trend', 'history'] as const;
+const TABS = ['overview', 'map', 'keyPersons', 'trend', 'history'] as const;
 type TabKey = (typeof TABS)[number];
+/** Addresses of the two tabs the map replaced keep working. */
+const OLD_TABS: Record<string, TabKey> = { orgchart: 'map', influence: 'map' };
 
 const moveApi: MoveApi = {
   retire: (line) => api.del<ReportingLine>(`/reporting-lines/${encodeURIComponent(line)}`),
@@ -40,7 +41,8 @@ export default function CustomerPage() {
   const perspective = usePerspective();
   const { message, modal } = App.useApp();
   const [search, setSearch] = useSearchParams();
-  const tab: TabKey = (TABS as readonly string[]).includes(search.get('tab') ?? '') ? (search.get('tab') as TabKey) : 'overview';
+  const asked = search.get('tab') ?? '';
+  const tab: TabKey = (TABS as readonly string[]).includes(asked) ? (asked as TabKey) : OLD_TABS[asked] ?? 'overview';
 
   // All at once, not one after the other: a missing or hidden customer shows the graph's or metrics' error.
   const graph = useApi<CustomerGraph>(graphPath(id), perspective.params);
@@ -54,6 +56,10 @@ export default function CustomerPage() {
   const opportunities = useApi<{ items: Opportunity[] }>('/opportunities', { customer: id, limit: 1000 });
   // The record itself: what the header edits, and whether (since when) it is retired.
   const record = useRecord<Organization>('organizations', id);
+  // The map ranks the influence centres: ask for them with the graph rather than after it has drawn.
+  useEffect(() => {
+    if (tab === 'map') prefetch(centresPath(id), perspective.params);
+  }, [tab, id, perspective.params]);
 
   const [addOpen, setAddOpen] = useState(false);
   const [moveFor, setMoveFor] = useState<string | null | undefined>(undefined);
@@ -210,7 +216,7 @@ export default function CustomerPage() {
             <Tag>{t('industry')}: {customer.industry ?? '—'}</Tag>
             <Tag icon={<EnvironmentOutlined />}>{t('region')}: {customer.region ?? '—'}</Tag>
             <Tag data-testid="customer-owner">
-              {t('owner')}: {customer.owner ? (owner ? `${ownerNames[owner.person] ?? owner.login} (${owner.login})` : customer.owner) : t('noOwner')}
+              {t('owner')}: {customer.owner ? (owner ? (ownerNames[owner.person] === owner.person ? owner.login : ownerNames[owner.person] ?? t('figures.loadingName', { ns: 'common' })) : customer.owner) : t('noOwner')}
             </Tag>
             <Typography.Text type="secondary">{t('asOf', { date: figures.as_of })}</Typography.Text>
             {record.data ? <CustomerActions customer={record.data} canWrite={canWrite} onChanged={recordChanged} /> : null}
@@ -241,13 +247,20 @@ export default function CustomerPage() {
               ),
             },
             {
-              key: 'orgchart',
-              label: t('tabs.orgchart'),
+              key: 'map',
+              label: t('tabs.map'),
               children: (
-                <OrgChart graph={data} canWrite={canWrite && !busy} onDrop={confirmDrop} onMoveRequest={(pid) => setMoveFor(pid)} tools={chartTools} />
+                <RelationshipMap
+                  graph={data}
+                  metrics={figures}
+                  opportunities={opportunities.data?.items}
+                  canWrite={canWrite && !busy}
+                  onDrop={confirmDrop}
+                  onMoveRequest={(pid) => setMoveFor(pid)}
+                  tools={chartTools}
+                />
               ),
             },
-            { key: 'influence', label: t('tabs.influence'), children: <InfluenceGraph graph={data} /> },
             {
               key: 'keyPersons',
               label: `${t('tabs.keyPersons')} (${data.people.filter((p) => p.key).length})`,

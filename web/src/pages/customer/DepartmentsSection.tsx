@@ -12,7 +12,7 @@ import { Chart } from '../../components/Chart';
 import { HistoryButton } from '../../components/HistoryDrawer';
 import { RetireDialog } from '../../components/RetireDialog';
 import { TierTag } from '../../components/Tags';
-import { formatMean, formatPercent } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
 import type { CustomerGraph, GraphDepartment } from './api';
 import { departmentOption } from './charts';
 import { DepartmentDialog } from './DepartmentDialog';
@@ -51,8 +51,7 @@ export function DepartmentsSection({ metrics, graph, canWrite, onChanged }: {
       width: 160,
       render: (_: unknown, row: DepartmentRow) => (
         <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-          <span>{formatMean(row.degrees[d].mean)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>({formatPercent(row.degrees[d].percent)})</Typography.Text>
+          <DegreeFigure stats={row.degrees[d]} meanShown="tooltip" />
           <TierTag tier={row.degrees[d].tier} />
         </Space>
       ),
@@ -85,18 +84,17 @@ export function DepartmentsSection({ metrics, graph, canWrite, onChanged }: {
       extra={canWrite ? <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="department-add">{t('dept.add')}</Button> : null}
     >
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Table
             size="small"
             rowKey="key"
             columns={columns}
             dataSource={rows}
-            scroll={{ x: canWrite ? 870 : 810 }}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             data-testid="departments-table"
           />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Typography.Text type="secondary">{t('departmentChart')}</Typography.Text>
           <Chart option={option} height={260} testId="departments-chart" />
         </Col>

@@ -11,7 +11,8 @@ import { Chart } from '../../components/Chart';
 import { PageState } from '../../components/PageState';
 import { AttitudeTag, TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
-import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
+import { useFormat } from '../../lib/format';
 import { OpportunityDialog } from '../opportunity/OpportunityDialog';
 import type { CustomerGraph, GraphCustomer } from './api';
 import { percentTrendOption, supportersOption } from './charts';
@@ -19,11 +20,12 @@ import { attitudeOrder, importanceOrder, keyPersonRows, searchRows, type KeyPers
 
 export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
   const { t } = useTranslation('customer');
+  const format = useFormat();
   const c = (key: string) => t(key, { ns: 'common' });
   return (
     <Row gutter={[12, 12]} data-testid="customer-metrics">
       <Col xs={12} md={6} xl={3}>
-        <TrendCard title={t('keyPersons')} value={<span data-testid="metric-key-persons">{metrics.key_persons}</span>} mom={metrics.mom.key_persons} yoy={metrics.yoy.key_persons} whole />
+        <TrendCard title={t('keyPersons')} value={<span data-testid="metric-key-persons">{format.count(metrics.key_persons)}</span>} mom={metrics.mom.key_persons} yoy={metrics.yoy.key_persons} unit="count" current={metrics.key_persons} />
       </Col>
       <Col xs={12} md={6} xl={3}>
         <Card size="small" style={{ height: '100%' }}>
@@ -45,9 +47,10 @@ export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
             <TrendCard
               testId={`metric-${d}`}
               title={c(`dimension.${d}`)}
-              value={<span>{formatMean(s.mean)} <Typography.Text type="secondary" style={{ fontSize: 14 }}>({formatPercent(s.percent)})</Typography.Text></span>}
+              value={<DegreeFigure stats={s} testId={`metric-percent-${d}`} />}
               mom={metrics.mom[d]}
               yoy={metrics.yoy[d]}
+              unit="pp"
               extra={<div style={{ marginTop: 4 }}><TierTag tier={s.tier} /></div>}
             />
           </Col>
@@ -55,8 +58,8 @@ export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
       })}
       <Col xs={12} md={6} xl={3}>
         <Card size="small" style={{ height: '100%' }}>
-          <Statistic title={t('openOpportunities')} value={metrics.open_opportunities.count} />
-          <Typography.Text type="secondary">{t('openAmount', { amount: formatAmount(metrics.open_opportunities.amount) })}</Typography.Text>
+          <Statistic title={t('openOpportunities')} value={format.count(metrics.open_opportunities.count)} />
+          <Typography.Text type="secondary">{t('openAmount', { amount: format.amount(metrics.open_opportunities.amount) })}</Typography.Text>
         </Card>
       </Col>
     </Row>
@@ -69,6 +72,7 @@ export function OpportunitiesTable({ customer, canWrite, items, loading, error, 
   customer: GraphCustomer; canWrite: boolean; items: Opportunity[] | undefined; loading: boolean; error: unknown; onRetry(): void;
 }) {
   const { t } = useTranslation('customer');
+  const format = useFormat();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const columns: ColumnsType<Opportunity> = [
@@ -84,7 +88,7 @@ export function OpportunitiesTable({ customer, canWrite, items, loading, error, 
     { title: t('status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s]} data-status={s}>{t(`status.${s}`, { ns: 'common' })}</Tag>,
       filters: ['open', 'won', 'lost', 'abandoned'].map((s) => ({ text: t(`status.${s}`, { ns: 'common' }), value: s })), onFilter: (v, o) => o.status === v },
     { title: t('stage'), dataIndex: 'stage', width: 120, render: (s: string | null) => s ?? '—' },
-    { title: t('amount'), dataIndex: 'amount', width: 140, align: 'right', render: (a: number | null, o) => formatAmount(a, o.currency), sorter: (a, b) => (a.amount ?? 0) - (b.amount ?? 0) },
+    { title: t('amount'), dataIndex: 'amount', width: 140, align: 'right', render: (a: number | null, o) => format.amount(a, o.currency), sorter: (a, b) => (a.amount ?? 0) - (b.amount ?? 0) },
     { title: t('opened'), dataIndex: 'opened', width: 110, sorter: (a, b) => a.opened.localeCompare(b.opened), defaultSortOrder: 'descend' },
     { title: t('closed'), dataIndex: 'closed', width: 110, render: (d: string | null) => d ?? '—' },
   ];

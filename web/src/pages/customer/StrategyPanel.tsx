@@ -4,12 +4,13 @@ import { App, Button, Card, Col, Descriptions, Form, Input, Popconfirm, Row, Sel
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi, useNames, useSubmit } from '../../api/hooks';
+import { useApi, useSubmit } from '../../api/hooks';
 import { STRATEGIES, type CustomerMetrics, type Strategy, type StrategyTemplates } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { deleteOverride, putOverride } from './api';
 import { chooseTactics } from './tactics';
+import { useUserNameRecord } from '../../state/useUserNames';
 
 /** The byte length of a text in UTF-8 (the server's limits count bytes). */
 export function utf8Length(text: string): number {
@@ -28,7 +29,7 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
   const [form] = Form.useForm<{ strategy: Strategy; reason: string }>();
   const templates = useApi<StrategyTemplates>(strategyTemplatesPath(metrics.strategy));
   const override = metrics.strategy_override ?? null;
-  const by = useNames('users', [override?.by]);
+  const by = useUserNameRecord([override?.by]);
   const tactics = templates.data ? chooseTactics(templates.data, i18n.language) : null;
 
   const save = async (values: { strategy: Strategy; reason: string }) => {
@@ -93,7 +94,7 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('strategy.reason')}><span data-testid="override-reason">{override.reason}</span></Descriptions.Item>
                 <Descriptions.Item label={t('common.details', { ns: 'common' })}>
-                  {t('strategy.overriddenBy', { by: by[override.by] ?? override.by, at: dayjs(override.at).format('YYYY-MM-DD HH:mm') })}
+                  {t('strategy.overriddenBy', { by: by[override.by] ?? '…', at: dayjs(override.at).format('YYYY-MM-DD HH:mm') })}
                 </Descriptions.Item>
               </Descriptions>
             ) : (

@@ -74,6 +74,16 @@ export const graphPath = (customer: string) => `/customers/${encodeURIComponent(
 export const metricsPath = (customer: string) => `/customers/${encodeURIComponent(customer)}/metrics`;
 export const trendPath = (customer: string) => `/customers/${encodeURIComponent(customer)}/trend`;
 export const overridePath = (customer: string) => `/customers/${encodeURIComponent(customer)}/strategy-override`;
+export const centresPath = (customer: string) => `/customers/${encodeURIComponent(customer)}/influence-centres`;
+export const chainPath = (opportunity: string) => `/opportunities/${encodeURIComponent(opportunity)}/chain`;
+export const profilePath = (person: string) => `/people/${encodeURIComponent(person)}/profile`;
+
+/** One row of GET /customers/{id}/influence-centres (PageRank, SPEC §9 step 1), highest rank first. */
+export interface InfluenceCentre {
+  person: string;
+  rank: number;
+  key: boolean;
+}
 
 export function loadGraph(customer: string, params?: Params): Promise<CustomerGraph> {
   return api.get<CustomerGraph>(graphPath(customer), params);

@@ -1,5 +1,5 @@
 // ECharts options of the customer page: the percent of each degree over the months (lines), supporters
-// against opposers per month (bars), and the per-department means (bars).
+// against opposers per month (bars), and the per-department percents (bars).
 import type { ChartOption } from '../../components/Chart';
 import type { Dimension, LineTrendPoint } from '../../api/types';
 import { DIMENSIONS } from '../../api/types';
@@ -43,16 +43,16 @@ export function supportersOption(points: LineTrendPoint[], dimension: Dimension,
 
 export function departmentOption(rows: DepartmentRow[], t: T): ChartOption {
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '—' : Number(v).toFixed(2)) },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '—' : `${v}%`) },
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 36, bottom: 48 },
+    grid: { left: 48, right: 16, top: 36, bottom: 48 },
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', min: -2, max: 2 },
+    yAxis: { type: 'value', min: -200, max: 200, axisLabel: { formatter: '{value}%' } },
     series: DIMENSIONS.map((d) => ({
       name: t(`dimension.${d}`),
       type: 'bar' as const,
       itemStyle: { color: DIMENSION_COLORS[d] },
-      data: rows.map((r) => r.degrees[d]?.mean ?? null),
+      data: rows.map((r) => r.degrees[d]?.percent ?? null),
     })),
   };
 }

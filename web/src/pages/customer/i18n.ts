@@ -1,4 +1,6 @@
 // Texts of the customer pages (namespace 'customer').
+import { mapEn, mapZh } from './map/i18n';
+
 export const zh = {
   title: '客户',
   industry: '行业',
@@ -21,8 +23,7 @@ export const zh = {
   tier: '档位',
   tabs: {
     overview: '概览',
-    orgchart: '组织结构图',
-    influence: '影响力关系图',
+    map: '关系图谱',
     keyPersons: '关键人',
     trend: '趋势',
     history: '项目历史',
@@ -38,24 +39,14 @@ export const zh = {
   departments: '部门分析',
   department: '部门',
   noDepartment: '（无部门）',
-  departmentChart: '各部门三度均值',
+  departmentChart: '各部门三度百分比',
+  map: mapZh,
   // Org chart
   orgchart: {
-    nodes: '{{count}} 人',
     addPerson: '添加人员',
     movePerson: '调整汇报关系',
     undoMove: '撤销上次调整',
     fit: '适应窗口',
-    legend: '图例',
-    legendColor: '颜色 = 关系紧密度',
-    legendUnknown: '白色虚线圈 = 紧密度未知',
-    legendVeto: '红色粗边框、前缀「否」 = 一票否决',
-    legendApprove: '蓝色粗边框、前缀「批」 = 一票批准',
-    legendBoth: '紫色粗边框 = 否决且批准',
-    legendKey: '大圆点、粗体 = 关键人；小圆点 = 其他人员',
-    legendDrag: '把一个人拖到另一个人身上，即改为向其汇报；双击打开人员页面',
-    vetoMark: '否',
-    approveMark: '批',
     empty: '该客户尚无人员',
     confirmTitle: '调整汇报关系？',
     confirmMove: '「{{person}}」改为向「{{manager}}」汇报（原上级：{{old}}）。',
@@ -73,7 +64,6 @@ export const zh = {
     moveThis: '调整此人的汇报关系',
     manager: '上级',
     reports: '直接下属',
-    large: '人员较多：缩放或拖动画布时暂时隐藏标签与连线。',
   },
   person: {
     name: '姓名',
@@ -91,18 +81,6 @@ export const zh = {
     newManager: '新上级',
     newManagerRequired: '请选择新上级',
     current: '当前上级：{{name}}',
-  },
-  // Influence graph
-  influence: {
-    onlyLinked: '只显示有影响关系的人员',
-    legendInternal: '圆形 = 客户内部人员（颜色 = 关系紧密度，虚线 = 未知）',
-    legendOurs: '蓝色圆角方形 = 我司员工',
-    legendCompetitor: '橙色菱形 = 友商人员',
-    legendPartner: '紫色六边形 = 合作伙伴人员',
-    legendCustomer: '青色三角形 = 其他客户人员',
-    legendEdges: '箭头：A → B 表示 A 能深度影响 B；实线粗 = 强，虚线 = 中，点线细 = 弱',
-    empty: '暂无影响力关系',
-    counts: '内部 {{internal}} · 我司 {{ours}} · 友商 {{competitor}} · 其他 {{other}} · 关系 {{links}}',
   },
   // Key persons table
   table: {
@@ -179,8 +157,7 @@ export const en: typeof zh = {
   tier: 'Tier',
   tabs: {
     overview: 'Overview',
-    orgchart: 'Org chart',
-    influence: 'Influence graph',
+    map: 'Relationship map',
     keyPersons: 'Key persons',
     trend: 'Trend',
     history: 'Project history',
@@ -196,23 +173,13 @@ export const en: typeof zh = {
   departments: 'Departments',
   department: 'Department',
   noDepartment: '(no department)',
-  departmentChart: 'Mean of each degree by department',
+  departmentChart: 'Percent of each degree by department',
+  map: mapEn,
   orgchart: {
-    nodes: '{{count}} persons',
     addPerson: 'Add a person',
     movePerson: 'Change reporting line',
     undoMove: 'Undo last change',
     fit: 'Fit',
-    legend: 'Legend',
-    legendColor: 'Colour = closeness',
-    legendUnknown: 'White with a dashed ring = closeness unknown',
-    legendVeto: 'Thick red ring, prefix "否" = veto',
-    legendApprove: 'Thick blue ring, prefix "批" = approval',
-    legendBoth: 'Thick purple ring = veto and approval',
-    legendKey: 'Large bold = key person; small = other person',
-    legendDrag: 'Drop a person onto another to make them report to that person; double-click opens the person',
-    vetoMark: '否',
-    approveMark: '批',
     empty: 'This customer has no people yet',
     confirmTitle: 'Change the reporting line?',
     confirmMove: '"{{person}}" will report to "{{manager}}" (until now: {{old}}).',
@@ -230,7 +197,6 @@ export const en: typeof zh = {
     moveThis: 'Change this person\'s manager',
     manager: 'Manager',
     reports: 'Direct reports',
-    large: 'Many persons: labels and lines hide while you zoom or pan.',
   },
   person: {
     name: 'Name',
@@ -248,17 +214,6 @@ export const en: typeof zh = {
     newManager: 'New manager',
     newManagerRequired: 'Choose the new manager',
     current: 'Current manager: {{name}}',
-  },
-  influence: {
-    onlyLinked: 'Only people with influence links',
-    legendInternal: 'Circle = the customer\'s people (colour = closeness, dashed = unknown)',
-    legendOurs: 'Blue rounded square = our employees',
-    legendCompetitor: 'Orange diamond = competitors\' staff',
-    legendPartner: 'Purple hexagon = partners\' staff',
-    legendCustomer: 'Teal triangle = other customers\' people',
-    legendEdges: 'Arrow A → B: A can deeply influence B; thick solid = strong, dashed = medium, thin dotted = weak',
-    empty: 'No influence links yet',
-    counts: 'Internal {{internal}} · ours {{ours}} · competitors {{competitor}} · others {{other}} · links {{links}}',
   },
   table: {
     search: 'Search name, title or department',

@@ -3,7 +3,6 @@ import type { CustomerMetrics, Degrees, Stats, StrategyTemplates } from '../../a
 import { newPersonBody } from './api';
 import { percentTrendOption, supportersOption } from './charts';
 import { sampleGraph } from './fixtures.test-data';
-import { influenceElements, SIDE_STYLE, STRENGTH_STYLE } from './influence';
 import { utf8Length } from './StrategyPanel';
 import { attitudeOrder, departmentRows, keyPersonRows, searchRows } from './tables';
 import { chooseTactics, parseTactics } from './tactics';
@@ -33,26 +32,6 @@ describe('tactics', () => {
     const mine = { ...templates, personal: { zh: '先摸清预算。', en: '', updated_at: '2026-11-23T09:00:00Z' } };
     expect(chooseTactics(mine, 'zh-CN')).toMatchObject({ goal: '先摸清预算。', personal: true });
     expect(chooseTactics(mine, 'en')).toMatchObject({ goal: '先摸清预算。', personal: true });
-  });
-});
-
-describe('influence elements', () => {
-  it('takes the customer\'s people and the linked outsiders, styled by side and strength', () => {
-    const g = sampleGraph();
-    const all = influenceElements(g, false);
-    expect(all.nodes.map((n) => n.data.id)).toEqual(['a', 'b', 'c', 'd', 'o1', 'x1']); // p1 is not linked
-    expect(all.counts).toEqual({ internal: 4, ours: 1, competitor: 1, partner: 0, customer: 0 });
-    const ours = all.nodes.find((n) => n.data.id === 'o1')!.data;
-    expect(ours).toMatchObject({ side: 'ours', shape: SIDE_STYLE.ours.shape, color: SIDE_STYLE.ours.color, label: '王\n我司' });
-    expect(all.nodes.find((n) => n.data.id === 'c')!.data.borderStyle).toBe('dashed'); // closeness unknown
-    // The link from an unknown id is dropped.
-    expect(all.edges.map((e) => e.data.id)).toEqual(['l1', 'l2', 'l3']);
-    expect(all.edges[0].data).toMatchObject({ source: 'o1', target: 'a', width: STRENGTH_STYLE.strong.width, lineStyle: 'solid' });
-    expect(all.edges[1].data.lineStyle).toBe('dotted');
-  });
-  it('can leave out people without links', () => {
-    const only = influenceElements(sampleGraph(), true);
-    expect(only.nodes.map((n) => n.data.id)).toEqual(['a', 'b', 'o1', 'x1']);
   });
 });
 

@@ -5,7 +5,7 @@ import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, List, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/hooks';
@@ -15,7 +15,9 @@ import { DIMENSIONS, STRATEGIES, TIERS, type CustomerMetrics, type Dimension, ty
 import { Delta } from '../../components/Delta';
 import { Dimmed, ErrorAlert, PageState, SkeletonBlock } from '../../components/PageState';
 import { StrategyTag, TierTag } from '../../components/Tags';
-import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+import { DegreeFigure, SmallSampleMark } from '../../components/Figure';
+import { useFormat } from '../../lib/format';
+import { useUserNames } from '../../state/useUserNames';
 import { useDebouncedInput } from '../../lib/useDebouncedInput';
 import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
@@ -26,6 +28,21 @@ import {
 } from './filter';
 
 type CustomerRow = CustomerLineRow;
+
+/** The window width from which every column of the list fits beside the navigation. */
+const WIDE_TABLE = 1980;
+
+function useWideWindow(width: number): boolean {
+  const query = `(min-width: ${width}px)`;
+  const [wide, setWide] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
+  useEffect(() => {
+    const media = window.matchMedia(query);
+    const changed = () => setWide(media.matches);
+    media.addEventListener('change', changed);
+    return () => media.removeEventListener('change', changed);
+  }, [query]);
+  return wide;
+}
 
 export function StrategyCell({ metrics }: { metrics: Pick<CustomerMetrics, 'strategy' | 'strategy_override'> }) {
   const { t } = useTranslation('customers');
@@ -39,6 +56,20 @@ export function StrategyCell({ metrics }: { metrics: Pick<CustomerMetrics, 'stra
       <Tooltip title={t('recommended', { strategy: t(`strategy.${metrics.strategy}`, { ns: 'common' }) })}>
         <span><StrategyTag strategy={metrics.strategy} overridden /></span>
       </Tooltip>
+    </Space>
+  );
+}
+
+/** The figures a row folds away below 1600 px, shown when it is expanded. */
+function FoldedFigures({ row }: { row: CustomerRow }) {
+  const { t } = useTranslation('customers');
+  const format = useFormat();
+  return (
+    <Space size="large" wrap style={{ marginBottom: 8 }} data-testid="customer-folded">
+      <span>{t('insighted')}: {format.count(row.insighted)}</span>
+      <span>{t('fullyProfiled')}: {format.count(row.fully_profiled)}</span>
+      <span>{t('openCount')}: {format.count(row.open_opportunities?.count)}</span>
+      <span>{t('openAmount')}: {format.amount(row.open_opportunities?.amount)}</span>
     </Space>
   );
 }
@@ -69,7 +100,12 @@ function KeyPersons({ customer, asOf }: { customer: string; asOf: string | null 
 
 export default function CustomersPage() {
   const { t } = useTranslation('customers');
+  const format = useFormat();
   const perspective = usePerspective();
+  const userName = useUserNames();
+  // Unless the window is very wide, the less important columns fold into the expanded row and a degree's MoM
+  // sits under its percent, so that the table fits 1440 px (and up to 1980 px) without scrolling.
+  const wide = useWideWindow(WIDE_TABLE);
   const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -95,9 +131,9 @@ export default function CustomersPage() {
     () =>
       perspective.users
         .filter((u) => u.role !== 'employee')
-        .map((u) => ({ value: u.id, label: u.login }))
+        .map((u) => ({ value: u.id, label: userName(u.id) ?? '…' }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [perspective.users],
+    [perspective.users, userName],
   );
 
   const sortable = (key: SortKey): Pick<ColumnType<CustomerRow>, 'key' | 'sorter' | 'sortOrder' | 'sortDirections'> => ({
@@ -111,26 +147,32 @@ export default function CustomersPage() {
     {
       ...sortable(`${dimension}.percent` as SortKey),
       title: <span data-testid={`sort-${dimension}-percent`}>{t('percent')}</span>,
-      width: 120,
+      width: wide ? 170 : 180,
       align: 'right',
       render: (_, r) => {
         const s = r.degrees[dimension];
         return (
-          <Space size={4}>
-            <Tooltip title={t('meanTip', { mean: formatMean(s?.mean) })}>
-              <span data-testid={`${dimension}-percent`} data-value={s?.percent ?? ''}>{formatPercent(s?.percent)}</span>
-            </Tooltip>
-            <TierTag tier={s?.tier} />
+          <Space direction="vertical" size={0} align="end">
+            <Space size={4}>
+              <DegreeFigure stats={s} meanShown="tooltip" mark={false} testId={`${dimension}-percent`} />
+              <TierTag tier={s?.tier} />
+            </Space>
+            <span style={{ fontSize: 12 }}>
+              <SmallSampleMark known={s?.known} />{' '}
+              {wide ? null : <Delta value={r.mom[dimension]} unit="pp" label="mom" />}
+            </span>
           </Space>
         );
       },
     },
-    {
-      ...sortable(`${dimension}.mom` as SortKey),
-      title: t('mom'),
-      width: 90,
-      render: (_, r) => <Delta value={r.mom[dimension]} />,
-    },
+    ...(wide
+      ? [{
+        ...sortable(`${dimension}.mom` as SortKey),
+        title: t('mom'),
+        width: 120,
+        render: (_: unknown, r: CustomerRow) => <Delta value={r.mom[dimension]} unit="pp" />,
+      }]
+      : []),
   ];
 
   const columns: ColumnsType<CustomerRow> = [
@@ -138,7 +180,7 @@ export default function CustomersPage() {
       ...sortable('name'),
       title: t('name'),
       fixed: 'left',
-      width: 220,
+      width: 200,
       render: (_, r) => (
         <Space size={4}>
           {r.focus ? (
@@ -149,9 +191,11 @@ export default function CustomersPage() {
       ),
     },
     { key: 'owner', title: t('owner'), width: 90, render: (_, r) => r.owner_name ?? r.owner ?? '—' },
-    { ...sortable('key_persons'), title: t('keyPersons'), width: 90, align: 'right', render: (_, r) => r.key_persons },
-    { ...sortable('insighted'), title: t('insighted'), width: 90, align: 'right', render: (_, r) => r.insighted },
-    { ...sortable('fully_profiled'), title: t('fullyProfiled'), width: 100, align: 'right', render: (_, r) => r.fully_profiled },
+    { ...sortable('key_persons'), title: t('keyPersons'), width: 80, align: 'right', render: (_, r) => format.count(r.key_persons) },
+    ...(wide ? [
+      { ...sortable('insighted'), title: t('insighted'), width: 90, align: 'right', render: (_: unknown, r: CustomerRow) => format.count(r.insighted) },
+      { ...sortable('fully_profiled'), title: t('fullyProfiled'), width: 100, align: 'right', render: (_: unknown, r: CustomerRow) => format.count(r.fully_profiled) },
+    ] as ColumnType<CustomerRow>[] : []),
     ...DIMENSIONS.map((dimension) => ({
       key: dimension,
       title: t(`dimension.${dimension}`, { ns: 'common' }),
@@ -161,11 +205,11 @@ export default function CustomersPage() {
       key: 'opportunities',
       title: t('opportunities'),
       children: [
-        { ...sortable('open_count'), title: t('openCount'), width: 100, align: 'right', render: (_, r) => r.open_opportunities?.count ?? '—' },
-        { ...sortable('open_amount'), title: t('openAmount'), width: 120, align: 'right', render: (_, r) => formatAmount(r.open_opportunities?.amount) },
+        { ...sortable('open_count'), title: t('openCount'), width: 90, align: 'right', render: (_, r) => format.count(r.open_opportunities?.count) },
+        ...(wide ? [{ ...sortable('open_amount'), title: t('openAmount'), width: 130, align: 'right', render: (_: unknown, r: CustomerRow) => format.amount(r.open_opportunities?.amount) }] : []),
       ] as ColumnType<CustomerRow>[],
     },
-    { key: 'strategy', title: t('strategy'), width: 160, render: (_, r) => <StrategyCell metrics={r} /> },
+    { key: 'strategy', title: t('strategy'), width: 130, render: (_, r) => <StrategyCell metrics={r} /> },
   ];
 
   const filtered = !!(filter.search || filter.strategies.length || filter.focusOnly || filter.owner || Object.keys(filter.tiers).length);
@@ -260,9 +304,16 @@ export default function CustomersPage() {
             rowKey="customer"
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 1600 }}
+            tableLayout="fixed"
             locale={{ emptyText: filtered ? t('noMatch') : t('none') }}
-            expandable={{ expandedRowRender: (r) => <KeyPersons customer={r.customer} asOf={perspective.asOf} /> }}
+            expandable={{
+              expandedRowRender: (r) => (
+                <>
+                  {wide ? null : <FoldedFigures row={r} />}
+                  <KeyPersons customer={r.customer} asOf={perspective.asOf} />
+                </>
+              ),
+            }}
             onChange={(_pagination, _filters, sorter, extra) => {
               if (extra.action !== 'sort') return;
               const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<CustomerRow> | undefined;

@@ -12,7 +12,8 @@ import { ErrorAlert, SkeletonBlock } from '../../components/PageState';
 import { Delta } from '../../components/Delta';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
-import { formatMean, formatPercent, TIER_COLOR } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
+import { percentOfMean, TIER_COLOR, useFormat } from '../../lib/format';
 import { usePerspective } from '../../state/perspective';
 import { percentTrendOption, supportTrendOption, tierAt, tierOption } from './charts';
 
@@ -22,22 +23,12 @@ function TrendPlaceholder({ loading }: { loading: boolean }) {
   return <div style={{ height: 260 }}>{loading ? <SkeletonBlock rows={7} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</div>;
 }
 
-function DegreeValue({ percent, mean }: { percent: number | null | undefined; mean: number | null | undefined }) {
-  const { t } = useTranslation('dashboard');
-  return (
-    <Tooltip title={t('meanTip', { mean: formatMean(mean) })}>
-      <span>
-        {formatPercent(percent)}
-        <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }}>{formatMean(mean)}</Typography.Text>
-      </span>
-    </Tooltip>
-  );
-}
 
 function TierChart({ dimension, line, selected, onSelect }: {
   dimension: Dimension; line: CustomerLineSummary; selected: { dimension: Dimension; tier: Tier } | null; onSelect(dimension: Dimension, tier: Tier): void;
 }) {
   const { t } = useTranslation('dashboard');
+  const format = useFormat();
   const cells = line.tiers?.[dimension];
   const unrated = line.untiered?.[dimension] ?? 0;
   const option = useMemo(
@@ -56,7 +47,7 @@ function TierChart({ dimension, line, selected, onSelect }: {
           const cell = cells?.[tier];
           const active = selected?.dimension === dimension && selected.tier === tier;
           return (
-            <Tooltip key={tier} title={t('tierMean', { mean: formatMean(cell?.mean) })}>
+            <Tooltip key={tier} title={t('tierMean', { percent: format.percent(percentOfMean(cell?.mean)), mean: format.mean(cell?.mean) })}>
               <Button
                 size="small"
                 type={active ? 'primary' : 'default'}
@@ -64,7 +55,7 @@ function TierChart({ dimension, line, selected, onSelect }: {
                 onClick={() => onSelect(dimension, tier)}
                 style={active ? undefined : { borderColor: TIER_COLOR[tier] }}
               >
-                {t(`tier.${tier}`, { ns: 'common' })} {cell?.count ?? 0}
+                {t(`tier.${tier}`, { ns: 'common' })} {format.count(cell?.count ?? 0)}
               </Button>
             </Tooltip>
           );
@@ -85,6 +76,7 @@ function TierCustomers({ dimension, tier, line, onClose }: {
   dimension: Dimension; tier: Tier; line: CustomerLineSummary; onClose(): void;
 }) {
   const { t } = useTranslation('dashboard');
+  const format = useFormat();
   const perspective = usePerspective();
   const [page, setPage] = useState(1);
   const cell = line.tiers?.[dimension]?.[tier];
@@ -100,9 +92,9 @@ function TierCustomers({ dimension, tier, line, onClose }: {
       })}
       extra={
         <Space>
-          <Typography.Text type="secondary">{t('tierMean', { mean: formatMean(cell?.mean) })}</Typography.Text>
-          <Delta value={cell?.mom?.mean} label="mom" />
-          <Delta value={cell?.yoy?.mean} label="yoy" />
+          <Typography.Text type="secondary">{t('tierMean', { percent: format.percent(percentOfMean(cell?.mean)), mean: format.mean(cell?.mean) })}</Typography.Text>
+          <Delta value={cell?.mom?.mean} unit="pp" label="mom" />
+          <Delta value={cell?.yoy?.mean} unit="pp" label="yoy" />
           <Link to={`/customers?${inList}`} data-testid="tier-open-list">{t('openInList')}</Link>
           <Button size="small" onClick={onClose}>{t('closeList')}</Button>
         </Space>
@@ -122,10 +114,9 @@ function TierCustomers({ dimension, tier, line, onClose }: {
               render: (_, m) => <Link to={`/customers/${m.customer}`} data-testid="tier-customer-link">{m.name}</Link>,
             },
             { key: 'owner', title: t('owner'), render: (_, m) => m.owner_name ?? m.owner ?? '—' },
-            { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => formatPercent(m.degrees?.[dimension]?.percent) },
-            { key: 'mean', title: t('common.mean', { ns: 'common' }), align: 'right', render: (_, m) => formatMean(m.degrees?.[dimension]?.mean) },
+            { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => <DegreeFigure stats={m.degrees?.[dimension]} /> },
             { key: 'tier', title: t('tier'), render: (_, m) => <TierTag tier={m.degrees?.[dimension]?.tier} /> },
-            { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} /> },
+            { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} unit="pp" /> },
           ]}
         />
       ) : (
@@ -182,6 +173,7 @@ export function CustomerLineSection({ line, trend, trendLoading }: {
   line: CustomerLineSummary | undefined; trend: LineTrendPoint[] | undefined; trendLoading: boolean;
 }) {
   const { t } = useTranslation('dashboard');
+  const format = useFormat();
   const [selected, setSelected] = useState<{ dimension: Dimension; tier: Tier } | null>(null);
   const [supportDimension, setSupportDimension] = useState<Dimension>('closeness');
   const onSelect = useCallback((dimension: Dimension, tier: Tier) => setSelected({ dimension, tier }), []);
@@ -201,10 +193,11 @@ export function CustomerLineSection({ line, trend, trendLoading }: {
           <TrendCard
             testId="card-customers"
             title={t('customers')}
-            value={<span data-testid="dash-customer-count">{line?.trend.customers}</span>}
+            value={<span data-testid="dash-customer-count">{format.count(line?.trend.customers)}</span>}
             mom={line?.trend.mom?.customers}
             yoy={line?.trend.yoy?.customers}
-            whole
+            unit="count"
+            current={line?.trend.customers}
             loading={loading}
           />
         </Col>
@@ -213,9 +206,10 @@ export function CustomerLineSection({ line, trend, trendLoading }: {
             <TrendCard
               testId={`card-${d}`}
               title={t(`dimension.${d}`, { ns: 'common' })}
-              value={<DegreeValue percent={line?.trend.degrees?.[d]?.percent} mean={line?.trend[d]} />}
+              value={<DegreeFigure stats={line?.trend.degrees?.[d]} mean={line?.trend[d]} percent={percentOfMean(line?.trend[d])} />}
               mom={line?.trend.mom?.[d]}
               yoy={line?.trend.yoy?.[d]}
+              unit="pp"
               loading={loading}
             />
           </Col>

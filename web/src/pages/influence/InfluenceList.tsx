@@ -67,7 +67,7 @@ export function InfluenceList({ rows, total, loading, query, onChange }: {
     {
       ...sorted('influencers'),
       title: t('list.influencers'),
-      render: (_, row) => row.influencers.map(label).join('、') || '—',
+      render: (_, row) => row.influencers.map(label).join(t('listSeparator', { ns: 'warnings' })) || '—',
     },
   ];
 

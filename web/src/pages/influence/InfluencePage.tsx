@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfluenceLine } from '../../api/lines';
 import { Delta } from '../../components/Delta';
 import { Dimmed, ErrorAlert, PageState } from '../../components/PageState';
-import { formatShare, todayIso } from '../../lib/format';
+import { todayIso, useFormat } from '../../lib/format';
 import { useQueryChange } from '../../lib/useQueryChange';
 import { usePerspective } from '../../state/perspective';
 import { useMe } from '../../state/session';
@@ -20,16 +20,18 @@ const TABS = ['list', 'kpi', 'employees'];
 
 /** A figure of the line; a placeholder until it arrives. */
 function Figure({ title, hint, value, mom, yoy, inverse, testId, loading }: {
-  title: string; hint?: string; value: string | number | undefined; mom?: number | null; yoy?: number | null; inverse?: boolean; testId: string;
+  title: string; hint?: string; value: number | string | undefined; mom?: number | null; yoy?: number | null; inverse?: boolean; testId: string;
   loading: boolean;
 }) {
+  const format = useFormat();
+  const count = typeof value === 'number' ? value : undefined;
   return (
     <Card size="small" data-testid={testId} style={{ height: '100%' }} data-skeleton={loading ? 'true' : undefined}>
-      <Statistic title={hint ? <Tooltip title={hint}>{title}</Tooltip> : title} value={value} loading={loading} />
+      <Statistic title={hint ? <Tooltip title={hint}>{title}</Tooltip> : title} value={count === undefined ? value : format.count(count)} loading={loading} />
       {!loading && mom !== undefined && (
         <span style={{ display: 'inline-flex', gap: 12 }}>
-          <Delta value={mom} whole inverse={inverse} label="mom" />
-          <Delta value={yoy} whole inverse={inverse} label="yoy" />
+          <Delta value={mom} unit="count" current={count} better={inverse ? 'down' : 'up'} label="mom" />
+          <Delta value={yoy} unit="count" current={count} better={inverse ? 'down' : 'up'} label="yoy" />
         </span>
       )}
     </Card>
@@ -38,6 +40,7 @@ function Figure({ title, hint, value, mom, yoy, inverse, testId, loading }: {
 
 export default function InfluencePage() {
   const { t } = useTranslation('influence');
+  const format = useFormat();
   const me = useMe();
   const perspective = usePerspective();
   const [query, change] = useQueryChange();
@@ -75,13 +78,13 @@ export default function InfluencePage() {
             <Figure testId="influence-uninsighted" loading={loading} title={t('trend.uninsighted')} value={data?.trend.uninsighted} mom={data?.trend.mom.uninsighted} yoy={data?.trend.yoy.uninsighted} inverse />
           </Col>
           <Col xs={12} md={8} xl={5}>
-            <Figure testId="influence-value-potential" loading={loading} title={t('trend.valuePotential')} hint={t('trend.valuePotentialHint')} value={formatShare(data?.kpi.value_potential)} />
+            <Figure testId="influence-value-potential" loading={loading} title={t('trend.valuePotential')} hint={t('trend.valuePotentialHint')} value={format.share(data?.kpi.value_potential)} />
           </Col>
           <Col xs={12} md={12} xl={5}>
-            <Figure testId="influence-contribution-count" loading={loading} title={t('trend.contributionCount')} hint={t('trend.contributionHint')} value={formatShare(data?.kpi.contribution_count)} />
+            <Figure testId="influence-contribution-count" loading={loading} title={t('trend.contributionCount')} hint={t('trend.contributionHint')} value={format.share(data?.kpi.contribution_count)} />
           </Col>
           <Col xs={24} md={12} xl={5}>
-            <Figure testId="influence-contribution-amount" loading={loading} title={t('trend.contributionAmount')} hint={t('trend.contributionHint')} value={formatShare(data?.kpi.contribution_amount)} />
+            <Figure testId="influence-contribution-amount" loading={loading} title={t('trend.contributionAmount')} hint={t('trend.contributionHint')} value={format.share(data?.kpi.contribution_amount)} />
           </Col>
         </Row>
       </Dimmed>

@@ -10,7 +10,9 @@ import type { EmployeeMetrics, Team, User } from '../../api/types';
 import { PageState } from '../../components/PageState';
 import { TierTag } from '../../components/Tags';
 import { errorText } from '../../lib/errors';
-import { formatMean, formatShare } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
+import { useFormat } from '../../lib/format';
+import { useUserNames } from '../../state/useUserNames';
 import { kpiRow, kpiScopes, mapLimit, type EmployeeEntry, type KpiRow, type KpiScope } from './model';
 import { paging } from '../../lib/paging';
 
@@ -30,6 +32,7 @@ export function ScopeKpiTable({ user, teams, users, scope, params }: {
   user: User; teams: Team[]; users: User[]; scope: string; params: Record<string, string>;
 }) {
   const { t } = useTranslation('influence');
+  const format = useFormat();
   const scopes = useMemo(() => kpiScopes(user, teams, users, scope), [user, teams, users, scope]);
   const [rows, setRows] = useState<{ scope: KpiScope; loaded: Loaded<InfluenceLineSummary> }[] | null>(null);
   const key = `${scopes.map((s) => s.scope).join(',')}|${JSON.stringify(params)}`;
@@ -47,16 +50,22 @@ export function ScopeKpiTable({ user, teams, users, scope, params }: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const scopeName = (s: KpiScope) => (s.kind === 'company' ? t('kpi.company') : s.kind === 'me' ? t('kpi.me') : t(`kpi.${s.kind}`, { name: s.name }));
+  const userName = useUserNames(scopes.filter((s) => s.kind === 'user').map((s) => s.scope.slice(5)));
+  const scopeName = (s: KpiScope) => {
+    if (s.kind === 'company') return t('kpi.company');
+    if (s.kind === 'me') return t('kpi.me');
+    const name = s.kind === 'user' ? userName(s.scope.slice(5)) ?? t('figures.loadingName', { ns: 'common' }) : s.name;
+    return t(`kpi.${s.kind}`, { name });
+  };
   const failures = (rows ?? []).filter((r) => !r.loaded.ok);
   const data = (rows ?? []).flatMap((r) => (r.loaded.ok ? [kpiRow(r.scope, r.loaded.value)] : []));
   const columns: ColumnsType<KpiRow> = [
     { title: t('kpi.scope'), key: 'scope', render: (_, row) => scopeName(row.scope) },
-    { title: t('kpi.acquainted'), dataIndex: 'acquainted', key: 'acquainted', align: 'right', sorter: byNumber((r) => r.acquainted) },
-    { title: t('kpi.uninsighted'), dataIndex: 'uninsighted', key: 'uninsighted', align: 'right', sorter: byNumber((r) => r.uninsighted) },
-    { title: t('kpi.valuePotential'), key: 'vp', align: 'right', render: (_, r) => formatShare(r.valuePotential), sorter: byNumber((r) => r.valuePotential) },
-    { title: t('kpi.contributionCount'), key: 'cc', align: 'right', render: (_, r) => formatShare(r.contributionCount), sorter: byNumber((r) => r.contributionCount) },
-    { title: t('kpi.contributionAmount'), key: 'ca', align: 'right', render: (_, r) => formatShare(r.contributionAmount), sorter: byNumber((r) => r.contributionAmount) },
+    { title: t('kpi.acquainted'), dataIndex: 'acquainted', key: 'acquainted', align: 'right', render: (v: number) => format.count(v), sorter: byNumber((r) => r.acquainted) },
+    { title: t('kpi.uninsighted'), dataIndex: 'uninsighted', key: 'uninsighted', align: 'right', render: (v: number) => format.count(v), sorter: byNumber((r) => r.uninsighted) },
+    { title: t('kpi.valuePotential'), key: 'vp', align: 'right', render: (_, r) => format.share(r.valuePotential), sorter: byNumber((r) => r.valuePotential) },
+    { title: t('kpi.contributionCount'), key: 'cc', align: 'right', render: (_, r) => format.share(r.contributionCount), sorter: byNumber((r) => r.contributionCount) },
+    { title: t('kpi.contributionAmount'), key: 'ca', align: 'right', render: (_, r) => format.share(r.contributionAmount), sorter: byNumber((r) => r.contributionAmount) },
   ];
   return (
     <PageState loading={rows === null}>
@@ -79,6 +88,7 @@ const byMetric = (pick: (m: EmployeeMetrics) => number | null) => (a: EmployeeRo
 
 export function EmployeeKpiTable({ entries, params }: { entries: EmployeeEntry[]; params: Record<string, string> }) {
   const { t } = useTranslation('influence');
+  const format = useFormat();
   const [results, setResults] = useState<Map<string, Loaded<EmployeeMetrics>>>(new Map());
   const [text, setText] = useState('');
   const key = `${entries.map((e) => e.person).join(',')}|${JSON.stringify(params)}`;
@@ -106,20 +116,20 @@ export function EmployeeKpiTable({ entries, params }: { entries: EmployeeEntry[]
   const columns: ColumnsType<EmployeeRow> = [
     { title: t('employees.employee'), dataIndex: 'name', key: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
     { title: t('employees.login'), key: 'login', render: (_, row) => row.login ?? '—' },
-    { title: t('employees.acquainted'), key: 'acq', align: 'right', render: show((m) => m.acquainted), sorter: byMetric((m) => m.acquainted), defaultSortOrder: 'descend' },
-    { title: t('employees.uninsighted'), key: 'unins', align: 'right', render: show((m) => m.uninsighted), sorter: byMetric((m) => m.uninsighted) },
+    { title: t('employees.acquainted'), key: 'acq', align: 'right', render: show((m) => format.count(m.acquainted)), sorter: byMetric((m) => m.acquainted), defaultSortOrder: 'descend' },
+    { title: t('employees.uninsighted'), key: 'unins', align: 'right', render: show((m) => format.count(m.uninsighted)), sorter: byMetric((m) => m.uninsighted) },
     {
       title: t('employees.closeness'),
       key: 'closeness',
       render: show((m) => (
         <Space size={4}>
-          {formatMean(m.degrees.closeness.mean)}
+          <DegreeFigure stats={m.degrees.closeness} />
           <TierTag tier={m.degrees.closeness.tier} />
         </Space>
       )),
       sorter: byMetric((m) => m.degrees.closeness.mean),
     },
-    { title: t('employees.valuePotential'), key: 'vp', align: 'right', render: show((m) => formatShare(m.value_potential)), sorter: byMetric((m) => m.value_potential) },
+    { title: t('employees.valuePotential'), key: 'vp', align: 'right', render: show((m) => format.share(m.value_potential)), sorter: byMetric((m) => m.value_potential) },
     { title: t('employees.uses'), key: 'uses', align: 'right', render: show((m) => m.influence_uses), sorter: byMetric((m) => m.influence_uses) },
     { title: t('employees.wins'), key: 'wins', align: 'right', render: show((m) => m.contributed_wins), sorter: byMetric((m) => m.contributed_wins) },
   ];

@@ -1,6 +1,6 @@
 // Side by side with each competitor: per member and dimension, the attitude toward ours and toward each
 // competitor; and the chain's degrees toward each target.
-import { Card, Empty, Table, Typography } from 'antd';
+import { Card, Empty, Segmented, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,7 +10,7 @@ import type { Attitude, ChainFigure, Dimension, Organization } from '../../api/t
 import { DIMENSIONS } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
 import { AttitudeTag, TierTag } from '../../components/Tags';
-import { formatPercent } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
 import { compareRows, leads, type CompareRow } from './chain';
 
 /** The chain toward ours and toward each competitor, as of the perspective's day; read once the
@@ -50,6 +50,8 @@ export function CompareSection({ chains, competitors, error, loading }: {
   const rows = useMemo(() => (ours ? compareRows(ours, others) : []), [ours, others]);
   const names = useNames('people', rows.map((r) => r.person));
   const targets = [{ id: 'ours', name: t('ours') }, ...competitors.map((c) => ({ id: c.id, name: c.name }))];
+  // One degree at a time, so that the members' table fits the page whatever the number of competitors.
+  const [degree, setDegree] = useState<Dimension>('closeness');
 
   const memberColumns = [
     {
@@ -57,7 +59,7 @@ export function CompareSection({ chains, competitors, error, loading }: {
       render: (p: string) => <Link to={`/people/${encodeURIComponent(p)}`}>{names[p] ?? p}</Link>,
     },
     { title: t('role'), dataIndex: 'role', width: 100, render: (r: string) => t(`chainRole.${r}`, { ns: 'common' }) },
-    ...DIMENSIONS.map((d: Dimension) => ({
+    ...[degree].map((d: Dimension) => ({
       title: t(`dimension.${d}`, { ns: 'common' }),
       key: d,
       children: targets.map((target) => ({
@@ -84,7 +86,7 @@ export function CompareSection({ chains, competitors, error, loading }: {
         const ahead = row.id !== 'ours' && ours && leads(ours.degrees, row.chain.degrees, d);
         return (
           <span data-testid={`compare-degree-${row.id}-${d}`} style={{ color: ahead ? '#cf1322' : undefined, fontWeight: ahead ? 600 : undefined }}>
-            {formatPercent(s.percent)} <TierTag tier={s.tier} />
+            <DegreeFigure stats={s} meanShown="tooltip" /> <TierTag tier={s.tier} />
           </span>
         );
       },
@@ -111,7 +113,16 @@ export function CompareSection({ chains, competitors, error, loading }: {
             scroll={{ x: 'max-content' }}
             data-testid="compare-degrees"
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('compareHint')}</Typography.Text>
+          <Space wrap>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('compareHint')}</Typography.Text>
+            <Segmented
+              size="small"
+              value={degree}
+              onChange={(value) => setDegree(value as Dimension)}
+              options={DIMENSIONS.map((d) => ({ value: d, label: t(`dimensionShort.${d}`, { ns: 'common' }) }))}
+              data-testid="compare-dimension"
+            />
+          </Space>
           <Table
             size="small"
             bordered

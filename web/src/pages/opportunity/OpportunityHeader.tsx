@@ -8,7 +8,9 @@ import type { ChainFigure, Opportunity } from '../../api/types';
 import { DIMENSIONS } from '../../api/types';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
-import { formatAmount, formatMean, formatPercent } from '../../lib/format';
+import { DegreeFigure } from '../../components/Figure';
+import { useFormat } from '../../lib/format';
+import { useUserNames } from '../../state/useUserNames';
 import { OpportunityActions } from './OpportunityActions';
 
 const STATUS_COLOR: Record<string, string> = { open: 'blue', won: 'green', lost: 'red', abandoned: 'default' };
@@ -17,8 +19,9 @@ export function OpportunityHeader({ opportunity, customerOwner, canWrite, onChan
   opportunity: Opportunity; customerOwner: string | null; canWrite: boolean; onChanged(): void;
 }) {
   const { t } = useTranslation('opportunity');
+  const format = useFormat();
   const customers = useNames('organizations', [opportunity.customer]);
-  const users = useNames('users', [opportunity.owner]);
+  const userName = useUserNames([opportunity.owner]);
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="opportunity-header">
       <Space wrap style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
@@ -35,10 +38,10 @@ export function OpportunityHeader({ opportunity, customerOwner, canWrite, onChan
             {customers[opportunity.customer] ?? opportunity.customer}
           </Link>
         </Descriptions.Item>
-        <Descriptions.Item label={t('owner')}>{opportunity.owner ? users[opportunity.owner] ?? opportunity.owner : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('amount')}>{formatAmount(opportunity.amount, opportunity.currency)}</Descriptions.Item>
+        <Descriptions.Item label={t('owner')}>{opportunity.owner ? userName(opportunity.owner) ?? t('figures.loadingName', { ns: 'common' }) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('amount')}>{format.amount(opportunity.amount, opportunity.currency)}</Descriptions.Item>
         <Descriptions.Item label={t('winProbability')}>
-          {opportunity.win_probability === null ? '—' : `${Math.round(opportunity.win_probability * 100)}%`}
+          {opportunity.win_probability === null ? '—' : format.share(opportunity.win_probability)}
         </Descriptions.Item>
         <Descriptions.Item label={t('stage')}><span data-testid="opportunity-stage">{opportunity.stage ?? '—'}</span></Descriptions.Item>
         <Descriptions.Item label={t('type')}>{t(`types.${opportunity.type}`, { defaultValue: opportunity.type })}</Descriptions.Item>
@@ -66,9 +69,10 @@ export function ChainDegrees({ chain, towardName }: { chain: ChainFigure; toward
               <TrendCard
                 testId={`chain-degree-${d}`}
                 title={t(`dimension.${d}`, { ns: 'common' })}
-                value={<Space size={6}><span data-testid={`chain-percent-${d}`}>{formatPercent(s.percent)}</span><TierTag tier={s.tier} /><Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('common.mean', { ns: 'common' })} {formatMean(s.mean)}</Typography.Text></Space>}
+                value={<Space size={6}><DegreeFigure stats={s} testId={`chain-percent-${d}`} /><TierTag tier={s.tier} /></Space>}
                 mom={chain.mom[d]}
                 yoy={chain.yoy[d]}
+                unit="pp"
                 extra={
                   <div style={{ marginTop: 4, fontSize: 12, color: '#595959' }}>
                     <Space size={8} wrap>

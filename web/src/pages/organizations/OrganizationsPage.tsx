@@ -44,7 +44,9 @@ export default function OrganizationsPage() {
   const ownerNames = useNames('people', owners);
   const ownerName = (owner: string | null) => {
     const user = owner ? users.get(owner) : undefined;
-    return user ? ownerNames[user.person] ?? user.login : owner ?? '—';
+    if (!user) return owner ?? '—';
+    const name = ownerNames[user.person];
+    return name === undefined ? t('figures.loadingName', { ns: 'common' }) : name === user.person ? user.login : name;
   };
 
   const changed = () => {

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUserNames } from '../../state/useUserNames';
 import { api } from '../../api/client';
 import { useNames, useSubmit } from '../../api/hooks';
 import type { Activity } from '../../api/types';
@@ -23,7 +24,7 @@ export function ActivitiesCard({ person, activities, opportunities, canWrite, on
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
   const sorted = useMemo(() => newestFirst(activities), [activities]);
-  const users = useNames('users', activities.map((a) => a.by));
+  const userName = useUserNames(activities.map((a) => a.by));
   const opportunityNames = useNames('opportunities', activities.map((a) => a.opportunity));
 
   async function submit(values: Values) {
@@ -79,7 +80,7 @@ export function ActivitiesCard({ person, activities, opportunities, canWrite, on
             render: (o: string | null) => (o ? <Link to={`/opportunities/${encodeURIComponent(o)}`}>{opportunityNames[o] ?? o}</Link> : '—'),
           },
           { title: t('note'), dataIndex: 'note', render: (n: string | null, a: Activity) => <span style={{ textDecoration: a.until ? 'line-through' : undefined }}>{n ?? ''}</span> },
-          { title: t('by'), dataIndex: 'by', width: 90, render: (b: string | null) => (b ? users[b] ?? b : '—') },
+          { title: t('by'), dataIndex: 'by', width: 90, render: (b: string | null) => (b ? userName(b) ?? t('figures.loadingName', { ns: 'common' }) : '—') },
         ]}
       />
     </Card>

@@ -3,6 +3,7 @@ import { Button, Card, Empty, Segmented, Select, Space, Tag, Timeline, Typograph
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUserNames } from '../../state/useUserNames';
 import { useNames } from '../../api/hooks';
 import type { Organization, Rating } from '../../api/types';
 import { DIMENSIONS } from '../../api/types';
@@ -17,7 +18,7 @@ export function RatingHistory({ ratings, competitors, toward }: { ratings: Ratin
   const [level, setLevel] = useState<string>('all');
   const [target, setTarget] = useState<string>('all');
   const [shown, setShown] = useState(PAGE);
-  const users = useNames('users', ratings.map((r) => r.by));
+  const userName = useUserNames(ratings.map((r) => r.by));
   const opportunities = useNames('opportunities', ratings.map((r) => r.opportunity));
   const towardName = (id: string) => (id === 'ours' ? t('ours') : competitors.find((c) => c.id === id)?.name ?? id);
 
@@ -88,7 +89,7 @@ export function RatingHistory({ ratings, competitors, toward }: { ratings: Ratin
                           ) : (
                             <Typography.Text type="secondary">{t('customerLevel')}</Typography.Text>
                           )}
-                          {r.by && <Typography.Text type="secondary">· {users[r.by] ?? r.by}</Typography.Text>}
+                          {r.by && <Typography.Text type="secondary">· {userName(r.by) ?? t('figures.loadingName', { ns: 'common' })}</Typography.Text>}
                           {retired && <Tag>{t('retired')} {r.until}</Tag>}
                         </Space>
                         {r.note && <div><Typography.Text type="secondary" italic data-testid="rating-note-text">“{r.note}”</Typography.Text></div>}

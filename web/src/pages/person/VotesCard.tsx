@@ -4,13 +4,14 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useNames, useSubmit } from '../../api/hooks';
+import { useSubmit } from '../../api/hooks';
 import type { Vote, YesNo } from '../../api/types';
 import { ErrorAlert } from '../../components/PageState';
 import { tenantToday } from '../../lib/format';
 import { voteBody } from './forms';
 import { YesNoTag } from './ProfileCards';
 import { newestFirst } from './rating';
+import { useUserNameRecord } from '../../state/useUserNames';
 
 export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
   person: string; veto: YesNo; approve: YesNo; votes: Vote[]; canWrite: boolean; onSaved(): void;
@@ -19,7 +20,7 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: 'veto' | 'approve'; value: YesNo; date: Dayjs }>();
   const { saving, error, run } = useSubmit();
-  const users = useNames('users', votes.map((v) => v.by));
+  const users = useUserNameRecord(votes.map((v) => v.by));
   const sorted = useMemo(() => newestFirst(votes), [votes]);
   const current = useCallback((kind: 'veto' | 'approve'): YesNo => (kind === 'veto' ? veto : approve), [veto, approve]);
   // The value shown is the chosen vote's current one, again after a save changed it.
@@ -80,7 +81,7 @@ export function VotesCard({ person, veto, approve, votes, canWrite, onSaved }: {
           { title: t('ratingDate'), dataIndex: 'date' },
           { title: t('voteKind'), dataIndex: 'kind', render: (k: string) => t(`vote.${k}`, { ns: 'common' }) },
           { title: t('voteValue'), dataIndex: 'value', render: (v: YesNo, r: Vote) => <span style={{ textDecoration: r.until ? 'line-through' : undefined }}><YesNoTag value={v} /></span> },
-          { title: t('by'), dataIndex: 'by', render: (b: string | null) => (b ? users[b] ?? b : '—') },
+          { title: t('by'), dataIndex: 'by', render: (b: string | null) => (b ? users[b] ?? '…' : '—') },
         ]}
       />
     </Card>

@@ -64,14 +64,14 @@ export function PeopleAspect({ view, closed, ours }: { view: ProjectView; closed
   );
 }
 
-function quoteOption(quotes: ProjectQuote[], ours: string | null, name: (org: string) => string, currency: string): ChartOption {
+function quoteOption(quotes: ProjectQuote[], ours: string | null, name: (org: string) => string, currency: string, lang: string): ChartOption {
   const { rounds, series } = quoteSeries(quotes, ours);
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatAmount(v, currency) : '—') },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? formatAmount(v, lang, currency) : '—') },
     legend: { top: 0 },
     grid: { left: 90, right: 24, top: 40, bottom: 36 },
     xAxis: { type: 'category', data: rounds.map(String), name: '', axisLabel: { formatter: (v: string) => `#${v}` } },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatAmount(v, currency) } },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatAmount(v, lang, currency) } },
     series: series.map((s) => ({
       name: name(s.org),
       type: 'line',
@@ -86,26 +86,27 @@ function quoteOption(quotes: ProjectQuote[], ours: string | null, name: (org: st
 }
 
 export function MoneyAspect({ view, currency, ours }: { view: ProjectView; currency: string; ours: string | null }) {
-  const { t } = useTranslation('project');
+  const { t, i18n } = useTranslation('project');
+  const lang = i18n.language;
   const m = view.money;
   const orgs = useNames('organizations', [m.winner, ...m.quotes.map((q) => q.org)]);
   const orgName = (org: string) => (org === ours ? t('money.ours') : orgs[org] ?? org);
-  const option = useMemo(() => quoteOption(m.quotes, ours, orgName, currency), [m.quotes, ours, orgs, currency]); // eslint-disable-line react-hooks/exhaustive-deps
+  const option = useMemo(() => quoteOption(m.quotes, ours, orgName, currency, lang), [m.quotes, ours, orgs, currency, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const winToBudget = m.win_to_budget ?? ratio(m.winning_bid, m.budget);
   const latest = latestQuote(m.quotes, ours);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="project-money">
-        <Descriptions.Item label={t('money.budget')}><span data-testid="money-budget">{formatAmount(m.budget, currency)}</span></Descriptions.Item>
-        <Descriptions.Item label={t('money.ourBid')}><span data-testid="money-our-bid">{formatAmount(m.our_bid, currency)}</span></Descriptions.Item>
-        <Descriptions.Item label={t('money.winningBid')}><span data-testid="money-winning-bid">{formatAmount(m.winning_bid, currency)}</span></Descriptions.Item>
+        <Descriptions.Item label={t('money.budget')}><span data-testid="money-budget">{formatAmount(m.budget, lang, currency)}</span></Descriptions.Item>
+        <Descriptions.Item label={t('money.ourBid')}><span data-testid="money-our-bid">{formatAmount(m.our_bid, lang, currency)}</span></Descriptions.Item>
+        <Descriptions.Item label={t('money.winningBid')}><span data-testid="money-winning-bid">{formatAmount(m.winning_bid, lang, currency)}</span></Descriptions.Item>
         <Descriptions.Item label={t('money.winner')}>{m.winner ? orgName(m.winner) : t('money.unknownWinner')}</Descriptions.Item>
         <Descriptions.Item label={t('money.winToBudget')}><span data-testid="money-win-to-budget">{formatRatio(winToBudget)}</span></Descriptions.Item>
         <Descriptions.Item label={t('money.ourToBudget')}><span data-testid="money-our-to-budget">{formatRatio(ratio(m.our_bid, m.budget))}</span></Descriptions.Item>
         <Descriptions.Item label={t('money.ourToWinning')}>{formatRatio(ratio(m.our_bid, m.winning_bid))}</Descriptions.Item>
         <Descriptions.Item label={t('money.latestQuote')}>
           <span data-testid="money-latest-quote">
-            {latest ? `${formatAmount(latest.price, currency)} (#${latest.round}) · ${t('money.toBudget')} ${formatRatio(ratio(latest.price, m.budget))}` : '—'}
+            {latest ? `${formatAmount(latest.price, lang, currency)} (#${latest.round}) · ${t('money.toBudget')} ${formatRatio(ratio(latest.price, m.budget))}` : '—'}
           </span>
         </Descriptions.Item>
       </Descriptions>
@@ -118,7 +119,7 @@ export function MoneyAspect({ view, currency, ours }: { view: ProjectView; curre
               columns={[
                 { title: t('money.round'), dataIndex: 'round', width: 70, render: (r: number) => `#${r}` },
                 { title: t('people.org'), dataIndex: 'org', render: (o: string | null) => (o ? orgName(o) : '—') },
-                { title: t('money.price'), dataIndex: 'price', render: (p: number) => formatAmount(p, currency) },
+                { title: t('money.price'), dataIndex: 'price', render: (p: number) => formatAmount(p, lang, currency) },
                 { title: t('money.toBudget'), key: 'ratio', render: (_: unknown, q) => formatRatio(ratio(q.price, m.budget)) },
                 { title: t('common.date', { ns: 'common' }), dataIndex: 'date', width: 120 },
               ]}

@@ -35,7 +35,7 @@ function Count({ value, ids, title, open, testId }: { value: ReactNode; ids: str
 }
 
 function ProjectsDrawer({ listing, records, onClose }: { listing: Listing | null; records: Map<string, ProjectOpportunity>; onClose(): void }) {
-  const { t } = useTranslation('project');
+  const { t, i18n } = useTranslation('project');
   return (
     <Drawer open={!!listing} onClose={onClose} width={640} title={listing?.title} data-testid="history-drawer">
       <Table
@@ -45,8 +45,8 @@ function ProjectsDrawer({ listing, records, onClose }: { listing: Listing | null
           { title: t('history.project'), dataIndex: 'name', render: (name: string, o: ProjectOpportunity) => <Link to={`/opportunities/${encodeURIComponent(o.id)}`}>{name}</Link> },
           { title: t('history.status'), dataIndex: 'status', width: 80, render: (s?: string) => (s ? <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`, { ns: 'common' })}</Tag> : '—') },
           { title: t('history.closed'), dataIndex: 'closed', width: 110, render: (d?: string | null) => d ?? '—' },
-          { title: t('money.budget'), dataIndex: 'budget', render: (b: number | null | undefined, o: ProjectOpportunity) => formatAmount(b, o.currency) },
-          { title: t('money.winningBid'), dataIndex: 'winning_bid', render: (b: number | null | undefined, o: ProjectOpportunity) => formatAmount(b, o.currency) },
+          { title: t('money.budget'), dataIndex: 'budget', render: (b: number | null | undefined, o: ProjectOpportunity) => formatAmount(b, i18n.language, o.currency) },
+          { title: t('money.winningBid'), dataIndex: 'winning_bid', render: (b: number | null | undefined, o: ProjectOpportunity) => formatAmount(b, i18n.language, o.currency) },
         ]}
       />
     </Drawer>

@@ -25,7 +25,7 @@ const STEP_FIELDS: (string | (string | number)[])[][] = [['status', 'closed'], [
 export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
   opportunity: ProjectOpportunity; view: ProjectView; ours: string | null; onCancel(): void; onDone(): void;
 }) {
-  const { t } = useTranslation('project');
+  const { t, i18n } = useTranslation('project');
   const perspective = usePerspective();
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
@@ -135,7 +135,7 @@ export function ReviewDialog({ opportunity, view, ours, onCancel, onDone }: {
           </Form.Item>
         </div>
         <div style={pane(1)}>
-          <Typography.Paragraph type="secondary">{t('review.budget', { amount: formatAmount(view.money.budget, opportunity.currency) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('review.budget', { amount: formatAmount(view.money.budget, i18n.language, opportunity.currency) })}</Typography.Paragraph>
           <Form.Item name="winner" label={t('money.winner')}>
             <Select allowClear placeholder={t('money.unknownWinner')} options={orgOptions} data-testid="review-winner" showSearch optionFilterProp="label" />
           </Form.Item>

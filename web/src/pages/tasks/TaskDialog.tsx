@@ -15,6 +15,7 @@ import { usePerspective } from '../../state/perspective';
 import { useMe } from '../../state/session';
 import { FormModal } from '../admin/FormModal';
 import { assignableUsers } from './model';
+import { useUserNameRecord } from '../../state/useUserNames';
 
 interface TaskForm {
   title: string;
@@ -99,7 +100,7 @@ export function TaskDialog({ open, task, title, onClose, onSaved }: {
   const perspective = usePerspective();
   const [customer, setCustomer] = useState<string | null>(task?.customer ?? null);
   const assignees = useMemo(() => assignableUsers(me.user, perspective.teams, perspective.users), [me.user, perspective.teams, perspective.users]);
-  const names = useNames('users', assignees.map((u) => u.id));
+  const names = useUserNameRecord(assignees.map((u) => u.id));
   const opportunities = useApi<Page<Opportunity>>(customer ? '/opportunities' : null, { customer, limit: 200 });
   const editing = !!task?.id;
 
@@ -165,7 +166,7 @@ export function TaskDialog({ open, task, title, onClose, onSaved }: {
               showSearch
               optionFilterProp="label"
               disabled={assignees.length <= 1}
-              options={assignees.map((u) => ({ value: u.id, label: names[u.id] ?? u.login }))}
+              options={assignees.map((u) => ({ value: u.id, label: names[u.id] ?? '…' }))}
             />
           </Form.Item>
           <Form.Item name="due" label={t('fields.due')}>

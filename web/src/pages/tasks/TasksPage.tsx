@@ -19,6 +19,7 @@ import { usePerspective } from '../../state/perspective';
 import { useMe } from '../../state/session';
 import { assignableUsers, groupTasks, taskState, type TaskGroup } from './model';
 import { TaskDialog } from './TaskDialog';
+import { useUserNameRecord } from '../../state/useUserNames';
 
 const SHOWS = ['active', 'snoozed', 'closed', 'all'] as const;
 type Show = (typeof SHOWS)[number];
@@ -83,7 +84,7 @@ export function useTaskNames(tasks: Task[]): Record<string, string> {
   const customers = useNames('organizations', tasks.map((x) => x.customer));
   const opportunities = useNames('opportunities', tasks.map((x) => x.opportunity));
   const people = useNames('people', tasks.map((x) => x.person));
-  const users = useNames('users', tasks.flatMap((x) => [x.assignee, x.by]));
+  const users = useUserNameRecord(tasks.flatMap((x) => [x.assignee, x.by]));
   return useMemo(() => ({ ...customers, ...opportunities, ...people, ...users }), [customers, opportunities, people, users]);
 }
 
@@ -150,7 +151,7 @@ function CommentsDrawer({ task, names, onClose }: { task: Task | null; names: Re
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const comments = useApi<Page<TaskComment>>(task ? '/task-comments' : null, { task: task?.id, limit: 200 });
-  const authors = useNames('users', (comments.data?.items ?? []).map((c) => c.by));
+  const authors = useUserNameRecord((comments.data?.items ?? []).map((c) => c.by));
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   async function send() {
@@ -177,7 +178,7 @@ function CommentsDrawer({ task, names, onClose }: { task: Task | null; names: Re
         locale={{ emptyText: t('noComments') }}
         renderItem={(c) => (
           <List.Item>
-            <List.Item.Meta title={<Space><span>{authors[c.by ?? ''] ?? names[c.by ?? ''] ?? c.by}</span><Typography.Text type="secondary">{c.date}</Typography.Text></Space>}
+            <List.Item.Meta title={<Space><span>{authors[c.by ?? ''] ?? names[c.by ?? ''] ?? '…'}</span><Typography.Text type="secondary">{c.date}</Typography.Text></Space>}
               description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.text}</span>} />
           </List.Item>
         )}
@@ -208,7 +209,7 @@ export default function TasksPage() {
   const [discussing, setDiscussing] = useState<Task | null>(null);
   const actions = useTaskActions(tasks.reload);
   const team = useMemo(() => assignableUsers(me.user, perspective.teams, perspective.users), [me.user, perspective.teams, perspective.users]);
-  const teamNames = useNames('users', team.map((u) => u.id));
+  const teamNames = useUserNameRecord(team.map((u) => u.id));
   const everything = me.user.role === 'executive' || me.user.role === 'admin';
   const mayChange = (task: Task) => everything || team.some((u) => u.id === task.assignee || u.id === task.by);
 
@@ -230,7 +231,7 @@ export default function TasksPage() {
       ),
     },
     { key: 'concerns', title: t('fields.concerns'), width: 200, render: (_, task) => <Concerns task={task} names={names} /> },
-    { key: 'assignee', title: t('fields.assignee'), width: 100, render: (_, task) => names[task.assignee] ?? task.assignee },
+    { key: 'assignee', title: t('fields.assignee'), width: 100, render: (_, task) => names[task.assignee] ?? '…' },
     { key: 'due', title: t('fields.due'), width: 130, render: (_, task) => <DueText task={task} today={today} /> },
     {
       key: 'status', title: t('fields.status'), width: 110,
@@ -285,7 +286,7 @@ export default function TasksPage() {
             options={[
               { value: 'mine', label: t('whose.mine') },
               { value: 'all', label: t('whose.all') },
-              ...team.filter((u) => u.id !== me.user.id).map((u) => ({ value: u.id, label: teamNames[u.id] ?? u.login })),
+              ...team.filter((u) => u.id !== me.user.id).map((u) => ({ value: u.id, label: teamNames[u.id] ?? '…' })),
             ]} />
           {tasks.data ? <Typography.Text type="secondary" data-testid="tasks-count">{t('count', { count: items.length })}</Typography.Text> : null}
         </Space>

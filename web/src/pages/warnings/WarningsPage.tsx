@@ -138,7 +138,7 @@ function WarningTable({ params, page, size, onPage, showCustomer, reloadKey, onR
     },
     { key: 'state', title: t('stateColumn'), width: 120, render: (_, w) => <WarningStateTag warning={w} /> },
     {
-      key: 'actions', title: t('common.actions', { ns: 'common' }), width: 130,
+      key: 'actions', title: t('common.actions', { ns: 'common' }), width: 150,
       render: (_, w) => <WarningRowActions warning={w} actions={actions} onTask={onTask} />,
     },
   ];

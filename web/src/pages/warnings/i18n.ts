@@ -88,6 +88,7 @@ export const zh = {
     other: '{{kind}}',
   },
   listSeparator: '、',
+  unknownKind: '其他预警',
 };
 
 export const en: typeof zh = {
@@ -179,4 +180,5 @@ export const en: typeof zh = {
     other: '{{kind}}',
   },
   listSeparator: ', ',
+  unknownKind: 'Other warning',
 };

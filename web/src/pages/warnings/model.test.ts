@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WarningRow } from '../../api/lines';
 import type { Warning } from '../../api/types';
 import { en, zh } from './i18n';
-import { kindsByCount, rowNames, sentenceKey, WARNING_KINDS, warningsFromQuery, warningsParams, withNames } from './model';
+import { kindsByCount, rowNames, sentenceKey, WARNING_KINDS, warningsFromQuery, warningsParams } from './model';
 
 function w(kind: string, severity: Warning['severity'], customer: string | null, extra: Partial<Warning> = {}): Warning {
   return { kind, severity, customer, opportunity: null, person: null, message: '', dimensions: [], employees: [], competitors: [], ...extra };
@@ -40,10 +40,6 @@ describe('warnings', () => {
     const names = rowNames(row, { 'org-c1': '友商甲' });
     expect(names.customers['cust-1']).toBe('宏达');
     expect(names.competitors['org-c1']).toBe('友商甲');
-  });
-  it('replaces whole ids only', () => {
-    const text = withNames('Key person p-1 and p-10 in opp-1 (p-1x)', { 'p-1': '张三', 'p-10': '李四', 'opp-1': '项目A', 'p-3': 'p-3' });
-    expect(text).toBe('Key person 张三 and 李四 in 项目A (p-1x)');
   });
   it('has a sentence and a name for every kind in both languages', () => {
     for (const kind of WARNING_KINDS) {

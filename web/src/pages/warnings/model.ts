@@ -1,6 +1,6 @@
 // Warnings without React: the kinds in the server's order, the filters and page the address keeps and the
-// server query they make, the kinds of the summary by count, and the server's English message with the ids
-// it names replaced by names.
+// server query they make, the kinds of the summary by count, and the sentence a warning reads as (its English
+// `message` is never shown: WarningText builds the sentence from the kind and its details).
 import type { Params } from '../../api/client';
 import type { WarningRow } from '../../api/lines';
 import type { Warning } from '../../api/types';
@@ -83,19 +83,6 @@ export function kindsByCount(kinds: Record<string, number>): { kind: string; cou
 export function rowNames(w: WarningRow, competitors: Record<string, string>): WarningNames {
   const names = { ...competitors, ...w.names };
   return { customers: names, people: names, opportunities: names, competitors: names };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The message with every id of `names` that stands alone (not part of a longer id) replaced by its name. */
-export function withNames(message: string, names: Record<string, string>): string {
-  const ids = Object.keys(names).filter((id) => id && names[id] && names[id] !== id);
-  if (!ids.length) return message;
-  ids.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\w-])(${ids.map(escape).join('|')})(?![\\w-])`, 'g');
-  return message.replace(pattern, (id) => names[id] ?? id);
 }
 
 /** The i18n key of the localized sentence of a warning. */

@@ -14,5 +14,6 @@ export function SeverityTag({ severity }: { severity: string }) {
 
 export function KindTag({ kind }: { kind: string }) {
   const { t } = useTranslation('warnings');
-  return <Tag data-kind={kind}>{t(`kinds.${kind}`, { defaultValue: kind })}</Tag>;
+  // A long kind wraps rather than widening its column; an unknown kind reads "Other warning", not its code.
+  return <Tag data-kind={kind} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>{t(`kinds.${kind}`, { defaultValue: t('unknownKind') })}</Tag>;
 }

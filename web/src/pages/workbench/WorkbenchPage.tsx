@@ -39,7 +39,7 @@ function assigneeOf(scope: string, me: string): string {
 }
 
 export default function WorkbenchPage() {
-  const { t } = useTranslation('workbench');
+  const { t, i18n } = useTranslation('workbench');
   const perspective = usePerspective();
   const me = useMe();
   const { message } = App.useApp();
@@ -80,7 +80,7 @@ export default function WorkbenchPage() {
 
   const effectText = (s: Suggestion) => {
     if (!s.effect) return <Typography.Text type="secondary">{t('effect.none')}</Typography.Text>;
-    const parts = effectParts(s.effect);
+    const parts = effectParts(s.effect, i18n.language);
     const id = s.effect.of === 'chain' ? s.opportunity : s.customer;
     const good = s.effect.percent_delta > 0;
     return (

@@ -23,8 +23,8 @@ export const zh = {
   fromSuggestion: '由建议生成待办',
   taskMade: '已生成待办',
   effect: {
-    customer: '客户「{{name}}」关系紧密度 {{before}} → {{after}}（{{delta}} 个百分点）',
-    chain: '商机「{{name}}」决策链关系紧密度 {{before}} → {{after}}（{{delta}} 个百分点）',
+    customer: '客户「{{name}}」关系紧密度 {{before}} → {{after}}（{{delta}}）',
+    chain: '商机「{{name}}」决策链关系紧密度 {{before}} → {{after}}（{{delta}}）',
     none: '不直接改变均值',
     hint: '若此人向支持方向前进一级',
   },
@@ -77,8 +77,8 @@ export const en: typeof zh = {
   fromSuggestion: 'A task from a suggestion',
   taskMade: 'Task made',
   effect: {
-    customer: 'Closeness of customer "{{name}}" {{before}} → {{after}} ({{delta}} points)',
-    chain: 'Closeness of the chain of "{{name}}" {{before}} → {{after}} ({{delta}} points)',
+    customer: 'Closeness of customer "{{name}}" {{before}} → {{after}} ({{delta}})',
+    chain: 'Closeness of the chain of "{{name}}" {{before}} → {{after}} ({{delta}})',
     none: 'Changes no mean directly',
     hint: 'if this person moved one step toward support',
   },

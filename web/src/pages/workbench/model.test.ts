@@ -25,10 +25,11 @@ describe('workbench: suggestions and changes', () => {
   });
   it('shows an effect in percent points, signed', () => {
     const effect = { of: 'chain' as const, dimension: 'closeness' as const, known: 2, before: 0.5, after: 1, delta: 0.5, percent_before: 50, percent_after: 100, percent_delta: 50 };
-    expect(effectParts(effect)).toEqual({ before: '50.0%', after: '100.0%', delta: '+50.0' });
-    expect(effectParts({ ...effect, percent_before: 66.7, percent_after: 66.7, percent_delta: 0 }).delta).toBe('±0.0');
+    expect(effectParts(effect, 'en')).toEqual({ before: '50.0%', after: '100.0%', delta: '+50.0 pp' });
+    expect(effectParts(effect, 'zh-CN')).toEqual({ before: '50.0%', after: '100.0%', delta: '+50.0个百分点' });
+    expect(effectParts({ ...effect, percent_before: 66.7, percent_after: 66.7, percent_delta: 0 }, 'en').delta).toBe('0.0 pp');
     // 1/3 of a step on three known values: 33.3 → 66.7 is +33.4 points as shown (each percent rounded first).
-    expect(effectParts({ ...effect, percent_before: 33.3, percent_after: 66.7, percent_delta: 33.400000000000006 }).delta).toBe('+33.4');
+    expect(effectParts({ ...effect, percent_before: 33.3, percent_after: 66.7, percent_delta: 33.400000000000006 }, 'en').delta).toBe('+33.4 pp');
   });
   it('makes a task that keeps where it came from', () => {
     const task = taskFromSuggestion(s({ kind: 'contact', opportunity: 'o1', key: 'contact:c1:o1:p2' }), '联系钱坤', 'u1');

@@ -2,6 +2,7 @@
 // expected effect as the page shows it, and the task a suggestion becomes.
 import type { Task } from '../../api/types';
 import type { RecentChange, Suggestion, SuggestionEffect } from '../../api/work';
+import { formatPercent, formatPointsDelta } from '../../lib/format';
 import { cutToBytes } from '../tasks/model';
 
 /** The i18n key (namespace 'workbench') of a suggestion's sentence. */
@@ -17,12 +18,14 @@ export function changeKey(c: RecentChange): string {
   return `change.${c.kind}`;
 }
 
-/** An effect in the page's terms: the percents before and after, and the change in points (signed, one
- * decimal), from the server's percents. */
-export function effectParts(effect: SuggestionEffect): { before: string; after: string; delta: string } {
-  const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-  const delta = Math.round(effect.percent_delta * 10) / 10;
-  return { before: `${one(effect.percent_before)}%`, after: `${one(effect.percent_after)}%`, delta: `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${one(Math.abs(delta))}` };
+/** An effect in the page's terms (lib/format): the percents before and after, and the change in percentage
+ * points, from the server's percents. */
+export function effectParts(effect: SuggestionEffect, lang: string): { before: string; after: string; delta: string } {
+  return {
+    before: formatPercent(effect.percent_before, lang),
+    after: formatPercent(effect.percent_after, lang),
+    delta: formatPointsDelta(effect.percent_delta / 100, lang),
+  };
 }
 
 /** The body of a new task made from a suggestion: its sentence as the title, what it concerns, where it came

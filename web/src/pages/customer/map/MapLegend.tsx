@@ -1,0 +1,62 @@
+// The map's legend, drawn with the same icons as the cards.
+import { Card, Space, Typography } from 'antd';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { degreeIcon, iconImage, importanceIcon, voteIcon } from './glyphs';
+import { CENTRE_COLOR, GAP_COLOR, LINK_COLOR, LINK_KINDS, ROLE_COLOR } from './model';
+
+const ATTITUDES = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'] as const;
+
+function Icon({ body, label }: { body: string; label?: string }) {
+  return <img src={iconImage(body)} width={18} height={18} alt={label ?? ''} style={{ verticalAlign: 'middle' }} />;
+}
+
+function Swatch({ color, dashed, text }: { color: string; dashed?: boolean; text?: boolean }) {
+  return (
+    <span
+      aria-hidden
+      style={{
+        display: 'inline-block', width: 18, height: 12, marginRight: 6, verticalAlign: 'middle', borderRadius: 3,
+        background: text ? color : '#ffffff', border: `2px ${dashed ? 'dashed' : 'solid'} ${color}`,
+      }}
+    />
+  );
+}
+
+export const MapLegend = memo(function MapLegend() {
+  const { t } = useTranslation('customer');
+  return (
+    <Card size="small" title={t('map.legend')} data-testid="orgchart-legend">
+      <Space direction="vertical" size={6} style={{ fontSize: 12 }}>
+        <span>{t('map.legendCard')}</span>
+        <span>
+          <Icon body={degreeIcon('closeness', 'support', 9, 9)} /> <Icon body={degreeIcon('solution', 'support', 9, 9)} />{' '}
+          <Icon body={degreeIcon('price', 'support', 9, 9)} /> {t('map.legendDegrees')}
+        </span>
+        <Space wrap size={[6, 4]}>
+          {ATTITUDES.map((a) => (
+            <span key={a} style={{ whiteSpace: 'nowrap' }}>
+              <Icon body={degreeIcon('closeness', a, 9, 9)} label={t(`attitude.${a}`, { ns: 'common' })} /> {t(`attitude.${a}`, { ns: 'common' })}
+            </span>
+          ))}
+        </Space>
+        <span>
+          <Icon body={voteIcon('veto', 'yes', 9, 9)} /> <Icon body={voteIcon('approve', 'yes', 9, 9)} /> <Icon body={voteIcon('approve', 'unknown', 9, 9)} /> {t('map.legendVotes')}
+        </span>
+        <span><Icon body={importanceIcon('high', 1, 9)} /> {t('map.legendImportance')}</span>
+        <span><Swatch color="#434343" /> {t('map.legendKey')}</span>
+        <span><Swatch color={CENTRE_COLOR} /> {t('map.legendCentre')}</span>
+        <span><Swatch color={ROLE_COLOR} text /> {t('map.legendRole')}</span>
+        <span><Swatch color={GAP_COLOR} dashed /> {t('map.legendGap')}</span>
+        <span>{t('map.legendReporting')}</span>
+        <span>{t('map.legendLinks')}</span>
+        <Space wrap size={[8, 4]}>
+          {LINK_KINDS.map((kind) => (
+            <span key={kind} style={{ whiteSpace: 'nowrap' }}><Swatch color={LINK_COLOR[kind]} text /> {t(`map.${kind}`)}</span>
+          ))}
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('map.legendDrag')}</Typography.Text>
+      </Space>
+    </Card>
+  );
+});
