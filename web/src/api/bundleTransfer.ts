@@ -1,6 +1,7 @@
 // Moving a bundle with progress: the export streamed into a file the browser saves, the import sent with
 // XMLHttpRequest so that the upload's progress can be shown (client.ts has no progress events).
 import { buildUrl, csrfToken } from './client';
+import { saveBlob } from '../lib/download';
 
 export interface ImportCounts {
   created: number;
@@ -75,14 +76,7 @@ export async function downloadBundle(onProgress: (progress: Progress) => void): 
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'brm-bundle.json';
-  const url = URL.createObjectURL(new Blob(chunks, { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(new Blob(chunks, { type: 'application/json' }), name);
   return loaded;
 }
 

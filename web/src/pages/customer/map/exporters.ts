@@ -6,16 +6,7 @@ import type cytoscape from 'cytoscape';
 /** The largest PNG side: a map of 1,000 persons is scaled down to fit, as browsers limit canvas sizes. */
 const MAX_SIDE = 12000;
 
-export function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { saveBlob } from '../../../lib/download';
 
 /** A file name without characters that file systems refuse. */
 export function fileName(...parts: string[]): string {
