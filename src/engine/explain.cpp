@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "domain/vocab.hpp"
+#include "engine/influence_centres.hpp"
 
 namespace brm::engine {
 namespace {
@@ -46,6 +47,9 @@ Explanation Explainer::Explain(FigureSubject subject, Dimension dimension, Idx t
     }
     case FigureKind::kCustomer:
       for (Idx person : figures_.KeyPersons(subject.index, day)) set.emplace_back(person, kNone);
+      break;
+    case FigureKind::kCentres:
+      for (Idx person : InfluenceCentres(figures_).PooledCentres(subject.index, day)) set.emplace_back(person, kNone);
       break;
     case FigureKind::kEmployee:
       for (Idx link : graph_.people[subject.index].links_out) {

@@ -4,7 +4,8 @@
 // A figure is one degree of one of the six quantifications over a set of persons: a key person (the set
 // of one), a decision chain (effective project ratings), a department or a customer (customer-level
 // ratings of its active key persons), an employee (the active key persons they can influence) or the
-// company (the active key persons of the customers in a scope); toward ours or a competitor. The set and
+// company (the active key persons of the customers in a scope) or a customer's influence centres (its
+// kPooledCentres highest-ranked key persons, influence_centres.hpp); toward ours or a competitor. The set and
 // the values are read exactly as the figure reads them, so the Stats recomputed from the listed values
 // are the figure's.
 //
@@ -27,9 +28,10 @@
 
 namespace brm::engine {
 
-enum class FigureKind : uint8_t { kPerson, kChain, kDepartment, kCustomer, kEmployee, kCompany };
+enum class FigureKind : uint8_t { kPerson, kChain, kDepartment, kCustomer, kEmployee, kCompany, kCentres };
 
-// What a figure is of: a person, opportunity, department, customer or employee (person) index; the
+// What a figure is of: a person, opportunity, department, customer (also for its centres) or employee
+// (person) index; the
 // company figure takes the customers of `scope` instead.
 struct FigureSubject {
   FigureKind kind = FigureKind::kCustomer;

@@ -92,4 +92,22 @@ std::vector<InfluenceCentre> InfluenceCentres::Rank(Idx customer, Date day) cons
   return centres;
 }
 
+std::vector<Idx> InfluenceCentres::PooledCentres(Idx customer, Date day) const {
+  std::vector<Idx> persons;
+  for (const InfluenceCentre& centre : Rank(customer, day)) {
+    if (persons.size() == kPooledCentres) break;
+    if (centre.key) persons.push_back(centre.person);
+  }
+  return persons;
+}
+
+Degrees InfluenceCentres::PooledDegrees(Idx customer, Idx toward, Date day) const {
+  Degrees degrees{};
+  for (Idx person : PooledCentres(customer, day)) {
+    const PersonState state = figures_.State(person, toward, day);
+    for (int d = 0; d < kDimensions; ++d) degrees[d].Add(state.degrees[d]);
+  }
+  return degrees;
+}
+
 }  // namespace brm::engine

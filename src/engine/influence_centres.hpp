@@ -23,6 +23,12 @@
 
 namespace brm::engine {
 
+// The influence centres as a figure of the customer (issue 13 item 4, seed 003 講關係: how close the
+// centres are to us as a group): the kPooledCentres highest-ranked active key persons (ties by id, as Rank
+// orders them), their customer-level degrees pooled as the customer's are. Reading taken: key persons only
+// (only they are rated), so a centre who is not a key person is passed over for the next one.
+inline constexpr size_t kPooledCentres = 10;
+
 struct InfluenceCentre {
   Idx person = kNone;
   double rank = 0;   // PageRank, rounded to 10 decimals; the ranks of a customer sum to 1
@@ -44,6 +50,10 @@ class InfluenceCentres {
   // Highest rank first, equal ranks by person id. Empty when `customer` is not an organization of kind
   // customer active on `day`.
   std::vector<InfluenceCentre> Rank(Idx customer, Date day) const;
+  // The kPooledCentres highest-ranked active key persons of `customer` on `day`, highest first.
+  std::vector<Idx> PooledCentres(Idx customer, Date day) const;
+  // Their degrees toward `toward` on `day` (the customer-level ratings, as the customer figure reads them).
+  Degrees PooledDegrees(Idx customer, Idx toward, Date day) const;
 
  private:
   const Figures& figures_;

@@ -282,4 +282,36 @@ std::vector<TrendPoint> Lines::ChainTrend(Idx opportunity, Idx toward, const std
   return points;
 }
 
+std::vector<DepartmentTrend> Lines::DepartmentTrends(Idx customer, Idx toward, const std::vector<Date>& days) const {
+  std::vector<DepartmentTrend> rows;
+  const Organization& org = graph_.orgs[customer];
+  if (org.kind != OrgKind::kCustomer) return rows;
+  std::vector<Idx> departments;
+  for (Idx dept : org.departments) {
+    const Interval& life = graph_.departments[dept].life;
+    if (std::any_of(days.begin(), days.end(), [&](Date day) { return life.On(day); })) departments.push_back(dept);
+  }
+  figures_.SortById(Kind::kDepartment, departments);
+  departments.erase(std::unique(departments.begin(), departments.end()), departments.end());
+  for (Idx dept : departments) {
+    DepartmentTrend& row = rows.emplace_back(DepartmentTrend{dept, std::vector<TrendPoint>(days.size())});
+    for (size_t i = 0; i < days.size(); ++i) row.points[i].as_of = days[i];
+  }
+  for (Idx person : org.people) {
+    const Person& p = graph_.people[person];
+    if (!p.exists || !p.key) continue;
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const DepartmentTrend& r) { return r.department == p.department; });
+    if (row == rows.end()) continue;
+    const Interval& life = graph_.departments[row->department].life;
+    for (size_t i = 0; i < days.size(); ++i) {
+      if (!life.On(days[i]) || !figures_.ActiveKeyPerson(person, days[i])) continue;
+      const PersonState state = figures_.State(person, toward, days[i]);
+      TrendPoint& point = row->points[i];
+      ++point.count;
+      for (int d = 0; d < kDimensions; ++d) point.degrees[d].Add(state.degrees[d]);
+    }
+  }
+  return rows;
+}
+
 }  // namespace brm::engine

@@ -67,6 +67,12 @@ struct TrendPoint {
   Degrees degrees{};
 };
 
+// One department's trend series (`GET /customers/{id}/departments/trend`).
+struct DepartmentTrend {
+  Idx department = kNone;
+  std::vector<TrendPoint> points;  // count: the department's active key persons that day (0 when it is not active)
+};
+
 // The last day of each month from (from_year, from_month) to (to_year, to_month), inclusive.
 std::vector<Date> MonthEnds(int from_year, unsigned from_month, int to_year, unsigned to_month);
 
@@ -85,6 +91,9 @@ class Lines {
   std::vector<TrendPoint> CustomerLineTrend(const Scope& scope, Idx toward, const std::vector<Date>& days) const;
   std::vector<TrendPoint> CustomerTrend(Idx customer, Idx toward, const std::vector<Date>& days) const;
   std::vector<TrendPoint> ChainTrend(Idx opportunity, Idx toward, const std::vector<Date>& days) const;
+  // Each department of `customer` active on any of `days`, by id: on each day the customer-level degrees of
+  // its active key persons, as the customer's metrics give a department's (seed 003, figure 6).
+  std::vector<DepartmentTrend> DepartmentTrends(Idx customer, Idx toward, const std::vector<Date>& days) const;
 
   // Customers of the scope (kind customer), by id.
   std::vector<Idx> CustomersIn(const Scope& scope) const;

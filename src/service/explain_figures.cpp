@@ -19,7 +19,7 @@ using engine::kNone;
 
 namespace {
 
-constexpr std::string_view kFigureKinds[] = {"person", "chain", "department", "customer", "employee", "company"};
+constexpr std::string_view kFigureKinds[] = {"person", "chain", "department", "customer", "employee", "company", "centres"};
 
 struct ExplainRequest {
   engine::FigureKind kind = engine::FigureKind::kCustomer;
@@ -36,7 +36,7 @@ Result<ExplainRequest> ReadRequest(const PageQuery& page) {
       const auto* it = std::find(std::begin(kFigureKinds), std::end(kFigureKinds), value);
       if (it == std::end(kFigureKinds)) {
         return MakeError(ErrorCode::kInvalid,
-                         "\"figure\" must be person, chain, department, customer, employee or company.", "figure");
+                         "\"figure\" must be person, chain, department, customer, employee, company or centres.", "figure");
       }
       request.kind = static_cast<engine::FigureKind>(it - std::begin(kFigureKinds));
       has_figure = true;
@@ -149,7 +149,8 @@ Result<bj::object> FiguresService::Explain(const Actor& actor, const FigureQuery
       case engine::FigureKind::kPerson: index = Readable(access, graph, Kind::kPerson, request->id); break;
       case engine::FigureKind::kChain: index = Readable(access, graph, Kind::kOpportunity, request->id); break;
       case engine::FigureKind::kDepartment: index = Readable(access, graph, Kind::kDepartment, request->id); break;
-      case engine::FigureKind::kCustomer: index = ReadableCustomer(access, graph, request->id); break;
+      case engine::FigureKind::kCustomer:
+      case engine::FigureKind::kCentres: index = ReadableCustomer(access, graph, request->id); break;
       case engine::FigureKind::kEmployee: index = ReadableEmployee(graph, request->id); break;
       case engine::FigureKind::kCompany: break;
     }

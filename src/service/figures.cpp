@@ -28,6 +28,22 @@ namespace {
 constexpr int kMaxMonths = 120;
 constexpr size_t kMetricsArena = 8192;  // bytes; a customer's metrics take about 6 KiB of JSON values
 
+// The influence centres as a figure of the customer (influence_centres.hpp): who they are on the day, their
+// pooled degrees, and the change of each mean since a month and a year earlier (the centres of that day).
+bj::object CentresJson(const Figures& figures, Idx customer, Idx toward, Date day) {
+  const engine::InfluenceCentres centres(figures);
+  const auto dates = engine::TrendDates(day);
+  std::array<engine::Degrees, engine::kWhens> degrees;
+  for (int w = 0; w < engine::kWhens; ++w) degrees[w] = centres.PooledDegrees(customer, toward, dates[w]);
+  bj::array persons;
+  for (Idx person : centres.PooledCentres(customer, day)) persons.emplace_back(figures.graph().Id(Kind::kPerson, person));
+  return {{"top", engine::kPooledCentres},
+          {"persons", std::move(persons)},
+          {"degrees", json::DegreesJson(degrees[engine::kNow])},
+          {"mom", json::DeltaJson(degrees[engine::kNow], degrees[engine::kMonthAgo])},
+          {"yoy", json::DeltaJson(degrees[engine::kNow], degrees[engine::kYearAgo])}};
+}
+
 }  // namespace
 
 Result<Idx> ResolveToward(const Figures& figures, const std::string& toward) {
@@ -162,6 +178,7 @@ Result<bj::object> FiguresService::CustomerMetrics(const Actor& actor, std::stri
     const engine::Figures within = all.Within(sees);
     out["strategy_reason"] =
         StrategyReasonJson(all.graph(), engine::Explainer(within, sees).StrategyOf(*org, query.as_of), all.thresholds());
+    out["centres"] = CentresJson(within, *org, *toward, query.as_of);
     return out;
   });
   if (metrics) (*metrics)["strategy_override"] = StrategyOverrideJson(store_.StrategyOverride(customer));
@@ -263,6 +280,39 @@ Result<bj::array> FiguresService::CustomerTrend(const Actor& actor, std::string_
     const engine::Scope sees = access.Sees();
     return json::TrendJson(engine::Lines(all.Within(sees)).CustomerTrend(*org, *toward, days), "key_persons", false);
   });
+}
+
+Result<bj::object> FiguresService::DepartmentTrends(const Actor& actor, std::string_view customer,
+                                                   const FigureQuery& query, const MonthRange& months) {
+  const auto days = engine::MonthEnds(months.from_year, months.from_month, months.to_year, months.to_month);
+  auto answer = AsActor(actor, [&](const Access& access, const Figures& all) -> Result<bj::object> {
+    if (auto status = access.MayCompute(); !status) return status.error();
+    const engine::Graph& graph = all.graph();
+    auto org = ReadableCustomer(access, graph, customer);
+    if (!org) return org.error();
+    auto toward = ResolveToward(all, query.toward);
+    if (!toward) return toward.error();
+    const engine::Scope sees = access.Sees();
+    bj::array departments;
+    for (const engine::DepartmentTrend& row : engine::Lines(all.Within(sees)).DepartmentTrends(*org, *toward, days)) {
+      const engine::Department& dept = graph.departments[row.department];
+      departments.push_back(bj::object{
+          {"department", graph.Id(Kind::kDepartment, row.department)},
+          {"parent", dept.parent == kNone ? bj::value(nullptr) : bj::value(graph.Id(Kind::kDepartment, dept.parent))},
+          {"points", json::TrendJson(row.points, "key_persons", false)}});
+    }
+    return bj::object{{"customer", std::string(customer)},
+                      {"as_of", FormatDate(query.as_of)},
+                      {"toward", json::TowardJson(graph, *toward)},
+                      {"departments", std::move(departments)}};
+  });
+  if (!answer) return answer;
+  // The departments' names, from their records (the graph keeps only what the figures read).
+  for (bj::value& row : (*answer)["departments"].as_array()) {
+    const auto record = store_.Get(Kind::kDepartment, row.at("department").as_string());
+    row.as_object()["name"] = record ? bj::value(record->Text(fields::dept::kName)) : bj::value(nullptr);
+  }
+  return answer;
 }
 
 Result<bj::array> FiguresService::ChainTrend(const Actor& actor, std::string_view opportunity, const FigureQuery& query,

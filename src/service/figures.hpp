@@ -125,9 +125,16 @@ class FiguresService {
   Result<boost::json::object> CompetitorInfluencedPage(const Actor& actor, const FigureQuery& query,
                                                        const PageQuery& page);
 
+  // A manager's comparison of the reps of a perspective (rep_comparison.cpp): a row per rep or manager of
+  // it with the figures of that user's own perspective, and the perspective's own row ("total").
+  Result<boost::json::object> RepComparison(const Actor& actor, const FigureQuery& query);
+
   Result<boost::json::array> CustomerLineTrend(const Actor& actor, const FigureQuery& query, const MonthRange& months);
   Result<boost::json::array> CustomerTrend(const Actor& actor, std::string_view customer, const FigureQuery& query,
                                            const MonthRange& months);
+  // Each department's trend on a customer's page (engine::Lines::DepartmentTrends).
+  Result<boost::json::object> DepartmentTrends(const Actor& actor, std::string_view customer, const FigureQuery& query,
+                                               const MonthRange& months);
   Result<boost::json::array> ChainTrend(const Actor& actor, std::string_view opportunity, const FigureQuery& query,
                                         const MonthRange& months);
 

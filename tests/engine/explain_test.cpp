@@ -8,6 +8,7 @@
 
 #include "engine/explain.hpp"
 #include "engine/figures.hpp"
+#include "engine/influence_centres.hpp"
 #include "engine/lines.hpp"
 #include "tenant_builder.hpp"
 
@@ -174,8 +175,8 @@ TEST(Explain, TheStrategySaysWhichRuleHeldAndWhomToProfile) {
   EXPECT_EQ(b.to_profile.size(), 16u);
 }
 
-// Random tenants: every customer's, department's, chain's, employee's and the company's explanation gives
-// the figure's Stats, and every attribution adds up to its delta.
+// Random tenants: every customer's (and its centres'), department's, chain's, employee's and the company's
+// explanation gives the figure's Stats, and every attribution adds up to its delta.
 TEST(Explain, RandomTenantsReproduceEveryFigureAndEveryDelta) {
   static const char* kValues[] = {"strong_support", "support", "neutral", "oppose", "strong_oppose", "unknown"};
   static const char* kDimensions[] = {"closeness", "solution", "price"};
@@ -190,7 +191,7 @@ TEST(Explain, RandomTenantsReproduceEveryFigureAndEveryDelta) {
       t.Add(Dept((customer + "-d").c_str(), customer.c_str()));
       const std::string opp = customer + "-o";
       t.Add(Opp(opp.c_str(), customer.c_str(), "2024-01-01"));
-      for (int p = 0; p < 6; ++p) {
+      for (int p = 0; p < 14; ++p) {  // more than the ten centres pooled
         const std::string person = customer + "-p" + std::to_string(p);
         Rec rec = KeyPerson(person.c_str(), customer.c_str(), rng() % 2 ? (customer + "-d").c_str() : nullptr);
         if (rng() % 4 == 0) rec.Since(rng() % 2 ? "2025-03-10" : "2024-09-01");
@@ -199,6 +200,11 @@ TEST(Explain, RandomTenantsReproduceEveryFigureAndEveryDelta) {
         people.push_back(person);
         if (rng() % 2) t.Add(Member((person + "-m").c_str(), opp.c_str(), person.c_str(), "user"));
         if (rng() % 3 == 0) t.Add(Link((person + "-l").c_str(), rng() % 2 ? "e1" : "e2", person.c_str()));
+        // Influence inside the customer, which ranks its centres.
+        if (p > 0 && rng() % 2) {
+          const std::string from = customer + "-p" + std::to_string(rng() % p);
+          t.Add(Link((person + "-i").c_str(), from.c_str(), person.c_str()));
+        }
       }
     }
     for (int i = 0; i < 120; ++i) {
@@ -225,6 +231,8 @@ TEST(Explain, RandomTenantsReproduceEveryFigureAndEveryDelta) {
           EXPECT_EQ(reason.key_persons - reason.fully_profiled, static_cast<int>(reason.to_profile.size()));
         }
         figures_now.push_back({{FigureKind::kCustomer, t.O(customer.c_str())}, m.degrees});
+        figures_now.push_back({{FigureKind::kCentres, t.O(customer.c_str())},
+                               InfluenceCentres(figures).PooledDegrees(t.O(customer.c_str()), toward, day)});
         for (const auto& row : m.departments) figures_now.push_back({{FigureKind::kDepartment, row.department}, row.degrees});
         const Idx opp = t.Opportunity((customer + "-o").c_str());
         figures_now.push_back({{FigureKind::kChain, opp}, figures.Chain(opp, toward, day).degrees});

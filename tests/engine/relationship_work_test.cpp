@@ -86,6 +86,35 @@ TEST(InfluenceCentres, NoneForACustomerNotActiveOrNotACustomer) {
   EXPECT_TRUE(InfluenceCentres(figures).Rank(w.O("us"), kDay).empty());
 }
 
+// The centres as a figure of the customer (issue 13 item 4): "boss", not a key person, is influenced by
+// twelve key persons k01 … k12 and ranks highest; the twelve tie, so the ten pooled are k01 … k10 (by id).
+// k01 strong_support and k02 oppose are pooled (closeness mean (2 − 1) / 2 = 0.5); k11's strong_oppose is
+// not (the customer's own mean, over all twelve, is (2 − 1 − 2) / 3 = −1/3).
+TEST(InfluenceCentres, TheTenHighestRankedKeyPersonsArePooled) {
+  World w;
+  w.Org("us", "ours").Org("c1", "customer").Person("boss", "c1", /*key=*/false);
+  for (int i = 1; i <= 12; ++i) {
+    const std::string id = (i < 10 ? "k0" : "k") + std::to_string(i);
+    w.Person(id, "c1").Influence("l" + id, id, "boss", "strong");
+  }
+  w.Rate("k01", "closeness", "strong_support", "2025-01-01").Rate("k02", "closeness", "oppose", "2025-01-01");
+  w.Rate("k11", "closeness", "strong_oppose", "2025-01-01");
+  const Figures figures(w.graph, {});
+  const InfluenceCentres centres(figures);
+  EXPECT_EQ(PersonIds(w, centres.Rank(w.O("c1"), kDay)).front(), "boss");
+  EXPECT_EQ(work_test::Ids(w, Kind::kPerson, centres.PooledCentres(w.O("c1"), kDay)),
+            (std::vector<std::string>{"k01", "k02", "k03", "k04", "k05", "k06", "k07", "k08", "k09", "k10"}));
+  const Degrees pooled = centres.PooledDegrees(w.O("c1"), kOurs, kDay);
+  EXPECT_EQ(pooled[0].n, 10);
+  EXPECT_EQ(pooled[0].known(), 2);
+  EXPECT_EQ(pooled[0].mean(), 0.5);
+  EXPECT_EQ(pooled[1].known(), 0);
+  EXPECT_NEAR(*figures.Customer(w.O("c1"), kOurs, kDay).degrees[0].mean(), -1.0 / 3, 1e-12);
+  // Before the ratings there is nothing known; with no person active, no centre.
+  EXPECT_EQ(centres.PooledDegrees(w.O("c1"), kOurs, *ParseDate("2024-12-31"))[0].known(), 0);
+  EXPECT_TRUE(centres.PooledCentres(w.O("us"), kDay).empty());
+}
+
 // Employees e1, e2 (and e3, who has left) of ours; the target t of customer c1 with a and b around them:
 //   e1 → t weak; e1 → b medium; b is t's manager (strong); e2 → a strong (and weak); a → t medium;
 //   a → b weak; b → a weak; t → a medium (never a step: paths do not pass the target).

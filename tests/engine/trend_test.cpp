@@ -117,5 +117,50 @@ TEST(Trend, ChainTrendPerMonthEnd) {
   EXPECT_DOUBLE_EQ(*points[2].degrees[kC].mean(), 1.0);
 }
 
+// A department's trend (issue 13 item 4, seed 003 figure 6): c1 has d1 (k1 support from 2025-01-15, k2
+// oppose from 2025-03-10) and d2 (from 2025-03-01, retired 2025-05-15: k3 strong_support from its start);
+// k4 has no department. Month ends January to June 2025.
+TEST(Trend, EachDepartmentOverTheMonths) {
+  Tenant t;
+  t.Add(Customer("c1")).Add(Dept("d1", "c1")).Add(Dept("d2", "c1").Since("2025-03-01").Until("2025-05-15"));
+  t.Add(KeyPerson("k1", "c1", "d1")).Add(KeyPerson("k2", "c1", "d1")).Add(KeyPerson("k3", "c1", "d2"));
+  t.Add(KeyPerson("k4", "c1"));
+  t.Rate("k1", "closeness", "support", "2025-01-15").Rate("k2", "closeness", "oppose", "2025-03-10");
+  t.Rate("k3", "closeness", "strong_support", "2025-03-01").Rate("k4", "closeness", "strong_oppose", "2025-01-01");
+  const Figures figures = t.Figs();
+  const auto rows = Lines(figures).DepartmentTrends(t.O("c1"), kOurs, MonthEnds(2025, 1, 2025, 6));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(t.IdOf(Kind::kDepartment, rows[0].department), "d1");
+  EXPECT_EQ(t.IdOf(Kind::kDepartment, rows[1].department), "d2");
+  std::vector<int> counts, known;
+  std::vector<std::optional<double>> means;
+  for (const TrendPoint& p : rows[0].points) {
+    counts.push_back(p.count);
+    known.push_back(p.degrees[kC].known());
+    means.push_back(p.degrees[kC].mean());
+  }
+  EXPECT_EQ(counts, (std::vector<int>{2, 2, 2, 2, 2, 2}));
+  EXPECT_EQ(known, (std::vector<int>{1, 1, 2, 2, 2, 2}));
+  EXPECT_EQ(means, (std::vector<std::optional<double>>{1.0, 1.0, 0.0, 0.0, 0.0, 0.0}));
+  counts.clear();
+  means.clear();
+  for (const TrendPoint& p : rows[1].points) {
+    counts.push_back(p.count);
+    means.push_back(p.degrees[kC].mean());
+  }
+  // Not active in January, February, May (retired on the 15th) and June: no key persons then.
+  EXPECT_EQ(counts, (std::vector<int>{0, 0, 1, 1, 0, 0}));
+  EXPECT_EQ(means, (std::vector<std::optional<double>>{std::nullopt, std::nullopt, 2.0, 2.0, std::nullopt, std::nullopt}));
+  // The last point is the department figure of the customer's metrics on that day.
+  const CustomerMetrics march = figures.Customer(t.O("c1"), kOurs, D("2025-03-31"));
+  ASSERT_EQ(march.departments.size(), 2u);
+  const auto rows_march = Lines(figures).DepartmentTrends(t.O("c1"), kOurs, MonthEnds(2025, 3, 2025, 3));
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(rows_march[i].points[0].count, march.departments[i].key_persons);
+    EXPECT_EQ(rows_march[i].points[0].degrees[kC].counts, march.departments[i].degrees[kC].counts);
+  }
+}
+
 }  // namespace
 }  // namespace brm::engine
+

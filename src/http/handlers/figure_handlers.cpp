@@ -95,10 +95,11 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const std::string& head = s[2];
   const std::string action = s.size() == 5 ? s[4] : "";
   enum class Figure { kNone, kCustomer, kCustomerTrend, kChain, kChainTrend, kProfile, kEmployee, kCustomerLine,
-                      kCustomerLineTrend, kCompetitorInfluenced, kInfluenceLine, kWarnings, kSuggestions, kChanges, kPaths, kCentres, kGraph, kHistory, kProject, kExplain };
+                      kCustomerLineTrend, kCompetitorInfluenced, kReps, kDepartmentTrends, kInfluenceLine, kWarnings, kSuggestions, kChanges, kPaths, kCentres, kGraph, kHistory, kProject, kExplain };
   Figure figure = Figure::kNone;
   if (head == "customers" && action == "metrics") figure = Figure::kCustomer;
   else if (head == "customers" && action == "trend") figure = Figure::kCustomerTrend;
+  else if (head == "customers" && action == "department-trend") figure = Figure::kDepartmentTrends;
   else if (head == "opportunities" && action == "chain") figure = Figure::kChain;
   else if (head == "opportunities" && action == "trend") figure = Figure::kChainTrend;
   else if (head == "customers" && action == "influence-centres") figure = Figure::kCentres;
@@ -114,6 +115,7 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   else if (head == "employees" && action == "metrics") figure = Figure::kEmployee;
   else if (head == "lines" && s.size() == 4 && s[3] == "customer") figure = Figure::kCustomerLine;
   else if (head == "lines" && s.size() == 4 && s[3] == "influence") figure = Figure::kInfluenceLine;
+  else if (head == "lines" && s.size() == 4 && s[3] == "reps") figure = Figure::kReps;
   else if (head == "lines" && s.size() == 5 && s[3] == "customer" && s[4] == "trend") figure = Figure::kCustomerLineTrend;
   else if (head == "lines" && s.size() == 5 && s[3] == "customer" && s[4] == "competitor-influenced") {
     figure = Figure::kCompetitorInfluenced;
@@ -125,9 +127,9 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
   const bool scoped = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine ||
                       figure == Figure::kCustomerLineTrend || figure == Figure::kWarnings ||
                       figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
-                      figure == Figure::kChanges || figure == Figure::kExplain;
+                      figure == Figure::kChanges || figure == Figure::kExplain || figure == Figure::kReps;
   const bool months = figure == Figure::kCustomerTrend || figure == Figure::kChainTrend ||
-                      figure == Figure::kCustomerLineTrend;
+                      figure == Figure::kCustomerLineTrend || figure == Figure::kDepartmentTrends;
   const bool paged = figure == Figure::kCustomerLine || figure == Figure::kInfluenceLine || figure == Figure::kWarnings ||
                      figure == Figure::kCompetitorInfluenced || figure == Figure::kSuggestions ||
                       figure == Figure::kChanges || figure == Figure::kExplain;
@@ -155,6 +157,8 @@ std::optional<Response> Api::FigureHandler(const Request& request, const Caller&
       if (params->page) return Reply(figures_.InfluenceLinePage(actor, query, *params->page));
       return Reply(figures_.InfluenceLine(actor, query));
     case Figure::kCustomerLineTrend: return Reply(figures_.CustomerLineTrend(actor, query, *range));
+    case Figure::kDepartmentTrends: return Reply(figures_.DepartmentTrends(actor, id, query, *range));
+    case Figure::kReps: return Reply(figures_.RepComparison(actor, query));
     case Figure::kCompetitorInfluenced:
       return Reply(figures_.CompetitorInfluencedPage(actor, query, params->page.value_or(PageQuery{})));
     case Figure::kWarnings:
