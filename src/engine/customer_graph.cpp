@@ -36,10 +36,10 @@ CustomerGraph MapCustomer(const Figures& figures, Idx customer, Idx toward, Date
     map.people.push_back(row);
   }
 
-  for (Idx line = 0; line < graph.reporting.size(); ++line) {
-    const ReportingLine& r = graph.reporting[line];
-    if (r.person != kNone && r.manager != kNone && member[r.person] && member[r.manager] && r.life.On(day)) {
-      map.reporting.push_back(line);
+  for (const CustomerGraph::Member& manager : map.people) {
+    for (Idx line : graph.people[manager.person].manages) {
+      const ReportingLine& r = graph.reporting[line];
+      if (r.person != kNone && member[r.person] && r.life.On(day)) map.reporting.push_back(line);
     }
   }
   figures.SortById(Kind::kReporting, map.reporting);

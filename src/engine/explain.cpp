@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "domain/vocab.hpp"
+#include "engine/features.hpp"
 #include "engine/influence_centres.hpp"
 
 namespace brm::engine {
@@ -153,15 +154,7 @@ StrategyReason Explainer::StrategyOf(Idx customer, Date day) const {
     r.fully_profiled += state.fully_profiled;
     for (int d = 0; d < kDimensions; ++d) r.now[d].Add(state.degrees[d]);
     if (state.fully_profiled) continue;
-    StrategyReason::ToProfile row{person, {}};
-    for (Dimension d : kAllDimensions) {
-      if (state.degrees[static_cast<int>(d)] == kUnknown) row.missing.push_back(vocab::kDimensions[static_cast<size_t>(d)]);
-    }
-    if (figures_.Vote(person, VoteKind::kVeto, day) == kUnknown) row.missing.push_back("veto");
-    if (figures_.Vote(person, VoteKind::kApprove, day) == kUnknown) row.missing.push_back("approve");
-    if (!figures_.Acquainted(person, day)) row.missing.push_back("acquaintance");
-    if (graph_.people[person].orientation == 6) row.missing.push_back("orientation");
-    r.to_profile.push_back(std::move(row));
+    r.to_profile.push_back(StrategyReason::ToProfile{person, FeatureNames(UnknownFeatures(figures_, person, day))});
   }
   r.before = figures_.CustomerDegrees(customer, kOurs, r.before_day);
   // The smallest whole number of fully profiled persons that makes profiled ≥ share × k hold (as Recommend

@@ -418,12 +418,17 @@ void Graph::ApplyUser(const Record& record) {
 void Graph::ApplyReporting(const Record& record) {
   // Nothing refers to a reporting line: in a bulk load its id is new.
   const Idx index = bulk ? ids(Kind::kReporting).Append(record.id) : ids(Kind::kReporting).Intern(record.id);
-  ReportingLine& line = Slot(reporting, index);
-  line.person = Ref(Kind::kPerson, record, f::reporting::kPerson);
-  line.manager = Ref(Kind::kPerson, record, f::reporting::kManager);
+  const bool known = index < reporting.size();
+  const Idx person = Ref(Kind::kPerson, record, f::reporting::kPerson);
+  const Idx manager = Ref(Kind::kPerson, record, f::reporting::kManager);
+  Ensure(reporting, index);
+  Ensure(people, person);
+  Ensure(people, manager);
+  ReportingLine& line = reporting[index];
+  Relink(people, &Person::manages, known ? line.manager : kNone, manager, index);
+  line.person = person;
+  line.manager = manager;
   line.life = Life(record);
-  Ensure(people, line.person);
-  Ensure(people, line.manager);
 }
 
 void Graph::ApplyInfluence(const Record& record) {

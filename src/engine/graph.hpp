@@ -178,6 +178,7 @@ struct Person {
   std::vector<Series> ratings;            // every other rating history (project level, toward competitors)
   std::vector<ActivityPoint> activities;  // sorted by date
   std::vector<Idx> links_in, links_out;   // influence links
+  std::vector<Idx> manages;               // reporting lines where this person is the manager
   std::vector<Idx> memberships;           // chain members
   std::vector<Idx> uses;                  // influence uses where this person is the employee
 };

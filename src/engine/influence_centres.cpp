@@ -44,8 +44,11 @@ std::vector<InfluenceCentre> InfluenceCentres::Rank(Idx customer, Date day) cons
       if (figures_.LinkCounts(link, day)) add(person, graph_.links[link].to);
     }
   }
-  for (const ReportingLine& line : graph_.reporting) {
-    if (line.life.On(day) && line.manager != kNone && line.person != kNone) add(line.manager, line.person);
+  for (Idx person : persons) {
+    for (Idx index : graph_.people[person].manages) {
+      const ReportingLine& line = graph_.reporting[index];
+      if (line.life.On(day) && line.person != kNone) add(person, line.person);
+    }
   }
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());

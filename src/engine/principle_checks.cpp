@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/vocab.hpp"
+#include "engine/features.hpp"
 #include "engine/message_text.hpp"
 #include "engine/warnings.hpp"
 
@@ -12,7 +13,6 @@ namespace {
 
 constexpr int kRecentDays = 90;
 constexpr int kDeclarationMonths = 12;
-constexpr uint8_t kUnknownOrientation = 6;  // in vocab::kOrientation
 
 std::string_view DimensionName(Dimension dimension) { return vocab::kDimensions[static_cast<size_t>(dimension)]; }
 
@@ -33,18 +33,15 @@ void Warnings::FocusCoverage(const Context& context, Out& out) const {
     if (!graph_.orgs[customer].focus) continue;
     for (Idx person : figures_.KeyPersons(customer, context.day)) {
       const bool contacted = figures_.Activities(person, kNone, context.day) > 0;
+      const uint8_t unknown = UnknownFeatures(figures_, person, context.day);
+      if (contacted && unknown == 0) continue;
       Warning w = Make(WarningKind::kFocusCoverage, customer, kNone, person);
-      std::vector<std::string> missing;
       for (Dimension d : kAllDimensions) {
-        if (figures_.Rating(person, d, kOurs, kNone, context.day) != kUnknown) continue;
-        w.dimensions.push_back(d);
-        missing.emplace_back(DimensionName(d));
+        if (unknown & (1u << static_cast<int>(d))) w.dimensions.push_back(d);
       }
-      if (figures_.Vote(person, VoteKind::kVeto, context.day) == kUnknown) missing.emplace_back("veto");
-      if (figures_.Vote(person, VoteKind::kApprove, context.day) == kUnknown) missing.emplace_back("approve");
-      if (!figures_.Acquainted(person, context.day)) missing.emplace_back("acquaintance");
-      if (graph_.people[person].orientation == kUnknownOrientation) missing.emplace_back("orientation");
-      if (contacted && missing.empty()) continue;
+      w.Flag("contacted", contacted).Count("days", kRecentDays).Features("unknown", unknown);
+      std::vector<std::string> missing;
+      for (std::string_view name : FeatureNames(unknown)) missing.emplace_back(name);
       std::string gaps;
       if (!contacted) gaps = "has had no activity in the last " + std::to_string(kRecentDays) + " days";
       if (!missing.empty()) {
@@ -65,6 +62,7 @@ void Warnings::OpposersToNeutral(const Context& context, Out& out) const {
         const int8_t value = figures_.Rating(person, d, kOurs, kNone, context.day);
         if (!Opposing(value)) continue;
         w.dimensions.push_back(d);
+        w.Attitude("attitude", d, value);
         detail.push_back(std::string(DimensionName(d)) + " " + std::string(AttitudeName(value)));
       }
       if (w.dimensions.empty()) continue;
@@ -85,6 +83,9 @@ void Warnings::VotesNotSupporting(const Context& context, Out& out) const {
       if (Supporting(closeness)) continue;
       Warning w = Make(WarningKind::kVoteNotSupporting, customer, kNone, person);
       w.dimensions = {Dimension::kCloseness};
+      w.Flag("veto", figures_.Vote(person, VoteKind::kVeto, context.day) == 1);
+      w.Flag("approve", figures_.Vote(person, VoteKind::kApprove, context.day) == 1);
+      w.Attitude("attitude", Dimension::kCloseness, closeness);
       w.message = "Key person " + PersonId(person) + " holds the " + JoinWords(votes) +
                   (votes.size() > 1 ? " votes" : " vote") + " but does not support us yet (closeness " +
                   std::string(AttitudeName(closeness)) + ").";
@@ -110,6 +111,8 @@ void Warnings::MeansFalling(const Context& context, const Scope& scope, Out& out
       }
       if (falls.empty()) continue;
       w.dimensions.push_back(d);
+      w.Mean("now", d, degrees[0][i].mean()).Mean("month_ago", d, degrees[1][i].mean());
+      w.Mean("year_ago", d, degrees[2][i].mean());
       detail.push_back(std::string(DimensionName(d)) + " fell " + JoinWords(falls) + " to " +
                        MeanText(degrees[0][i].mean()));
     }
@@ -161,6 +164,7 @@ void Warnings::LeverageEmployees(const Context& context, Out& out) const {
       if (employees.empty()) continue;
       Warning w = Make(WarningKind::kLeverageEmployee, graph_.opportunities[opp].customer, opp, person);
       w.dimensions = {Dimension::kCloseness};
+      w.Attitude("attitude", Dimension::kCloseness, closeness);
       std::vector<std::string> names;
       for (Idx employee : employees) names.push_back(PersonId(employee));
       w.employees = std::move(employees);
@@ -202,6 +206,7 @@ void Warnings::UndeclaredAcquaintances(const Context& context, const Scope& scop
     });
     if (declared) continue;
     Warning w = Make(WarningKind::kUndeclaredAcquaintances, kNone, kNone, employee);
+    w.Count("months", kDeclarationMonths);
     w.message = "Employee " + PersonId(employee) + " has not declared whom they know in the last " +
                 std::to_string(kDeclarationMonths) + " months.";
     out.push_back(std::move(w));

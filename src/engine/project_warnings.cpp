@@ -60,6 +60,7 @@ void Warnings::ProjectHistoryChecks(const Context& context, Out& out) const {
           Warning w = Make(*raised, customer, opp, kNone);
           w.milestone = kind;
           w.expected = expected;
+          if (*raised == WarningKind::kMilestoneOverdue) w.Count("days_late", day.days - expected.days);
           w.message = *raised == WarningKind::kMilestoneDue
                           ? "Opportunity " + OpportunityId(opp) + "'s next milestone, " + kind + ", is expected on " +
                                 FormatDate(expected) + "."
@@ -79,6 +80,7 @@ void Warnings::ProjectHistoryChecks(const Context& context, Out& out) const {
       Warning w = Make(WarningKind::kPriceAboveHistory, customer, opp, kNone);
       w.ratio = ratio;
       w.history_max = highest;
+      w.Count("projects", n);
       w.message = "Our latest quote for opportunity " + OpportunityId(opp) + " is " + RatioText(ratio) +
                   " of its budget, above the highest winning bid to budget of customer " + OrgId(customer) +
                   "'s " + std::to_string(n) + " past projects (" + RatioText(highest) + ").";

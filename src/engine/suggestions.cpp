@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "domain/vocab.hpp"
+#include "engine/features.hpp"
 #include "engine/introduction_paths.hpp"
 #include "engine/line_cache.hpp"
 #include "engine/message_text.hpp"
@@ -14,7 +15,6 @@ namespace brm::engine {
 namespace {
 
 constexpr int kRecentDays = 90;
-constexpr uint8_t kUnknownOrientation = 6;  // in vocab::kOrientation
 
 bool Supporting(int8_t value) { return value != kUnknown && value >= 1; }
 bool Opposing(int8_t value) { return value != kUnknown && value <= -1; }
@@ -95,13 +95,7 @@ std::vector<Suggestion> Suggestions::For(const Scope& scope, Date day) const {
       }
       if (org.focus && !state.fully_profiled) {
         Suggestion s{.kind = SuggestionKind::kProfile, .customer = customer, .person = person, .value = closeness};
-        for (int d = 0; d < kDimensions; ++d) {
-          if (state.degrees[d] == kUnknown) s.features.push_back(vocab::kDimensions[d]);
-        }
-        if (figures_.Vote(person, VoteKind::kVeto, day) == kUnknown) s.features.push_back("veto");
-        if (figures_.Vote(person, VoteKind::kApprove, day) == kUnknown) s.features.push_back("approve");
-        if (!figures_.Acquainted(person, day)) s.features.push_back("acquaintance");
-        if (graph_.people[person].orientation == kUnknownOrientation) s.features.push_back("orientation");
+        s.features = FeatureNames(UnknownFeatures(figures_, person, day));
         s.message = "Profile key person " + graph_.Id(Kind::kPerson, person) + " of focus customer " +
                     graph_.Id(Kind::kOrganization, customer) + ": unknown " + JoinWords(s.features) + ".";
         out.push_back(std::move(s));

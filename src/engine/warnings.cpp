@@ -203,6 +203,7 @@ void Warnings::AttitudeConflicts(const Context& context, Out& out) const {
           const int8_t project = figures_.Rating(person, d, kOurs, opp, context.day);
           if (!(Supporting(overall) && Opposing(project)) && !(Opposing(overall) && Supporting(project))) continue;
           w.dimensions.push_back(d);
+          w.Attitude("customer", d, overall).Attitude("project", d, project);
           detail += std::string(detail.empty() ? "" : "; ") + std::string(DimensionName(d)) + " is " +
                     std::string(AttitudeName(overall)) + " at customer level but " +
                     std::string(AttitudeName(project)) + " in the opportunity";
@@ -241,6 +242,8 @@ void Warnings::OptimisticForecasts(const Context& context, Out& out) const {
     if (!members_oppose && !departments_negative) continue;
     Warning w = Make(WarningKind::kOptimisticForecast, o.customer, opp, kNone);
     w.dimensions = {Dimension::kCloseness};
+    w.Number("probability", o.win_probability).Count("opposers", chain.opposers()).Count("known", chain.known());
+    w.Count("negative_departments", negative_departments).Count("known_departments", known_departments);
     std::string reasons;
     if (members_oppose) {
       reasons = std::to_string(chain.opposers()) + " of " + std::to_string(chain.known()) +
@@ -272,6 +275,7 @@ void Warnings::VetoOpposes(const Context& context, Out& out) const {
         const int8_t value = Effective(person, d, opp, context.day);
         if (!Opposing(value)) continue;
         w.dimensions.push_back(d);
+        w.Attitude("attitude", d, value);
         detail += std::string(detail.empty() ? "" : " and ") + std::string(DimensionName(d)) + " " +
                   std::string(AttitudeName(value));
       }
@@ -317,10 +321,12 @@ void Warnings::SharpDrops(const Context& context, Out& out) const {
       const int i = static_cast<int>(d);
       if (!FellBy(now[i], then[i], thresholds.drop)) continue;
       w.dimensions.push_back(d);
+      w.Mean("before", d, then[i].mean()).Mean("now", d, now[i].mean());
       detail += std::string(detail.empty() ? "" : ", ") + std::string(DimensionName(d)) + " from " +
                 MeanText(then[i].mean()) + " to " + MeanText(now[i].mean());
     }
     if (w.dimensions.empty()) continue;
+    w.Day("since", before).Number("threshold", thresholds.drop);
     w.message = "Customer " + OrgId(customer) + "'s mean fell sharply since " + FormatDate(before) + " (" + detail +
                 "; the threshold is a fall of " + MeanText(thresholds.drop) + ").";
     out.push_back(std::move(w));
@@ -374,6 +380,7 @@ void Warnings::StaleContacts(const Context& context, Out& out) const {
         continue;
       }
       Warning w = Make(WarningKind::kStaleContact, graph_.opportunities[opp].customer, opp, person);
+      w.Count("days", kRecentDays);
       w.message = "Key person " + PersonId(person) + " in the chain of focus opportunity " + OpportunityId(opp) +
                   " has had no activity in the last " + std::to_string(kRecentDays) + " days.";
       out.push_back(std::move(w));
@@ -404,6 +411,7 @@ void Warnings::ChampionsLeft(const Context& context, Out& out) const {
       reported.push_back(m.person);
       Warning w = Make(WarningKind::kChampionLeft, o.customer, opp, m.person);
       w.dimensions = {Dimension::kCloseness};
+      w.Attitude("attitude", Dimension::kCloseness, closeness).Day("left", stop);
       w.message = "Supporter " + PersonId(m.person) + " (closeness " + std::string(AttitudeName(closeness)) +
                   ") left the chain of open opportunity " + OpportunityId(opp) + " on " + FormatDate(stop) + ".";
       out.push_back(std::move(w));

@@ -62,6 +62,7 @@
 // Threads: pure reads of the graph, like Figures.
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,6 +107,18 @@ std::string_view SeverityName(Severity severity);
 // The fixed severity of each kind (see the list above).
 Severity SeverityOf(WarningKind kind);
 
+// A value a translated message needs (the English `message` writes the same into its text), named by
+// `key`: under a degree when `dimension` is one, else of the warning itself.
+struct WarningDetail {
+  enum class Type : uint8_t { kAttitude, kMean, kNumber, kCount, kDate, kFlag, kFeatures };
+  std::string_view key;   // static text
+  int8_t dimension = -1;  // a Dimension, or −1
+  Type type = Type::kNumber;
+  // An attitude (−2 … 2, kUnknown); a mean (NaN: none); a number; a whole count; a day's number; 0 or 1; feature bits
+  // (features.hpp).
+  double value = 0;
+};
+
 struct Warning {
   WarningKind kind = WarningKind::kAttitudeConflict;
   Severity severity = Severity::kMedium;
@@ -120,7 +133,27 @@ struct Warning {
   std::string milestone;
   std::optional<Date> expected;
   std::optional<double> ratio, history_max;
+  // The values the message states, by kind (docs/api.md "Warning details").
+  std::vector<WarningDetail> details;
   std::string message;  // plain English, naming entities by id
+
+  // Adding details (a degree's attitude or mean, the warning's number, count, day, flag or features).
+  Warning& Attitude(std::string_view key, Dimension d, int8_t value) {
+    return Add(key, static_cast<int8_t>(d), WarningDetail::Type::kAttitude, value);
+  }
+  Warning& Mean(std::string_view key, Dimension d, std::optional<double> mean) {
+    return Add(key, static_cast<int8_t>(d), WarningDetail::Type::kMean, mean.value_or(std::nan("")));
+  }
+  Warning& Number(std::string_view key, double value) { return Add(key, -1, WarningDetail::Type::kNumber, value); }
+  Warning& Count(std::string_view key, int value) { return Add(key, -1, WarningDetail::Type::kCount, value); }
+  Warning& Day(std::string_view key, Date day) { return Add(key, -1, WarningDetail::Type::kDate, day.days); }
+  Warning& Flag(std::string_view key, bool value) { return Add(key, -1, WarningDetail::Type::kFlag, value); }
+  Warning& Features(std::string_view key, uint8_t bits) { return Add(key, -1, WarningDetail::Type::kFeatures, bits); }
+
+  Warning& Add(std::string_view key, int8_t dimension, WarningDetail::Type type, double value) {
+    details.push_back(WarningDetail{key, dimension, type, value});
+    return *this;
+  }
 };
 
 class Warnings {

@@ -16,6 +16,12 @@ using work_test::Ids;
 using work_test::OfKind;
 using work_test::Seen;
 using work_test::World;
+namespace bj = boost::json;
+
+// The details of a warning as the API answers them.
+bj::value Details(const World& w, const Warning& warning) {
+  return json::WarningJson(w.graph, warning).as_object().at("details");
+}
 
 const Date kDay = *ParseDate("2025-06-30");  // D − 1 month is 2025-05-30, D − 1 year 2024-06-30
 
@@ -50,6 +56,8 @@ TEST(PrincipleChecks, FocusCoverageWantsEveryKeyPersonContactedAndFullyProfiled)
   const auto coverage = OfKind(warnings, WarningKind::kFocusCoverage);
   EXPECT_EQ(coverage[0].message, "Key person p2 of focus customer c1 is not fully profiled (unknown: orientation).");
   EXPECT_EQ(coverage[1].message, "Key person p3 of focus customer c1 has had no activity in the last 90 days.");
+  EXPECT_EQ(Details(w, coverage[0]), bj::parse(R"({"contacted":true,"days":90,"unknown":["orientation"]})"));
+  EXPECT_EQ(Details(w, coverage[1]), bj::parse(R"({"contacted":false,"days":90,"unknown":[]})"));
 }
 
 TEST(PrincipleChecks, OpposersToRaiseToNeutral) {
@@ -64,6 +72,7 @@ TEST(PrincipleChecks, OpposersToRaiseToNeutral) {
   EXPECT_EQ(warning.dimensions, (std::vector<Dimension>{Dimension::kCloseness, Dimension::kPrice}));
   EXPECT_EQ(warning.message,
             "Key person p1 opposes us (closeness oppose and price strong_oppose); raise them to neutral.");
+  EXPECT_EQ(Details(w, warning), bj::parse(R"({"closeness":{"attitude":"oppose"},"price":{"attitude":"strong_oppose"}})"));
 }
 
 TEST(PrincipleChecks, VetoAndApprovalPersonsNotYetSupporting) {
@@ -83,6 +92,8 @@ TEST(PrincipleChecks, VetoAndApprovalPersonsNotYetSupporting) {
   EXPECT_EQ(votes[1].message, "Key person p3 holds the approval vote but does not support us yet (closeness unknown).");
   EXPECT_EQ(votes[2].message,
             "Key person p5 holds the veto and approval votes but does not support us yet (closeness oppose).");
+  EXPECT_EQ(Details(w, votes[1]), bj::parse(R"({"veto":false,"approve":true,"closeness":{"attitude":"unknown"}})"));
+  EXPECT_EQ(Details(w, votes[2]), bj::parse(R"({"veto":true,"approve":true,"closeness":{"attitude":"oppose"}})"));
 }
 
 TEST(PrincipleChecks, MeansFallingMonthOverMonthOrYearOverYear) {
@@ -102,6 +113,7 @@ TEST(PrincipleChecks, MeansFallingMonthOverMonthOrYearOverYear) {
             "over year from 1.5 to 0.5.");
   EXPECT_EQ(falling[1].message,
             "Customer c1's means are falling: closeness fell month over month from 1 and year over year from 2 to 0.");
+  EXPECT_EQ(Details(w, falling[1]), bj::parse(R"({"closeness":{"now":0.0,"month_ago":1.0,"year_ago":2.0}})"));
 }
 
 TEST(PrincipleChecks, AskTheEmployeeWhoKnowsAnUninsightedKeyPerson) {
@@ -198,7 +210,8 @@ TEST(WorkJson, WarningNamesWhatItConcernsAndNullsTheRest) {
   EXPECT_EQ(json::Serialize(json::WarningJson(w.graph, vote[0])),
             R"({"kind":"vote_not_supporting","severity":"medium","customer":"c1","opportunity":null,"person":"p1",)"
             R"("message":"Key person p1 holds the veto vote but does not support us yet (closeness neutral).",)"
-            R"("dimensions":["closeness"],"employees":[],"competitors":[]})");
+            R"("dimensions":["closeness"],"employees":[],"competitors":[],)"
+            R"("details":{"veto":true,"approve":false,"closeness":{"attitude":"neutral"}}})");
   const auto ask = OfKind(warnings, WarningKind::kAskEmployee);
   ASSERT_EQ(ask.size(), 1u);
   const auto all = json::WarningsJson(w.graph, warnings);

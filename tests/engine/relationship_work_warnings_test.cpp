@@ -13,6 +13,12 @@ using work_test::Ids;
 using work_test::OfKind;
 using work_test::Seen;
 using work_test::World;
+namespace bj = boost::json;
+
+// The details of a warning as the API answers them.
+bj::value Details(const World& w, const Warning& warning) {
+  return json::WarningJson(w.graph, warning).as_object().at("details");
+}
 
 // D − 89 is 2025-04-02, D − 1 month 2025-05-30, D − 3 months 2025-03-30.
 const Date kDay = *ParseDate("2025-06-30");
@@ -86,6 +92,10 @@ TEST(Warnings, OptimisticForecastWhenHalfTheChainOrHalfItsDepartmentsOppose) {
   EXPECT_EQ(forecasts[1].message,
             "Opportunity o3 is forecast at 60% win probability, but 1 of 2 departments in the chain have a negative "
             "mean closeness.");
+  EXPECT_EQ(Details(w, forecasts[0]),
+            bj::parse(R"({"probability":0.7,"opposers":1,"known":2,"negative_departments":1,"known_departments":2})"));
+  EXPECT_EQ(Details(w, forecasts[1]),
+            bj::parse(R"({"probability":0.6,"opposers":1,"known":4,"negative_departments":1,"known_departments":2})"));
 }
 
 TEST(Warnings, VetoOpposesUsesTheMembersVetoElseTheCustomerLevelVote) {
@@ -104,6 +114,7 @@ TEST(Warnings, VetoOpposesUsesTheMembersVetoElseTheCustomerLevelVote) {
   const auto vetoes = OfKind(warnings, WarningKind::kVetoOpposes);
   EXPECT_EQ(vetoes[0].dimensions, std::vector<Dimension>{Dimension::kSolution});
   EXPECT_EQ(vetoes[1].message, "p2 holds a veto in opportunity o1 and opposes us (closeness strong_oppose).");
+  EXPECT_EQ(Details(w, vetoes[0]), bj::parse(R"({"solution":{"attitude":"oppose"}})"));
 }
 
 TEST(Warnings, NoDecisionMakerInAnOpenFocusChain) {
@@ -144,6 +155,11 @@ TEST(Warnings, SharpDropByTheStrategyThreshold) {
   EXPECT_EQ(OfKind(warnings, WarningKind::kSharpDrop)[0].message,
             "Customer c1's mean fell sharply since 2025-03-30 (closeness from 1 to 0.33; the threshold is a fall of "
             "0.5).");
+  const bj::value drop = Details(w, OfKind(warnings, WarningKind::kSharpDrop)[0]);
+  EXPECT_EQ(drop.at("closeness").at("before"), 1.0);
+  EXPECT_DOUBLE_EQ(drop.at("closeness").at("now").as_double(), 1.0 / 3);
+  EXPECT_EQ(drop.at("since"), "2025-03-30");
+  EXPECT_EQ(drop.at("threshold"), 0.5);
   StrategyThresholds strict;
   strict.drop = 0.6;
   EXPECT_EQ(Concerns(w, Check(w, strict), WarningKind::kSharpDrop), (std::vector<Seen>{{"c1", "-", "-"}}));
