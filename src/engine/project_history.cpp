@@ -102,6 +102,8 @@ std::shared_ptr<const CompanyRhythm> ProjectHistory::Company(Date day) const {
   const bool whole = figures_.WholeCompany();
   if (whole) {
     if (auto cached = graph_.rhythm_cache.Find(day)) return cached;
+  } else if (scoped_ && scoped_day_ == day) {
+    return scoped_;
   }
   auto rhythm = std::make_shared<CompanyRhythm>();
   std::vector<std::vector<int>*> pairs;
@@ -120,7 +122,12 @@ std::shared_ptr<const CompanyRhythm> ProjectHistory::Company(Date day) const {
     }
   }
   for (auto& [pair, samples] : rhythm->samples) std::sort(samples.begin(), samples.end());
-  if (whole) graph_.rhythm_cache.Put(day, rhythm);
+  if (whole) {
+    graph_.rhythm_cache.Put(day, rhythm);
+  } else {
+    scoped_ = rhythm;
+    scoped_day_ = day;
+  }
   return rhythm;
 }
 

@@ -12,7 +12,8 @@
 // company scope it pools every customer's, active or not, and is cached per day in the Graph until a
 // write that may change it.
 //
-// Threads: pure reads of the graph, like Figures.
+// Threads: pure reads of the graph, like Figures; one ProjectHistory is used by one thread at a time (it
+// keeps its scope's company rhythm).
 #pragma once
 
 #include <array>
@@ -155,11 +156,15 @@ class ProjectHistory {
   // The samples of each consecutive pair of `model` from one history project.
   template <typename Add>
   void Samples(Idx opportunity, const std::vector<std::string>& model, Date day, Add&& add) const;
-  // The company's samples on the day, over the customers the figures see (cached for the whole company).
+  // The company's samples on the day, over the customers the figures see: kept in the graph's cache for the
+  // whole company, and in this object within a scope (a scope's warnings ask for it once per customer with
+  // an open opportunity, and each time it goes over every customer of the tenant).
   std::shared_ptr<const CompanyRhythm> Company(Date day) const;
 
   const Figures& figures_;
   const Graph& graph_;
+  mutable std::shared_ptr<const CompanyRhythm> scoped_;  // Company(scoped_day_) within a scope
+  mutable Date scoped_day_;
 };
 
 }  // namespace brm::engine
