@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role } from './api/types';
 import { Layout } from './components/Layout';
+import { ExplainProvider } from './components/ExplainDrawer';
 import LoginPage from './pages/login/LoginPage';
 import { homeOf, pageOf, type PageName } from './lib/pages';
 import { PerspectiveProvider } from './state/perspective';
@@ -70,29 +71,31 @@ function SignedIn() {
   const page = (roles: Role[], element: ReactNode) => (roles.includes(role) ? element : <Navigate to={role === 'employee' ? '/iknow' : '/'} replace />);
   return (
     <PerspectiveProvider key={me.user.id}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={page(SELLING, <DashboardPage />)} />
-            <Route path="customers" element={page(SELLING, <CustomersPage />)} />
-            <Route path="customers/:id" element={page(SELLING, <CustomerPage />)} />
-            <Route path="organizations" element={page(SELLING, <OrganizationsPage />)} />
-            <Route path="people/:id" element={page(SELLING, <PersonPage />)} />
-            <Route path="opportunities/:id" element={page(SELLING, <OpportunityPage />)} />
-            <Route path="influence" element={page(SELLING, <InfluencePage />)} />
-            <Route path="warnings" element={page(SELLING, <WarningsPage />)} />
-            <Route path="tasks" element={page(SELLING, <TasksPage />)} />
-            <Route path="workbench" element={page(SELLING, <WorkbenchPage />)} />
-            <Route path="iknow" element={<IKnowPage />} />
-            <Route path="inbox" element={<InboxPage />} />
-            <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
-            <Route path="admin/users" element={page(['admin'], <UsersPage />)} />
-            <Route path="admin/bundle" element={page(['admin'], <BundlePage />)} />
-            <Route path="admin/webhooks" element={page(['admin'], <WebhooksPage />)} />
-            <Route path="*" element={<Navigate to={role === 'employee' ? '/iknow' : '/'} replace />} />
-          </Route>
-        </Routes>
-      </Suspense>
+      <ExplainProvider>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={page(SELLING, <DashboardPage />)} />
+              <Route path="customers" element={page(SELLING, <CustomersPage />)} />
+              <Route path="customers/:id" element={page(SELLING, <CustomerPage />)} />
+              <Route path="organizations" element={page(SELLING, <OrganizationsPage />)} />
+              <Route path="people/:id" element={page(SELLING, <PersonPage />)} />
+              <Route path="opportunities/:id" element={page(SELLING, <OpportunityPage />)} />
+              <Route path="influence" element={page(SELLING, <InfluencePage />)} />
+              <Route path="warnings" element={page(SELLING, <WarningsPage />)} />
+              <Route path="tasks" element={page(SELLING, <TasksPage />)} />
+              <Route path="workbench" element={page(SELLING, <WorkbenchPage />)} />
+              <Route path="iknow" element={<IKnowPage />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="strategy" element={page(SELLING, <StrategyPage />)} />
+              <Route path="admin/users" element={page(['admin'], <UsersPage />)} />
+              <Route path="admin/bundle" element={page(['admin'], <BundlePage />)} />
+              <Route path="admin/webhooks" element={page(['admin'], <WebhooksPage />)} />
+              <Route path="*" element={<Navigate to={role === 'employee' ? '/iknow' : '/'} replace />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </ExplainProvider>
     </PerspectiveProvider>
   );
 }

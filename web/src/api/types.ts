@@ -1,4 +1,5 @@
 // The shapes of the records (docs/api.md, "Fields of each collection") and of the figures (SPEC.md §11).
+import type { StrategyReason } from './explain';
 
 export type Attitude = 'strong_support' | 'support' | 'neutral' | 'oppose' | 'strong_oppose' | 'unknown';
 export type Dimension = 'closeness' | 'solution' | 'price';
@@ -188,6 +189,20 @@ export interface CustomerMetrics {
   focus: boolean;
   owner: string | null;
   departments: { department: string | null; key_persons: number; degrees: Degrees }[];
+  /** Why the recommendation, with its numbers and what would change it (api/explain.ts). */
+  strategy_reason?: StrategyReason;
+  /** The influence centres' degrees pooled as the customer's. */
+  centres?: CustomerCentres;
+}
+
+/** The highest-ranked active key persons among the customer's influence centres (at most `top`, highest first)
+ * and their degrees pooled, with the means' changes. */
+export interface CustomerCentres {
+  top: number;
+  persons: string[];
+  degrees: Degrees;
+  mom: Changes;
+  yoy: Changes;
 }
 
 export interface TierCell {
@@ -315,6 +330,20 @@ export interface Warning {
   /** price_above_history: our latest quote over the budget, and the history's highest winning bid over budget. */
   ratio?: number;
   history_max?: number;
+  /** The values the warning's sentence states, per kind (docs/api.md, "Warning details"); `{}` when none. */
+  details?: WarningDetails;
+}
+
+/** A warning's details: under a degree's name that degree's values (attitudes, or means: a number or null). */
+export type WarningDetails = Partial<Record<Dimension, WarningDegreeDetails>> & {
+  probability?: number; opposers?: number; known?: number; negative_departments?: number; known_departments?: number;
+  since?: string; threshold?: number; left?: string; days?: number; contacted?: boolean; unknown?: string[];
+  veto?: boolean; approve?: boolean; months?: number; days_late?: number; projects?: number;
+};
+
+export interface WarningDegreeDetails {
+  attitude?: Attitude; customer?: Attitude; project?: Attitude;
+  before?: number | null; now?: number | null; month_ago?: number | null; year_ago?: number | null;
 }
 
 export interface PathFigure {

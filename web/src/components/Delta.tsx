@@ -5,14 +5,19 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ExplainTarget } from '../lib/explain';
 import { deltaDirection, deltaTone, formatMeanDelta, relativeChange, TONE_COLOR, useFormat, type Better } from '../lib/format';
+import { Explainable } from './Explainable';
 
 /** 'pp': a mean's change shown under its percent; 'count': a count's change (with `current` for the relative
  * change); 'mean': a mean's change where the mean itself is the figure. */
 export type DeltaUnit = 'pp' | 'count' | 'mean';
 
-export function Delta({ value, unit, current, label, better = 'up' }: {
+/** With `explain` (a degree's change), a click opens who made the change: the attribution of `explain.compare`,
+ * else of `label`. */
+export function Delta({ value, unit, current, label, better = 'up', explain }: {
   value: number | null | undefined; unit: DeltaUnit; current?: number | null; label?: 'mom' | 'yoy'; better?: Better;
+  explain?: ExplainTarget;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -28,5 +33,12 @@ export function Delta({ value, unit, current, label, better = 'up' }: {
       {icon} {shown}
     </span>
   );
-  return tip ? <Tooltip title={tip}>{body}</Tooltip> : body;
+  const shownBody = tip ? <Tooltip title={tip}>{body}</Tooltip> : body;
+  const compare = explain?.compare ?? label;
+  if (!explain || !compare || value === null || value === undefined || unit === 'count') return shownBody;
+  return (
+    <Explainable target={{ ...explain, compare, unit }} testId={`explain-${compare}`}>
+      {shownBody}
+    </Explainable>
+  );
 }

@@ -4,7 +4,9 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Stats } from '../api/types';
+import type { ExplainTarget } from '../lib/explain';
 import { isSmallSample, useFormat } from '../lib/format';
+import { Explainable } from './Explainable';
 
 /** The mark of a figure with 1 or 2 known values (nothing otherwise). */
 export function SmallSampleMark({ known }: { known: number | null | undefined }) {
@@ -26,10 +28,10 @@ export function SmallSampleMark({ known }: { known: number | null | undefined })
 
 /** A degree's percent with its mean beside it, smaller (`meanShown="tooltip"` in narrow table cells: the mean
  * shows on hover), and the small-sample mark unless `mark` is false (the caller shows it elsewhere). `stats` may
- * be left out (a line sends the mean alone). */
-export function DegreeFigure({ stats, mean, percent, known, meanShown = 'inline', mark = true, testId }: {
+ * be left out (a line sends the mean alone). With `explain`, a click opens the persons behind it. */
+export function DegreeFigure({ stats, mean, percent, known, meanShown = 'inline', mark = true, testId, explain }: {
   stats?: Pick<Stats, 'percent' | 'mean' | 'known'> | null; mean?: number | null; percent?: number | null; known?: number | null;
-  meanShown?: 'inline' | 'tooltip'; mark?: boolean; testId?: string;
+  meanShown?: 'inline' | 'tooltip'; mark?: boolean; testId?: string; explain?: ExplainTarget;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -38,7 +40,7 @@ export function DegreeFigure({ stats, mean, percent, known, meanShown = 'inline'
   const k = stats ? stats.known : known;
   const meanText = m !== null && m !== undefined ? t('figures.meanSecondary', { mean: format.mean(m) }) : null;
   const value = <span data-testid={testId} data-value={p ?? ''}>{format.percent(p)}</span>;
-  return (
+  const figure = (
     <span style={{ whiteSpace: 'nowrap' }}>
       {meanShown === 'tooltip' && meanText ? <Tooltip title={meanText}>{value}</Tooltip> : value}
       {meanShown === 'inline' && meanText ? (
@@ -49,4 +51,5 @@ export function DegreeFigure({ stats, mean, percent, known, meanShown = 'inline'
       {mark && isSmallSample(k) ? <span style={{ marginLeft: 4 }}><SmallSampleMark known={k} /></span> : null}
     </span>
   );
+  return explain ? <Explainable target={explain} testId={testId ? `${testId}-explain` : undefined}>{figure}</Explainable> : figure;
 }

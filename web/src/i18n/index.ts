@@ -19,11 +19,12 @@ import * as inbox from '../pages/inbox/i18n';
 import * as webhooks from '../pages/admin/webhooksI18n';
 import * as organizations from '../pages/organizations/i18n';
 import * as history from '../components/historyI18n';
+import * as explain from '../components/explainI18n';
 import type { Language } from '../api/types';
 
 const areas = {
   dashboard, customers, customer, person, opportunity, influence, iknow, admin, warnings, project, tasks, workbench, inbox, webhooks, organizations,
-  history,
+  history, explain,
 };
 
 function bundle(language: 'zh' | 'en') {

@@ -22,6 +22,8 @@ import { AddPersonModal, MoveModal } from './PersonForms';
 import { CustomerActions, RetiredBanner } from './CustomerActions';
 import { DepartmentsSection } from './DepartmentsSection';
 import { KeyPersonsTable, MetricsSummary, OpportunitiesTable, TrendSection } from './Sections';
+import { CentresCard } from './CentresCard';
+import { DepartmentTrendCard } from './DepartmentTrendCard';
 import { StrategyPanel, strategyTemplatesPath } from './StrategyPanel';
 import { HistoryTab } from '../project/HistoryTab';
 
@@ -223,7 +225,8 @@ export default function CustomerPage() {
           </Space>
         </div>
         {record.data ? <RetiredBanner customer={record.data} canWrite={canWrite} onChanged={recordChanged} /> : null}
-        <MetricsSummary metrics={figures} />
+        <MetricsSummary metrics={figures} name={customer.name} />
+        <CentresCard centres={figures.centres} people={names} customer={{ id: customer.id, name: customer.name }} />
         <Tabs
           activeKey={tab}
           onChange={(key) => setSearch((s) => { const next = new URLSearchParams(s); next.set('tab', key); return next; }, { replace: true })}
@@ -266,7 +269,16 @@ export default function CustomerPage() {
               label: `${t('tabs.keyPersons')} (${data.people.filter((p) => p.key).length})`,
               children: <KeyPersonsTable graph={data} />,
             },
-            { key: 'trend', label: t('tabs.trend'), children: <TrendSection points={trend.data} loading={trend.loading} error={trend.error} onRetry={trend.reload} /> },
+            {
+              key: 'trend',
+              label: t('tabs.trend'),
+              children: (
+                <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                  <TrendSection points={trend.data} loading={trend.loading} error={trend.error} onRetry={trend.reload} />
+                  <DepartmentTrendCard customer={customer.id} />
+                </Space>
+              ),
+            },
             { key: 'history', label: t('tabs.history'), children: <HistoryTab customer={customer.id} asOf={perspective.asOf} canWrite={canWrite} /> },
           ]}
         />

@@ -13,6 +13,8 @@ import { HistoryButton } from '../../components/HistoryDrawer';
 import { RetireDialog } from '../../components/RetireDialog';
 import { TierTag } from '../../components/Tags';
 import { DegreeFigure } from '../../components/Figure';
+import { Explainable } from '../../components/Explainable';
+import type { ExplainTarget } from '../../lib/explain';
 import type { CustomerGraph, GraphDepartment } from './api';
 import { departmentOption } from './charts';
 import { DepartmentDialog } from './DepartmentDialog';
@@ -49,12 +51,16 @@ export function DepartmentsSection({ metrics, graph, canWrite, onChanged }: {
       title: c(`dimensionShort.${d}`),
       key: d,
       width: 160,
-      render: (_: unknown, row: DepartmentRow) => (
-        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
-          <DegreeFigure stats={row.degrees[d]} meanShown="tooltip" />
-          <TierTag tier={row.degrees[d].tier} />
-        </Space>
-      ),
+      render: (_: unknown, row: DepartmentRow) => {
+        // Key persons without a department have no department figure to explain.
+        const explain: ExplainTarget | undefined = row.department ? { figure: 'department', id: row.department, dimension: d, name: row.name } : undefined;
+        return (
+          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+            <DegreeFigure stats={row.degrees[d]} meanShown="tooltip" explain={explain} testId={`department-${d}`} />
+            <Explainable target={explain}><TierTag tier={row.degrees[d].tier} /></Explainable>
+          </Space>
+        );
+      },
       sorter: (a: DepartmentRow, b: DepartmentRow) => (a.degrees[d].mean ?? -9) - (b.degrees[d].mean ?? -9),
     })),
     {

@@ -12,13 +12,15 @@ import { PageState } from '../../components/PageState';
 import { AttitudeTag, TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
 import { DegreeFigure } from '../../components/Figure';
+import { Explainable } from '../../components/Explainable';
 import { useFormat } from '../../lib/format';
 import { OpportunityDialog } from '../opportunity/OpportunityDialog';
 import type { CustomerGraph, GraphCustomer } from './api';
 import { percentTrendOption, supportersOption } from './charts';
 import { attitudeOrder, importanceOrder, keyPersonRows, searchRows, type KeyPersonRow } from './tables';
 
-export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
+/** The customer's figures; each degree opens the persons behind it and each change its attribution. */
+export function MetricsSummary({ metrics, name }: { metrics: CustomerMetrics; name?: string }) {
   const { t } = useTranslation('customer');
   const format = useFormat();
   const c = (key: string) => t(key, { ns: 'common' });
@@ -42,6 +44,7 @@ export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
       </Col>
       {DIMENSIONS.map((d) => {
         const s = metrics.degrees[d];
+        const explain = { figure: 'customer' as const, id: metrics.customer, dimension: d, name };
         return (
           <Col xs={12} md={6} xl={4} key={d}>
             <TrendCard
@@ -51,7 +54,8 @@ export function MetricsSummary({ metrics }: { metrics: CustomerMetrics }) {
               mom={metrics.mom[d]}
               yoy={metrics.yoy[d]}
               unit="pp"
-              extra={<div style={{ marginTop: 4 }}><TierTag tier={s.tier} /></div>}
+              explain={explain}
+              extra={<div style={{ marginTop: 4 }}><Explainable target={explain} testId="explain-tier"><TierTag tier={s.tier} /></Explainable></div>}
             />
           </Col>
         );

@@ -10,6 +10,7 @@ import { ErrorAlert, PageState } from '../../components/PageState';
 import { StrategyTag } from '../../components/Tags';
 import { deleteOverride, putOverride } from './api';
 import { chooseTactics } from './tactics';
+import { StrategyReason } from './StrategyReason';
 import { useUserNameRecord } from '../../state/useUserNames';
 
 /** The byte length of a text in UTF-8 (the server's limits count bytes). */
@@ -66,6 +67,7 @@ export function StrategyPanel({ customer, metrics, canWrite, onChanged }: {
             <Typography.Text strong>{t('strategy.recommended')}</Typography.Text>
             <span data-testid="strategy-recommended"><StrategyTag strategy={metrics.strategy} overridden={!!override} /></span>
           </Space>
+          {metrics.strategy_reason ? <StrategyReason reason={metrics.strategy_reason} /> : null}
           <PageState loading={templates.loading && !templates.data} error={templates.error} onRetry={templates.reload}>
             {tactics ? (
               <div data-testid="strategy-tactics">

@@ -154,12 +154,12 @@ export default function CustomersPage() {
         return (
           <Space direction="vertical" size={0} align="end">
             <Space size={4}>
-              <DegreeFigure stats={s} meanShown="tooltip" mark={false} testId={`${dimension}-percent`} />
+              <DegreeFigure stats={s} meanShown="tooltip" mark={false} testId={`${dimension}-percent`} explain={{ figure: 'customer', id: r.customer, dimension, name: r.name }} />
               <TierTag tier={s?.tier} />
             </Space>
             <span style={{ fontSize: 12 }}>
               <SmallSampleMark known={s?.known} />{' '}
-              {wide ? null : <Delta value={r.mom[dimension]} unit="pp" label="mom" />}
+              {wide ? null : <Delta value={r.mom[dimension]} unit="pp" label="mom" explain={{ figure: 'customer', id: r.customer, dimension, name: r.name }} />}
             </span>
           </Space>
         );
@@ -170,7 +170,7 @@ export default function CustomersPage() {
         ...sortable(`${dimension}.mom` as SortKey),
         title: t('mom'),
         width: 120,
-        render: (_: unknown, r: CustomerRow) => <Delta value={r.mom[dimension]} unit="pp" />,
+        render: (_: unknown, r: CustomerRow) => <Delta value={r.mom[dimension]} unit="pp" explain={{ figure: 'customer', id: r.customer, dimension, name: r.name, compare: 'mom' }} />,
       }]
       : []),
   ];

@@ -114,9 +114,15 @@ function TierCustomers({ dimension, tier, line, onClose }: {
               render: (_, m) => <Link to={`/customers/${m.customer}`} data-testid="tier-customer-link">{m.name}</Link>,
             },
             { key: 'owner', title: t('owner'), render: (_, m) => m.owner_name ?? m.owner ?? '—' },
-            { key: 'percent', title: t('percent'), align: 'right', render: (_, m) => <DegreeFigure stats={m.degrees?.[dimension]} /> },
+            {
+              key: 'percent', title: t('percent'), align: 'right',
+              render: (_, m) => <DegreeFigure stats={m.degrees?.[dimension]} explain={{ figure: 'customer', id: m.customer, dimension, name: m.name }} />,
+            },
             { key: 'tier', title: t('tier'), render: (_, m) => <TierTag tier={m.degrees?.[dimension]?.tier} /> },
-            { key: 'mom', title: t('common.mom', { ns: 'common' }), render: (_, m) => <Delta value={m.mom?.[dimension]} unit="pp" /> },
+            {
+              key: 'mom', title: t('common.mom', { ns: 'common' }),
+              render: (_, m) => <Delta value={m.mom?.[dimension]} unit="pp" explain={{ figure: 'customer', id: m.customer, dimension, name: m.name, compare: 'mom' }} />,
+            },
           ]}
         />
       ) : (
@@ -211,6 +217,7 @@ export function CustomerLineSection({ line, trend, trendLoading }: {
               yoy={line?.trend.yoy?.[d]}
               unit="pp"
               loading={loading}
+              explain={{ figure: 'company', dimension: d }}
             />
           </Col>
         ))}

@@ -1,7 +1,8 @@
 // The dashboard of the chosen perspective: the customer line (cards, tiers, trends), the influence line
-// (cards, attitude buckets, KPIs) and the warnings in brief. Every figure follows the perspective. Each part
-// asks for its summary alone (no list of customers, persons or warnings), shows placeholders until its
-// figures arrive, and keeps the previous figures, dimmed, while the next perspective loads.
+// (cards, attitude buckets, KPIs), a team's or the company's reps compared, and the warnings in brief. Every
+// figure follows the perspective. Each part asks for its summary alone (no list of customers, persons or
+// warnings), shows placeholders until its figures arrive, and keeps the previous figures, dimmed, while the
+// next perspective loads.
 import { Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCustomerLine, useCustomerTrend, useInfluenceLine, useWarnings } from '../../api/lines';
@@ -9,6 +10,8 @@ import { Dimmed, ErrorAlert } from '../../components/PageState';
 import { usePerspective } from '../../state/perspective';
 import { CustomerLineSection } from './CustomerLineSection';
 import { InfluenceSection } from './InfluenceSection';
+import { RepComparison } from './RepComparison';
+import { comparedScope } from './reps';
 import { TOP_WARNINGS, WarningsSummary } from './WarningsSummary';
 
 export default function DashboardPage() {
@@ -18,6 +21,8 @@ export default function DashboardPage() {
   const customerTrend = useCustomerTrend(perspective.scoped);
   const influenceLine = useInfluenceLine(perspective.scoped);
   const warnings = useWarnings({ ...perspective.scoped, limit: TOP_WARNINGS, state: 'open' });
+  // A team's or the company's reps side by side; a rep's own view has none.
+  const compared = comparedScope(perspective.scope);
   const competitor = perspective.toward !== 'ours' ? perspective.competitors.find((c) => c.id === perspective.toward) : undefined;
 
   return (
@@ -39,6 +44,7 @@ export default function DashboardPage() {
           <InfluenceSection line={influenceLine.data} />
         </Dimmed>
       </Card>
+      {compared ? <RepComparison scope={compared} /> : null}
       {warnings.error ? <ErrorAlert error={warnings.error} onRetry={warnings.reload} /> : null}
       <Dimmed loading={warnings.loading && !!warnings.data}>
         <WarningsSummary warnings={warnings.data} />

@@ -121,12 +121,12 @@ export function EmployeeKpiTable({ entries, params }: { entries: EmployeeEntry[]
     {
       title: t('employees.closeness'),
       key: 'closeness',
-      render: show((m) => (
+      render: (_: unknown, row: EmployeeRow) => show((m) => (
         <Space size={4}>
-          <DegreeFigure stats={m.degrees.closeness} />
+          <DegreeFigure stats={m.degrees.closeness} explain={{ figure: 'employee', id: row.person, dimension: 'closeness', name: row.name }} testId="employee-closeness" />
           <TierTag tier={m.degrees.closeness.tier} />
         </Space>
-      )),
+      ))(_, row),
       sorter: byMetric((m) => m.degrees.closeness.mean),
     },
     { title: t('employees.valuePotential'), key: 'vp', align: 'right', render: show((m) => format.share(m.value_potential)), sorter: byMetric((m) => m.value_potential) },

@@ -86,7 +86,12 @@ export function CompareSection({ chains, competitors, error, loading }: {
         const ahead = row.id !== 'ours' && ours && leads(ours.degrees, row.chain.degrees, d);
         return (
           <span data-testid={`compare-degree-${row.id}-${d}`} style={{ color: ahead ? '#cf1322' : undefined, fontWeight: ahead ? 600 : undefined }}>
-            <DegreeFigure stats={s} meanShown="tooltip" /> <TierTag tier={s.tier} />
+            <DegreeFigure
+              stats={s}
+              meanShown="tooltip"
+              explain={{ figure: 'chain', id: row.chain.opportunity, dimension: d, toward: row.id }}
+            />{' '}
+            <TierTag tier={s.tier} />
           </span>
         );
       },

@@ -9,6 +9,7 @@ import { DIMENSIONS } from '../../api/types';
 import { TierTag } from '../../components/Tags';
 import { TrendCard } from '../../components/TrendCard';
 import { DegreeFigure } from '../../components/Figure';
+import { Explainable } from '../../components/Explainable';
 import { useFormat } from '../../lib/format';
 import { useUserNames } from '../../state/useUserNames';
 import { OpportunityActions } from './OpportunityActions';
@@ -52,7 +53,8 @@ export function OpportunityHeader({ opportunity, customerOwner, canWrite, onChan
   );
 }
 
-export function ChainDegrees({ chain, towardName }: { chain: ChainFigure; towardName: string }) {
+/** The chain's degrees; each opens the members behind it and each change its attribution. */
+export function ChainDegrees({ chain, towardName, name }: { chain: ChainFigure; towardName: string; name?: string }) {
   const { t } = useTranslation('opportunity');
   return (
     <Card
@@ -64,6 +66,7 @@ export function ChainDegrees({ chain, towardName }: { chain: ChainFigure; toward
       <Row gutter={[12, 12]}>
         {DIMENSIONS.map((d) => {
           const s = chain.degrees[d];
+          const explain = { figure: 'chain' as const, id: chain.opportunity, dimension: d, name };
           return (
             <Col key={d} xs={24} md={8}>
               <TrendCard
@@ -73,13 +76,16 @@ export function ChainDegrees({ chain, towardName }: { chain: ChainFigure; toward
                 mom={chain.mom[d]}
                 yoy={chain.yoy[d]}
                 unit="pp"
+                explain={explain}
                 extra={
                   <div style={{ marginTop: 4, fontSize: 12, color: '#595959' }}>
-                    <Space size={8} wrap>
-                      <span>{t('known', { known: s.known, n: s.n })}</span>
-                      <span style={{ color: '#389e0d' }}>{t('supporters', { count: s.supporters })}</span>
-                      <span style={{ color: '#cf1322' }}>{t('opposers', { count: s.opposers })}</span>
-                    </Space>
+                    <Explainable target={explain} testId="explain-counts">
+                      <Space size={8} wrap>
+                        <span>{t('known', { known: s.known, n: s.n })}</span>
+                        <span style={{ color: '#389e0d' }}>{t('supporters', { count: s.supporters })}</span>
+                        <span style={{ color: '#cf1322' }}>{t('opposers', { count: s.opposers })}</span>
+                      </Space>
+                    </Explainable>
                   </div>
                 }
               />

@@ -60,7 +60,7 @@ export default function OpportunityPage() {
           <PageState loading={chain.loading && !chain.data} error={chain.error} onRetry={chain.reload}>
             {chain.data && (
               <>
-                <ChainDegrees chain={chain.data} towardName={towardName} />
+                <ChainDegrees chain={chain.data} towardName={towardName} name={opportunity.data.name} />
                 <ChainSection
                   opportunity={id}
                   customer={opportunity.data.customer}

@@ -59,7 +59,7 @@ export default function PersonPage() {
               <PageState loading={profile.loading && !profile.data} error={profile.error} onRetry={profile.reload}>
                 {profile.data && (
                   <>
-                    <FeaturesCard profile={profile.data} towardName={towardName} />
+                    <FeaturesCard profile={profile.data} towardName={towardName} name={person.data.name} />
                     <PortraitCard profile={profile.data} />
                   </>
                 )}

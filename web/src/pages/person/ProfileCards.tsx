@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { useNames } from '../../api/hooks';
 import type { Profile, YesNo } from '../../api/types';
 import { DIMENSIONS } from '../../api/types';
+import { Explainable } from '../../components/Explainable';
 import { AttitudeTag } from '../../components/Tags';
 import { knownFeatures } from './rating';
 
@@ -26,12 +27,22 @@ function Known({ known }: { known: boolean }) {
     : <QuestionCircleOutlined style={{ color: '#bfbfbf' }} aria-label={t('unknownFeature')} />;
 }
 
-export function FeaturesCard({ profile, towardName }: { profile: Profile; towardName: string | null }) {
+/** The seven features; each degree opens the rating fact behind it. */
+export function FeaturesCard({ profile, towardName, name }: { profile: Profile; towardName: string | null; name?: string }) {
   const { t } = useTranslation('person');
   const f = profile.features;
   const known = knownFeatures(profile.completeness);
   const rows: { key: string; label: string; value: React.ReactNode; known: boolean }[] = [
-    ...DIMENSIONS.map((d) => ({ key: d, label: t(`dimension.${d}`, { ns: 'common' }), value: <AttitudeTag value={f[d]} />, known: f[d] !== 'unknown' })),
+    ...DIMENSIONS.map((d) => ({
+      key: d,
+      label: t(`dimension.${d}`, { ns: 'common' }),
+      value: (
+        <Explainable target={{ figure: 'person', id: profile.person, dimension: d, name }} testId={`explain-feature-${d}`}>
+          <AttitudeTag value={f[d]} />
+        </Explainable>
+      ),
+      known: f[d] !== 'unknown',
+    })),
     { key: 'veto', label: t('vote.veto', { ns: 'common' }), value: <YesNoTag value={f.veto} />, known: f.veto !== 'unknown' },
     { key: 'approve', label: t('vote.approve', { ns: 'common' }), value: <YesNoTag value={f.approve} />, known: f.approve !== 'unknown' },
     { key: 'acquaintance', label: t('acquaintance'), value: f.acquaintance ? <Tag color="green">{t('acquainted')}</Tag> : <Tag style={{ borderStyle: 'dashed', color: '#8c8c8c', background: 'transparent' }}>{t('notAcquainted')}</Tag>, known: f.acquaintance },

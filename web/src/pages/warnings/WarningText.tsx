@@ -1,10 +1,9 @@
 // A warning's message in the reader's language only: a sentence built from its kind and the structured
-// details the server sends (ids, degrees, employees, competitors, milestone, ratios), with names for the ids.
-// The server's English `message` is never shown (issue 13).
+// fields the server sends (ids, degrees, employees, competitors, milestone, ratios, and the numbers of its
+// `details`: sentence.ts), with names for the ids. The server's English `message` is never shown (issue 13).
 import { useTranslation } from 'react-i18next';
 import type { Warning } from '../../api/types';
-import { formatShare } from '../../lib/format';
-import { sentenceKey } from './model';
+import { warningSentence } from './sentence';
 
 export interface WarningNames {
   customers: Record<string, string>;
@@ -18,24 +17,8 @@ export function allNames(names: WarningNames): Record<string, string> {
 }
 
 export function useWarningSentence() {
-  const { t, i18n } = useTranslation('warnings');
-  return (w: Warning, names: WarningNames): string => {
-    const separator = t('listSeparator');
-    const name = (map: Record<string, string>, id: string | null) => (id ? map[id] ?? id : '');
-    return t(sentenceKey(w), {
-      person: name(names.people, w.person),
-      customer: name(names.customers, w.customer),
-      opportunity: name(names.opportunities, w.opportunity),
-      employees: (w.employees ?? []).map((id) => name(names.people, id)).join(separator),
-      competitors: (w.competitors ?? []).map((id) => name(names.competitors, id)).join(separator),
-      dimensions: (w.dimensions ?? []).map((d) => t(`dimensionShort.${d}`, { ns: 'common' })).join(separator),
-      kind: t(`kinds.${w.kind}`, { defaultValue: t('unknownKind') }),
-      milestone: w.milestone ? t(`milestoneKind.${w.milestone}`, { ns: 'common', defaultValue: w.milestone }) : '',
-      expected: w.expected ?? '',
-      ratio: formatShare(w.ratio, i18n.language),
-      max: formatShare(w.history_max, i18n.language),
-    });
-  };
+  const { i18n } = useTranslation('warnings'); // renders again when the language changes
+  return (w: Warning, names: WarningNames): string => warningSentence(w, names, i18n.language);
 }
 
 /** The warning as one line in the reader's language (the title of a task made from it). */

@@ -85,7 +85,7 @@ export function rowNames(w: WarningRow, competitors: Record<string, string>): Wa
   return { customers: names, people: names, opportunities: names, competitors: names };
 }
 
-/** The i18n key of the localized sentence of a warning. */
+/** The i18n key of a warning's plain sentence (sentence.ts states its details instead when it has them). */
 export function sentenceKey(w: Warning): string {
   if (w.kind === 'mean_falling' && !w.customer) return 'sentence.mean_falling_scope';
   if ((WARNING_KINDS as readonly string[]).includes(w.kind)) return `sentence.${w.kind}`;
