@@ -167,6 +167,7 @@ export const tests = [
 
         // A card opens its panel with the seven features of the profile.
         const member = onMap[0].person;
+        await map.scrollIntoViewIfNeeded(); // the figures above can push the map's middle below the window
         const at = await map.evaluate((el, id) => {
           const cy = el._cyreg.cy;
           cy.zoom(1);

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorText } from '../lib/errors';
-import { api, ApiError, buildUrl, listAll, onUnauthenticated, prefetch } from './client';
+import { api, ApiError, buildUrl, listAll, onUnauthenticated, prefetch, takeArrived } from './client';
 
 function answer(status: number, body: unknown) {
   return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -84,6 +84,22 @@ describe('errors in the user language', () => {
     await api.patch('/people/p1', { title: 'CTO' });
     expect(await api.get('/customers/c1/trend')).toEqual({ n: 5 }); // asked again after the write
     expect(fetch).toHaveBeenCalledTimes(5);
+  });
+
+  it('gives a prefetched answer that has arrived at once, once, and none before it arrives or after a write', async () => {
+    let served = 0;
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(() => answer(200, { n: ++served }));
+    prefetch('/customers/c2/influence-centres', { as_of: '2026-11-30' });
+    expect(takeArrived('/customers/c2/influence-centres', { as_of: '2026-11-30' })).toBeUndefined(); // on its way
+    await vi.waitFor(() => expect(takeArrived('/customers/c2/influence-centres', { as_of: '2026-11-30' })).toEqual({ value: { n: 1 } }));
+    expect(takeArrived('/customers/c2/influence-centres', { as_of: '2026-11-30' })).toBeUndefined(); // taken
+    expect(await api.get('/customers/c2/influence-centres', { as_of: '2026-11-30' })).toEqual({ n: 2 }); // and not again
+    expect(fetch).toHaveBeenCalledTimes(2);
+
+    prefetch('/customers/c2/trend');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await api.del('/people/p1');
+    expect(takeArrived('/customers/c2/trend')).toBeUndefined(); // a write drops it
   });
 
   it('keeps a prefetched failure for the one who asks', async () => {

@@ -76,6 +76,8 @@ async function request<T>(method: string, path: string, params?: Params, body?: 
 // api.get of the same URL takes the answer instead of asking again. Kept a few seconds at most, and dropped by
 // any write, so that no one reads an answer older than what they just changed.
 const early = new Map<string, Promise<unknown>>();
+/** The answers of `early` that have arrived, so that a component can draw with one at once (takeArrived). */
+const arrived = new Map<string, unknown>();
 const EARLY_MS = 5000;
 
 /** Starts GET `path` now for whoever asks for it next (api.get with the same path and parameters). */
@@ -83,11 +85,23 @@ export function prefetch(path: string, params?: Params): void {
   const url = buildUrl(path, params);
   if (early.has(url)) return;
   const answer = request<unknown>('GET', path, params);
-  answer.catch(() => undefined); // whoever takes it sees the failure; no one else must
+  answer.then((value) => early.get(url) === answer && arrived.set(url, value)).catch(() => undefined); // whoever takes it sees the failure; no one else must
   early.set(url, answer);
   setTimeout(() => {
-    if (early.get(url) === answer) early.delete(url);
+    if (early.get(url) !== answer) return;
+    early.delete(url);
+    arrived.delete(url);
   }, EARLY_MS);
+}
+
+/** The answer of a prefetched GET that has already arrived, taken (as api.get would take it), or undefined. */
+export function takeArrived<T>(path: string, params?: Params): { value: T } | undefined {
+  const url = buildUrl(path, params);
+  if (!arrived.has(url)) return undefined;
+  const value = arrived.get(url) as T;
+  arrived.delete(url);
+  early.delete(url);
+  return { value };
 }
 
 function get<T>(path: string, params?: Params): Promise<T> {
@@ -95,11 +109,13 @@ function get<T>(path: string, params?: Params): Promise<T> {
   const answer = early.get(url);
   if (answer === undefined) return request<T>('GET', path, params);
   early.delete(url);
+  arrived.delete(url);
   return answer as Promise<T>;
 }
 
 function write<T>(method: string, path: string, params?: Params, body?: unknown): Promise<T> {
   early.clear();
+  arrived.clear();
   return request<T>(method, path, params, body);
 }
 

@@ -28,6 +28,23 @@ describe('useLoad', () => {
     expect(calls).toBe(3);
   });
 
+  it('draws a ready answer at once and loads only on reload or for the next key', async () => {
+    let calls = 0;
+    const load = () => Promise.resolve(`loaded ${++calls}`);
+    const { result, rerender } = renderHook(({ key }) => useLoad<string>(key, load, () => (key === 'a' ? { value: 'ready a' } : undefined)), { initialProps: { key: 'a' } });
+    expect(result.current.data).toBe('ready a');
+    expect(result.current.loading).toBe(false);
+    await act(async () => undefined);
+    expect(calls).toBe(0);
+    expect(result.current.data).toBe('ready a');
+
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.data).toBe('loaded 1'));
+    rerender({ key: 'b' });
+    await waitFor(() => expect(result.current.data).toBe('loaded 2'));
+    expect(calls).toBe(2);
+  });
+
   it('keeps the error and no data when the load fails', async () => {
     const { result } = renderHook(() => useLoad('k', () => Promise.reject(new Error('down'))));
     await waitFor(() => expect(result.current.loading).toBe(false));

@@ -1,6 +1,6 @@
 // Loading data in components: useApi for one GET that follows its parameters, useNames for the names of ids.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, listAll, type Params } from './client';
+import { api, listAll, takeArrived, type Params } from './client';
 import { lookupName, type NamedCollection } from './names';
 
 export { forgetNames, rememberNames } from './names';
@@ -13,20 +13,29 @@ export interface Loaded<T> {
 }
 
 /** Runs `load` whenever `key` changes (nothing while key is null) and again on reload(); an answer that
- * arrives after the key moved on is dropped. */
-export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T>();
+ * arrives after the key moved on is dropped. `ready` may give the first key's answer at once (a prefetched
+ * answer that has arrived): the first render then has it, and nothing is loaded for it. */
+export function useLoad<T>(key: string | null, load: () => Promise<T>, ready?: () => { value: T } | undefined): Loaded<T> {
+  const [first] = useState(() => (key !== null ? ready?.() : undefined));
+  const [data, setData] = useState<T | undefined>(first?.value);
   const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(key !== null);
+  const [loading, setLoading] = useState(key !== null && !first);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(load);
   latest.current = load;
+  /** The key whose answer the first render had. */
+  const given = useRef(first ? key : null);
 
   useEffect(() => {
     if (key === null) {
       setLoading(false);
       return undefined;
     }
+    if (given.current === key && generation === 0) {
+      given.current = null;
+      return undefined;
+    }
+    given.current = null;
     let current = true;
     setLoading(true);
     latest
@@ -53,7 +62,7 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
 
 /** GET `path` (nothing while path is null), again whenever path or params change. */
 export function useApi<T>(path: string | null, params?: Params): Loaded<T> {
-  return useLoad(path === null ? null : `${path}?${JSON.stringify(params ?? {})}`, () => api.get<T>(path!, params));
+  return useLoad(path === null ? null : `${path}?${JSON.stringify(params ?? {})}`, () => api.get<T>(path!, params), () => takeArrived<T>(path!, params));
 }
 
 /** Every record of a list, page after page (listAll); nothing while params is null. */

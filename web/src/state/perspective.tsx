@@ -63,10 +63,17 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => localStorage.setItem(key, JSON.stringify(state)), [key, state]);
 
+  // The same objects until the day or the side changes (effects that follow them do not run again when the
+  // lists arrive).
+  const params = useMemo(() => {
+    const p: Record<string, string> = {};
+    if (state.asOf) p.as_of = state.asOf;
+    if (state.toward !== 'ours') p.toward = state.toward;
+    return p;
+  }, [state.asOf, state.toward]);
+  const scoped = useMemo(() => ({ ...params, scope: state.scope }), [params, state.scope]);
+
   const value = useMemo<PerspectiveValue>(() => {
-    const params: Record<string, string> = {};
-    if (state.asOf) params.as_of = state.asOf;
-    if (state.toward !== 'ours') params.toward = state.toward;
     return {
       ...state,
       teams,
@@ -76,9 +83,9 @@ export function PerspectiveProvider({ children }: { children: ReactNode }) {
       set: (change) => setState((s) => ({ ...s, ...change })),
       reload: () => setGeneration((g) => g + 1),
       params,
-      scoped: { ...params, scope: state.scope },
+      scoped,
     };
-  }, [state, teams, users, competitors, loaded]);
+  }, [state, teams, users, competitors, loaded, params, scoped]);
 
   return <PerspectiveContext.Provider value={value}>{children}</PerspectiveContext.Provider>;
 }

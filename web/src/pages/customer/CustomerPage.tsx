@@ -18,6 +18,7 @@ import { usePerspective } from '../../state/perspective';
 import { addPerson, centresPath, graphPath, metricsPath, setFocus, trendPath, type CustomerGraph, type NewPerson } from './api';
 import { moveProblem, planMove, runMove, undoMove, type DoneMove, type MoveApi } from './move';
 import { RelationshipMap } from './map/RelationshipMap';
+import { warmIcons } from './map/glyphs';
 import { AddPersonModal, MoveModal } from './PersonForms';
 import { CustomerActions, RetiredBanner } from './CustomerActions';
 import { DepartmentsSection } from './DepartmentsSection';
@@ -58,9 +59,13 @@ export default function CustomerPage() {
   const opportunities = useApi<{ items: Opportunity[] }>('/opportunities', { customer: id, limit: 1000 });
   // The record itself: what the header edits, and whether (since when) it is retired.
   const record = useRecord<Organization>('organizations', id);
-  // The map ranks the influence centres: ask for them with the graph rather than after it has drawn.
+  // The map ranks the influence centres: ask for them with the graph rather than after it has drawn, and draw
+  // the cards' icons while the answers are on their way.
   useEffect(() => {
-    if (tab === 'map') prefetch(centresPath(id), perspective.params);
+    if (tab !== 'map') return undefined;
+    prefetch(centresPath(id), perspective.params);
+    const timer = setTimeout(warmIcons, 0);
+    return () => clearTimeout(timer);
   }, [tab, id, perspective.params]);
 
   const [addOpen, setAddOpen] = useState(false);

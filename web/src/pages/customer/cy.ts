@@ -1,16 +1,19 @@
-// Cytoscape set-up shared by the two graphs: canvas renderer options that keep thousands of nodes
-// interactive (textures and no labels or edges while the viewport moves), and the zoom limits.
+// Cytoscape set-up of the relationship map: canvas renderer options that keep thousands of nodes interactive
+// (textures and no labels or edges while the viewport moves), and the zoom limits.
 import cytoscape from 'cytoscape';
 
 /** Above this many nodes, the viewport hides labels and edges and uses a texture while it moves. */
 export const LARGE = 300;
 
-export function createCy(container: HTMLElement, nodeCount: number, style: cytoscape.StylesheetJson): cytoscape.Core {
+/** A new instance drawing `elements` (given at once: they are styled and drawn in one go). */
+export function createCy(container: HTMLElement, nodeCount: number, style: cytoscape.StylesheetJson, elements: cytoscape.ElementDefinition[] = []): cytoscape.Core {
   const large = nodeCount > LARGE;
   return cytoscape({
     container,
     style,
-    layout: { name: 'preset' },
+    elements,
+    // Preset positions, and the map's own first view (not a fit to everything).
+    layout: { name: 'preset', fit: false },
     minZoom: 0.03,
     maxZoom: 3,
     boxSelectionEnabled: false,
@@ -33,11 +36,11 @@ export function keepSized(cy: cytoscape.Core, container: HTMLElement): () => voi
   };
 }
 
-/** Swaps every element for `elements` in one batch. */
-export function replaceElements(cy: cytoscape.Core, elements: { nodes: cytoscape.ElementDefinition[]; edges: cytoscape.ElementDefinition[] }) {
+/** Swaps every element for `elements` (nodes before edges) in one batch. */
+export function replaceElements(cy: cytoscape.Core, elements: cytoscape.ElementDefinition[]) {
   cy.batch(() => {
     cy.elements().remove();
-    cy.add([...elements.nodes, ...elements.edges]);
+    cy.add(elements);
   });
 }
 

@@ -2,13 +2,14 @@
 import { Card, Space, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { degreeIcon, iconImage, importanceIcon, voteIcon } from './glyphs';
+import { degreeImage, importanceImage, voteImage } from './glyphs';
 import { CENTRE_COLOR, GAP_COLOR, LINK_COLOR, LINK_KINDS, ROLE_COLOR } from './model';
 
 const ATTITUDES = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'] as const;
 
-function Icon({ body, label }: { body: string; label?: string }) {
-  return <img src={iconImage(body)} width={18} height={18} alt={label ?? ''} style={{ verticalAlign: 'middle' }} />;
+/** An icon as the cards show it (the same image). */
+function Icon({ src, label }: { src: string; label?: string }) {
+  return <img src={src} width={18} height={18} alt={label ?? ''} style={{ verticalAlign: 'middle' }} />;
 }
 
 function Swatch({ color, dashed, text }: { color: string; dashed?: boolean; text?: boolean }) {
@@ -30,20 +31,20 @@ export const MapLegend = memo(function MapLegend() {
       <Space direction="vertical" size={6} style={{ fontSize: 12 }}>
         <span>{t('map.legendCard')}</span>
         <span>
-          <Icon body={degreeIcon('closeness', 'support', 9, 9)} /> <Icon body={degreeIcon('solution', 'support', 9, 9)} />{' '}
-          <Icon body={degreeIcon('price', 'support', 9, 9)} /> {t('map.legendDegrees')}
+          <Icon src={degreeImage('closeness', 'support')} /> <Icon src={degreeImage('solution', 'support')} />{' '}
+          <Icon src={degreeImage('price', 'support')} /> {t('map.legendDegrees')}
         </span>
         <Space wrap size={[6, 4]}>
           {ATTITUDES.map((a) => (
             <span key={a} style={{ whiteSpace: 'nowrap' }}>
-              <Icon body={degreeIcon('closeness', a, 9, 9)} label={t(`attitude.${a}`, { ns: 'common' })} /> {t(`attitude.${a}`, { ns: 'common' })}
+              <Icon src={degreeImage('closeness', a)} label={t(`attitude.${a}`, { ns: 'common' })} /> {t(`attitude.${a}`, { ns: 'common' })}
             </span>
           ))}
         </Space>
         <span>
-          <Icon body={voteIcon('veto', 'yes', 9, 9)} /> <Icon body={voteIcon('approve', 'yes', 9, 9)} /> <Icon body={voteIcon('approve', 'unknown', 9, 9)} /> {t('map.legendVotes')}
+          <Icon src={voteImage('veto', 'yes')} /> <Icon src={voteImage('approve', 'yes')} /> <Icon src={voteImage('approve', 'unknown')} /> {t('map.legendVotes')}
         </span>
-        <span><Icon body={importanceIcon('high', 1, 9)} /> {t('map.legendImportance')}</span>
+        <span><Icon src={importanceImage('high')} /> {t('map.legendImportance')}</span>
         <span><Swatch color="#434343" /> {t('map.legendKey')}</span>
         <span><Swatch color={CENTRE_COLOR} /> {t('map.legendCentre')}</span>
         <span><Swatch color={ROLE_COLOR} text /> {t('map.legendRole')}</span>

@@ -4,7 +4,7 @@
 // change a reporting line, drop a card onto another), and exported as PNG, SVG or a PowerPoint slide.
 import { AimOutlined, DownloadOutlined, ExpandOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Select, Space, Switch, Typography } from 'antd';
-import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../../api/hooks';
@@ -16,7 +16,8 @@ import { LARGE } from '../cy';
 import type { Overlays } from './elements';
 import { fileName, mapPng, mapSlide, saveBlob, svgBlob } from './exporters';
 import { MapSidePanel } from './MapSidePanel';
-import { buildBase, buildDecor, LINK_COLOR, LINK_KINDS, type MapTexts } from './model';
+import { decodeIcons, iconsDecoded } from './glyphs';
+import { buildBase, buildDecor, LINK_COLOR, LINK_KINDS, type MapBase, type MapTexts } from './model';
 import { mapSvg } from './svg';
 import { useMapCanvas } from './useMapCanvas';
 
@@ -83,10 +84,14 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
     () => ({ select: setSelected, open: (id: string) => navigate(`/people/${encodeURIComponent(id)}`), drop: onDrop }),
     [navigate, onDrop],
   );
-  const cyRef = useMapCanvas(container, base, decor, overlays, canWrite, handlers);
+  // Drawn once the centres (and, toward a competitor, the features toward us) have arrived and the cards' icons
+  // are decoded: they come with the graph, and drawing the map before them would style cards a second time.
+  const iconsReady = useIconsDecoded(base);
+  const ready = iconsReady && !centres.loading && !(towardOurs && ours.loading);
+  const { whole } = useMapCanvas(container, base, decor, overlays, canWrite, handlers, ready);
 
   const focusOn = useCallback((id: string) => {
-    const cy = cyRef.current;
+    const cy = whole();
     if (!cy) return;
     const node = cy.getElementById(id);
     if (node.empty()) return;
@@ -94,7 +99,7 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
     node.select();
     setSelected(id);
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
-  }, [cyRef]);
+  }, [whole]);
 
   const visibleLinks = base.influence.filter((e) => overlays[e.kind]).length;
   const visibleGaps = overlays.gaps ? base.placeholders.length + base.unknown.size : 0;
@@ -102,7 +107,7 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
   const baseName = fileName(customer.name, t('map.fileName'), day);
 
   const exportAs = async (kind: 'png' | 'svg' | 'pptx') => {
-    const cy = cyRef.current;
+    const cy = whole();
     if (!cy) return;
     setExporting(true);
     try {
@@ -149,7 +154,7 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
           data-testid="map-opportunity"
           aria-label={t('map.opportunity')}
         />
-        <Button icon={<ExpandOutlined />} onClick={() => cyRef.current?.fit(undefined, 30)}>{t('orgchart.fit')}</Button>
+        <Button icon={<ExpandOutlined />} onClick={() => whole()?.fit(undefined, 30)}>{t('orgchart.fit')}</Button>
         <Dropdown
           trigger={['click']}
           disabled={exporting || !graph.people.length}
@@ -192,13 +197,13 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
           <div
             ref={container}
             data-testid="orgchart"
-            data-nodes={base.cards.length}
-            data-edges={base.reporting.length}
-            data-links={visibleLinks}
-            data-gaps={visibleGaps}
-            data-roles={decor.badges.filter((b) => b.kind === 'role').length}
-            data-missing-roles={decor.placeholders.length}
-            data-centres={overlays.centres ? decor.centres.size : 0}
+            data-nodes={ready ? base.cards.length : 0}
+            data-edges={ready ? base.reporting.length : 0}
+            data-links={ready ? visibleLinks : 0}
+            data-gaps={ready ? visibleGaps : 0}
+            data-roles={ready ? decor.badges.filter((b) => b.kind === 'role').length : 0}
+            data-missing-roles={ready ? decor.placeholders.length : 0}
+            data-centres={ready && overlays.centres ? decor.centres.size : 0}
             role="img"
             aria-label={t('map.canvas')}
             style={{ height: 640, border: '1px solid #f0f0f0', borderRadius: 6, background: '#ffffff' }}
@@ -225,6 +230,29 @@ export function RelationshipMap({ graph, metrics, opportunities, canWrite, onDro
       </div>
     </div>
   );
+}
+
+/** Whether the icons of the cards of `base` are decoded (a render follows when they are). */
+function useIconsDecoded(base: MapBase): boolean {
+  const icons = useMemo(() => {
+    const set = new Set<string>();
+    for (const c of base.cards) {
+      for (const icon of c.icons) set.add(icon);
+      if (c.gapIcon) set.add(c.gapIcon);
+    }
+    return set;
+  }, [base]);
+  const [done, setDone] = useState<Set<string> | null>(null);
+  const now = done === icons || iconsDecoded(icons);
+  useEffect(() => {
+    if (now) return undefined;
+    let live = true;
+    void decodeIcons(icons).then(() => live && setDone(icons));
+    return () => {
+      live = false;
+    };
+  }, [icons, now]);
+  return now;
 }
 
 /** Finds a person on the map; memoised, as a thousand options cost a lot to hand to the Select again. */

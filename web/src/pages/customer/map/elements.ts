@@ -1,7 +1,8 @@
 // The map model as Cytoscape elements and styles. Overlays are switched by a `hidden` class on the elements
 // they own, so switching one does not rebuild the map.
 import type cytoscape from 'cytoscape';
-import { BADGE_HEIGHT, CENTRE_COLOR, GAP_COLOR, LINK_COLOR, LINK_KINDS, OUTSIDER_SIZE, PLACEHOLDER_SIZE, ROLE_COLOR, STRENGTH_LOOK, type LinkKind, type MapBase, type MapDecor } from './model';
+import { BADGE_HEIGHT, CENTRE_COLOR, GAP_COLOR, LINK_COLOR, LINK_KINDS, OUTSIDER_SIZE, PLACEHOLDER_SIZE, ROLE_COLOR, STRENGTH_LOOK, turnBetweenBoxes, turnInBox, type LinkKind, type MapBase, type MapDecor } from './model';
+import type { LayoutSizes } from './layout';
 import { GAP_ICON, ICON_LEFT, ICON_SIZE, STRIP } from './glyphs';
 
 export interface Overlays extends Record<LinkKind, boolean> {
@@ -55,20 +56,30 @@ function linkElements(base: MapBase, kind: LinkKind): Def[] {
 }
 
 /**
- * Every element of the map without the decorations, nodes first. The links of a kind switched off are left
- * out altogether (a map of 1,000 persons has thousands), and added when it is switched on.
+ * Every element of the map without the decorations, nodes first, with the classes `overlays` and `decor` give
+ * them (a card among the ranked centres is `ranked`, and `centre` while the centres are shown). The links of a
+ * kind switched off are left out altogether (a map of 1,000 persons has thousands), and added when it is
+ * switched on.
  */
-export function baseElements(base: MapBase, overlays: Overlays): Def[] {
+export function baseElements(base: MapBase, overlays: Overlays, decor?: MapDecor): Def[] {
   const nodes: Def[] = [];
   const edges: Def[] = [];
   for (const b of base.boxes) if (b.kind === 'department') nodes.push(boxDef(b));
+  const ranked = decor?.centres;
   for (const c of base.cards) {
     const data = c.unknown ? { id: c.id, label: c.label, icons: c.icons, gapIcons: [...c.icons, c.gapIcon], unknown: c.unknown } : { id: c.id, label: c.label, icons: c.icons, unknown: 0 };
-    nodes.push({ group: 'nodes', data, position: { x: c.x, y: c.y }, classes: `card${c.key ? ' key' : ''}${c.unknown && overlays.gaps ? ' gapped' : ''}` });
+    let classes = c.key ? 'card key' : 'card';
+    if (c.unknown && overlays.gaps) classes += ' gapped';
+    if (ranked?.has(c.id)) classes += overlays.centres ? ' ranked centre' : ' ranked';
+    nodes.push({ group: 'nodes', data, position: { x: c.x, y: c.y }, classes });
   }
   const hideGaps = overlays.gaps ? '' : ' hidden';
-  for (const p of base.placeholders) nodes.push({ ...placeholderDef(p), classes: `${placeholderDef(p).classes}${hideGaps}` });
-  for (const e of base.reporting) edges.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, turn: e.turn }, classes: 'reporting' });
+  for (const p of base.placeholders) {
+    const def = placeholderDef(p);
+    nodes.push({ ...def, classes: `${def.classes}${hideGaps}` });
+  }
+  const inBox = turnInBox(base.sizes);
+  for (const e of base.reporting) edges.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, turn: e.turn }, classes: e.turn === inBox ? 'reporting' : 'reporting cross' });
   for (const kind of LINK_KINDS) {
     if (!overlays[kind]) continue;
     for (const d of linkElements(base, kind)) (d.group === 'edges' ? edges : nodes).push(d);
@@ -76,16 +87,40 @@ export function baseElements(base: MapBase, overlays: Overlays): Def[] {
   return [...nodes, ...edges];
 }
 
-/** The decorations: rank and role badges, the missing roles' box and placeholders. */
-export function decorElements(decor: MapDecor): Def[] {
+/** The decorations: rank and role badges, the missing roles' box and placeholders (rank badges hidden while
+ * the centres are switched off). */
+export function decorElements(decor: MapDecor, overlays?: Overlays): Def[] {
+  const hideRanks = overlays && !overlays.centres;
   return [
     ...decor.boxes.map((b) => boxDef(b, ' decor')),
     ...decor.placeholders.map((p) => placeholderDef(p, true)),
-    ...decor.badges.map((b) => badgeDef(b)),
+    ...decor.badges.map((b) => {
+      const def = badgeDef(b);
+      return hideRanks && b.kind === 'rank' ? { ...def, classes: `${def.classes} hidden` } : def;
+    }),
   ];
 }
 
-/** Adds or removes the links of each kind, and shows or hides the gaps and the centres, in one batch. */
+/** Every element of the map, decorations included, nodes before edges: what a new map is drawn with at once. */
+export function mapElements(base: MapBase, decor: MapDecor, overlays: Overlays): Def[] {
+  const all = baseElements(base, overlays, decor);
+  const firstEdge = all.findIndex((d) => d.group === 'edges');
+  const decorations = decorElements(decor, overlays);
+  return firstEdge < 0 ? [...all, ...decorations] : [...all.slice(0, firstEdge), ...decorations, ...all.slice(firstEdge)];
+}
+
+/** Sets `cls` on the elements of `eles` that should have it and removes it from the others, touching only
+ * those whose class changes (Cytoscape restyles every element toggleClass is called on, changed or not). */
+function setClass(eles: cytoscape.NodeCollection, cls: string, on: (node: cytoscape.NodeSingular) => boolean) {
+  const wrong = eles.filter((e) => e.hasClass(cls) !== on(e));
+  if (wrong.empty()) return;
+  const add = wrong.filter((e) => !e.hasClass(cls));
+  add.addClass(cls);
+  wrong.difference(add).removeClass(cls);
+}
+
+/** Adds or removes the links of each kind, and shows or hides the gaps and the centres, in one batch; only the
+ * elements whose state changes are touched. */
 export function applyOverlays(cy: cytoscape.Core, base: MapBase, overlays: Overlays) {
   cy.batch(() => {
     for (const kind of LINK_KINDS) {
@@ -93,29 +128,42 @@ export function applyOverlays(cy: cytoscape.Core, base: MapBase, overlays: Overl
       if (!overlays[kind]) present.remove();
       else if (present.empty()) cy.add(linkElements(base, kind));
     }
-    cy.nodes('.gap').toggleClass('hidden', !overlays.gaps);
-    cy.nodes('.card[unknown > 0]').toggleClass('gapped', overlays.gaps);
-    cy.nodes('.centre-badge').toggleClass('hidden', !overlays.centres);
-    cy.nodes('.card.ranked').toggleClass('centre', overlays.centres);
+    setClass(cy.nodes('.gap'), 'hidden', () => !overlays.gaps);
+    setClass(cy.nodes('.card').filter((n) => n.data('unknown') > 0), 'gapped', () => overlays.gaps);
+    setClass(cy.nodes('.centre-badge'), 'hidden', () => !overlays.centres);
+    setClass(cy.nodes('.card.ranked'), 'centre', () => overlays.centres);
   });
 }
 
-/** Swaps the decorations for `decor` and marks the ranked cards. */
+/** Swaps the decorations for `decor` and marks the ranked cards (only the cards whose rank comes or goes). */
 export function applyDecor(cy: cytoscape.Core, base: MapBase, decor: MapDecor, overlays: Overlays) {
   cy.batch(() => {
     cy.elements('.decor').remove();
-    cy.nodes('.card.ranked').removeClass('ranked centre');
-    cy.add(decorElements(decor));
-    for (const id of decor.centres.keys()) cy.getElementById(id).addClass('ranked');
+    cy.add(decorElements(decor, overlays));
+    const was = cy.nodes('.card.ranked');
+    was.filter((n) => !decor.centres.has(n.id())).removeClass('ranked centre');
+    const now = cy.collection();
+    for (const id of decor.centres.keys()) {
+      const card = cy.getElementById(id);
+      if (!card.empty() && !card.hasClass('ranked')) now.merge(card);
+    }
+    now.addClass(overlays.centres ? 'ranked centre' : 'ranked');
   });
   applyOverlays(cy, base, overlays);
 }
 
 const FONT_FAMILY = '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif';
 
-/** The stylesheet; `large` maps hide small text sooner while zoomed out. */
-export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight: number }): cytoscape.StylesheetJson {
+/**
+ * The stylesheet; `large` maps hide small text sooner while zoomed out. Cytoscape applies every property a
+ * selector sets to every element it matches, and a map of 1,000 cards spends most of its first draw doing so:
+ * properties at their default values are left out, and values are static where they can be (two classes of
+ * connectors rather than a turn read from each edge's data).
+ */
+export function mapStyle(large: boolean, sizes: LayoutSizes): cytoscape.StylesheetJson {
   const hideBelow = large ? 9 : 6;
+  const strip = (extra: number[] = []) => [...ICON_LEFT, ...extra].map((left) => `${Math.round((sizes.cardWidth - STRIP.width) / 2 + left)}px`).join(' ');
+  const repeat = (value: string, n: number) => Array.from({ length: n }, () => value).join(' ');
   const sheet: cytoscape.StylesheetJson = [
     {
       selector: 'node',
@@ -132,13 +180,10 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'border-width': 1,
         'border-color': '#adc6ff',
         label: 'data(label)',
-        'text-valign': 'top',
-        'text-halign': 'center',
         'text-margin-y': 26,
         'font-size': 14,
         'font-weight': 600,
         color: '#1d39c4',
-        'z-index': 0,
         events: 'no',
       },
     },
@@ -157,18 +202,16 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'border-color': '#bfbfbf',
         label: 'data(label)',
         'text-valign': 'center',
-        'text-halign': 'center',
         'text-margin-y': -13,
         'text-max-width': `${sizes.cardWidth - 12}px`,
         'line-height': 1.35,
         color: '#595959',
         // The six icons of the strip, centred at the bottom of the card.
         'background-image': 'data(icons)',
-        'background-fit': 'none',
-        'background-width': ICON_LEFT.map(() => `${ICON_SIZE}px`).join(' '),
-        'background-height': ICON_LEFT.map(() => `${ICON_SIZE}px`).join(' '),
-        'background-position-x': ICON_LEFT.map((left) => `${Math.round((sizes.cardWidth - STRIP.width) / 2 + left)}px`).join(' '),
-        'background-position-y': ICON_LEFT.map(() => `${sizes.cardHeight - 9 - ICON_SIZE}px`).join(' '),
+        'background-width': repeat(`${ICON_SIZE}px`, ICON_LEFT.length),
+        'background-height': repeat(`${ICON_SIZE}px`, ICON_LEFT.length),
+        'background-position-x': strip(),
+        'background-position-y': repeat(`${sizes.cardHeight - 9 - ICON_SIZE}px`, ICON_LEFT.length),
         'background-clip': 'none',
         'background-image-containment': 'over',
         'z-index': 10,
@@ -179,10 +222,10 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
       selector: '.card.gapped',
       style: {
         'background-image': 'data(gapIcons)',
-        'background-width': [...ICON_LEFT.map(() => `${ICON_SIZE}px`), `${GAP_ICON.width}px`].join(' '),
-        'background-height': [...ICON_LEFT, 0].map(() => `${ICON_SIZE}px`).join(' '),
-        'background-position-x': [...ICON_LEFT, GAP_ICON.left].map((left) => `${Math.round((sizes.cardWidth - STRIP.width) / 2 + left)}px`).join(' '),
-        'background-position-y': [...ICON_LEFT, 0].map(() => `${sizes.cardHeight - 9 - ICON_SIZE}px`).join(' '),
+        'background-width': `${repeat(`${ICON_SIZE}px`, ICON_LEFT.length)} ${GAP_ICON.width}px`,
+        'background-height': repeat(`${ICON_SIZE}px`, ICON_LEFT.length + 1),
+        'background-position-x': strip([GAP_ICON.left]),
+        'background-position-y': repeat(`${sizes.cardHeight - 9 - ICON_SIZE}px`, ICON_LEFT.length + 1),
       },
     },
     { selector: '.card.key', style: { 'border-width': 2, 'border-color': '#434343', color: '#1f1f1f' } },
@@ -197,7 +240,6 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'border-width': 2,
         label: 'data(label)',
         'text-valign': 'center',
-        'text-halign': 'center',
         'text-max-width': `${OUTSIDER_SIZE.width - 10}px`,
         'line-height': 1.3,
         'z-index': 10,
@@ -218,7 +260,6 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'border-color': GAP_COLOR,
         label: 'data(label)',
         'text-valign': 'center',
-        'text-halign': 'center',
         'text-max-width': `${PLACEHOLDER_SIZE.width - 12}px`,
         color: GAP_COLOR,
         'font-weight': 600,
@@ -233,11 +274,9 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         height: BADGE_HEIGHT,
         label: 'data(label)',
         'text-valign': 'center',
-        'text-halign': 'center',
         'font-size': 12,
         'font-weight': 600,
         color: '#ffffff',
-        'border-width': 0,
         'z-index': 20,
         'z-compound-depth': 'top',
         events: 'no',
@@ -254,12 +293,12 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'line-color': '#8c8c8c',
         'curve-style': 'taxi',
         'taxi-direction': 'downward',
-        'taxi-turn': 'data(turn)' as unknown as number,
+        'taxi-turn': turnInBox(sizes),
         'taxi-turn-min-distance': 4,
-        'target-arrow-shape': 'none',
         'z-index': 5,
       },
     },
+    { selector: 'edge.reporting.cross', style: { 'taxi-turn': turnBetweenBoxes(sizes) } },
     {
       selector: 'edge.inf',
       style: {
@@ -267,7 +306,6 @@ export function mapStyle(large: boolean, sizes: { cardWidth: number; cardHeight:
         'line-style': 'data(lineStyle)' as unknown as 'solid',
         'curve-style': 'bezier',
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 1,
         opacity: 0.8,
         'z-index': 6,
       },

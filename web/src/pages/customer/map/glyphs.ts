@@ -113,19 +113,139 @@ const svgText = (width: number, height: number, body: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
 const svgUri = (width: number, height: number, body: string) => `data:image/svg+xml;utf8,${encodeURIComponent(svgText(width, height, body))}`;
 
+/** How much finer than its size an icon is drawn, so that it stays sharp up to the map's largest zoom. */
+const RASTER_SCALE = 3;
+
 /**
- * An image address for the canvas: a short blob: address where the browser has them (Cytoscape parses every
- * card's image addresses, and data: addresses are long), a data: address elsewhere.
+ * An image address for the canvas and the legend. In a browser a PNG drawn from the icon's SVG (drawBody) at
+ * three times its size, behind a short blob: address: each SVG image is a document of its own that costs the
+ * browser milliseconds to make, where a small PNG decodes in microseconds, and Cytoscape hashes every card's
+ * image addresses (data: addresses are long). Elsewhere (jsdom) the SVG as a data: address.
  */
 function canvasUri(width: number, height: number, body: string): string {
-  if (typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function' && typeof Blob !== 'undefined') {
-    try {
-      return URL.createObjectURL(new Blob([svgText(width, height, body)], { type: 'image/svg+xml' }));
-    } catch {
-      // jsdom and old browsers: fall through
+  try {
+    const png = rasterPng(width, height, body);
+    if (png) {
+      const uri = URL.createObjectURL(png);
+      const image = new Image();
+      image.src = uri;
+      const decoding = typeof image.decode === 'function' ? image.decode().catch(() => undefined) : Promise.resolve();
+      pending.set(uri, decoding.then(() => decoded.add(uri)));
+      kept.push(image);
+      return uri;
     }
+  } catch {
+    // no 2D canvas: the SVG itself
   }
   return svgUri(width, height, body);
+}
+
+/** The icons' images while and after they decode (kept, so that the browser keeps them decoded). */
+const pending = new Map<string, Promise<unknown>>();
+const kept: HTMLImageElement[] = [];
+const decoded = new Set<string>();
+
+/** Whether every image of `uris` is decoded: Cytoscape then draws them in its first frame, where an image still
+ * loading is drawn a frame later, after restyling every card that shows it twice. */
+export function iconsDecoded(uris: Iterable<string>): boolean {
+  for (const uri of uris) if (pending.has(uri) && !decoded.has(uri)) return false;
+  return true;
+}
+
+/** Resolves once every image of `uris` is decoded (at once for those that need no decoding). */
+export async function decodeIcons(uris: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...uris].map((uri) => {
+      return pending.get(uri);
+    }),
+  );
+}
+
+function rasterPng(width: number, height: number, body: string): Blob | null {
+  // jsdom has no canvas (and says so on the console): a browser has OffscreenCanvas too.
+  if (typeof document === 'undefined' || typeof OffscreenCanvas === 'undefined' || typeof atob !== 'function') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = width * RASTER_SCALE;
+  canvas.height = height * RASTER_SCALE;
+  const g = canvas.getContext('2d');
+  if (!g) return null;
+  g.scale(RASTER_SCALE, RASTER_SCALE);
+  drawBody(g, body);
+  const data = atob(canvas.toDataURL('image/png').split(',')[1]);
+  const bytes = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
+  return new Blob([bytes], { type: 'image/png' });
+}
+
+type Paint = Pick<CanvasRenderingContext2D, 'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'arcTo' | 'closePath' | 'fill' | 'stroke' | 'setLineDash' | 'fillText'> & {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  lineCap: CanvasLineCap;
+  lineJoin: CanvasLineJoin;
+  font: string;
+  textAlign: CanvasTextAlign;
+};
+
+/** The shapes an icon's SVG is made of here, with their attributes and a text's content, in drawing order. */
+export function svgShapes(body: string): { tag: string; attrs: Record<string, string>; text: string }[] {
+  const shapes: { tag: string; attrs: Record<string, string>; text: string }[] = [];
+  const element = /<(circle|rect|polygon|polyline|line|text)\b([^>]*?)(?:\/>|>([^<]*)<\/text>)/g;
+  for (let m = element.exec(body); m; m = element.exec(body)) {
+    const attrs: Record<string, string> = {};
+    for (const a of m[2].matchAll(/([\w-]+)="([^"]*)"/g)) attrs[a[1]] = a[2];
+    shapes.push({ tag: m[1], attrs, text: m[3] ?? '' });
+  }
+  return shapes;
+}
+
+/**
+ * Draws an icon's SVG body (as this module writes them: circles, rounded rectangles, polygons, lines,
+ * polylines and a text, filled then stroked as SVG paints them) on a 2D canvas.
+ */
+export function drawBody(g: Paint, body: string): void {
+  for (const { tag, attrs, text } of svgShapes(body)) {
+    const n = (name: string, fallback = 0) => (attrs[name] === undefined ? fallback : Number(attrs[name]));
+    const points = (attrs.points ?? '').trim().split(/\s+/).filter(Boolean).map((p) => p.split(',').map(Number));
+    g.beginPath();
+    if (tag === 'circle') g.arc(n('cx'), n('cy'), n('r'), 0, Math.PI * 2);
+    else if (tag === 'rect') {
+      const [x, y, w, h] = [n('x'), n('y'), n('width'), n('height')];
+      const r = Math.min(n('rx'), w / 2, h / 2);
+      g.moveTo(x + r, y);
+      g.arcTo(x + w, y, x + w, y + h, r);
+      g.arcTo(x + w, y + h, x, y + h, r);
+      g.arcTo(x, y + h, x, y, r);
+      g.arcTo(x, y, x + w, y, r);
+      g.closePath();
+    } else if (tag === 'line') {
+      g.moveTo(n('x1'), n('y1'));
+      g.lineTo(n('x2'), n('y2'));
+    } else if (tag === 'polygon' || tag === 'polyline') {
+      points.forEach(([x, y], i) => (i ? g.lineTo(x, y) : g.moveTo(x, y)));
+      if (tag === 'polygon') g.closePath();
+    }
+    const fill = attrs.fill ?? '#000000';
+    if (tag === 'text') {
+      g.font = `${attrs['font-weight'] ?? 'normal'} ${n('font-size', 16)}px ${attrs['font-family'] ?? 'sans-serif'}`;
+      g.textAlign = attrs['text-anchor'] === 'middle' ? 'center' : attrs['text-anchor'] === 'end' ? 'right' : 'left';
+      g.fillStyle = fill;
+      g.fillText(text, n('x'), n('y'));
+      continue;
+    }
+    if (tag !== 'line' && fill !== 'none') {
+      g.fillStyle = fill;
+      g.fill();
+    }
+    if (attrs.stroke && attrs.stroke !== 'none') {
+      g.strokeStyle = attrs.stroke;
+      g.lineWidth = n('stroke-width', 1);
+      g.lineCap = (attrs['stroke-linecap'] as CanvasLineCap | undefined) ?? 'butt';
+      g.lineJoin = (attrs['stroke-linejoin'] as CanvasLineJoin | undefined) ?? 'miter';
+      g.setLineDash(attrs['stroke-dasharray'] ? attrs['stroke-dasharray'].split(/[\s,]+/).map(Number) : []);
+      g.stroke();
+    }
+  }
 }
 
 export const GAP_ICON = { left: 143, width: 26 };
@@ -161,16 +281,38 @@ export function gapImage(count: number): string {
  * importance. At most 28 different ones (and seven of gapImage), so a map of 1,000 cards decodes a few small images.
  */
 export function stripIcons(p: StripPerson): string[] {
-  const c = ICON_SIZE / 2;
   return [
-    ...(['closeness', 'solution', 'price'] as const).map((d) => cached(`${d}:${p[d]}`, () => degreeIcon(d, p[d], c, c))),
-    cached(`veto:${p.veto}`, () => voteIcon('veto', p.veto, c, c)),
-    cached(`approve:${p.approve}`, () => voteIcon('approve', p.approve, c, c)),
-    cached(`importance:${p.importance}`, () => importanceIcon(p.importance, 1, c)),
+    degreeImage('closeness', p.closeness),
+    degreeImage('solution', p.solution),
+    degreeImage('price', p.price),
+    voteImage('veto', p.veto),
+    voteImage('approve', p.approve),
+    importanceImage(p.importance),
   ];
 }
 
-/** A single icon as an image address, for the legend. */
-export function iconImage(body: string, size = ICON_SIZE): string {
-  return svgUri(size, size, body);
+/** The icon of a degree's attitude, a vote or importance, as the cards show it (for the legend). */
+export function degreeImage(degree: Degree, attitude: Attitude): string {
+  return cached(`${degree}:${attitude}`, () => degreeIcon(degree, attitude, ICON_SIZE / 2, ICON_SIZE / 2));
+}
+export function voteImage(kind: 'veto' | 'approve', value: YesNo): string {
+  return cached(`${kind}:${value}`, () => voteIcon(kind, value, ICON_SIZE / 2, ICON_SIZE / 2));
+}
+export function importanceImage(importance: string): string {
+  return cached(`importance:${LEVEL[importance] ?? 0}`, () => importanceIcon(importance, 1, ICON_SIZE / 2));
+}
+
+const ATTITUDES: Attitude[] = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'];
+const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
+
+/**
+ * Draws every icon a card can show (and the gap icons), each once, so that a map built later finds them ready
+ * and decoded: the customer page calls it while it waits for the map's data (some 35 small images, about a
+ * tenth of a second on two cores that would otherwise come between the data and the map).
+ */
+export function warmIcons(): void {
+  for (const degree of ['closeness', 'solution', 'price'] as const) for (const a of ATTITUDES) degreeImage(degree, a);
+  for (const kind of ['veto', 'approve'] as const) for (const v of YES_NO) voteImage(kind, v);
+  for (const level of ['high', 'medium', 'low', 'unknown']) importanceImage(level);
+  for (let count = 1; count <= 7; count++) gapImage(count);
 }

@@ -155,6 +155,11 @@ export function fit(text: string, width: number, size = FONT): string {
   return `${out}…`;
 }
 
+/** Where a connector turns above its report (Cytoscape's taxi-turn): halfway down the gap between two rows of
+ * a box, or halfway down the gap above the box of a report in another department. */
+export const turnInBox = (sizes: LayoutSizes) => -sizes.rowGap / 2;
+export const turnBetweenBoxes = (sizes: LayoutSizes) => -(sizes.boxPadding + sizes.boxLabel + sizes.levelGap / 2);
+
 function badgeWidth(label: string) {
   return Math.ceil(textWidth(label, 12)) + 14;
 }
@@ -200,7 +205,7 @@ export function buildBase(
       id: l.id,
       source: l.manager,
       target: l.person,
-      turn: blockOf.get(l.person) === blockOf.get(l.manager) ? -sizes.rowGap / 2 : -(sizes.boxPadding + sizes.boxLabel + sizes.levelGap / 2),
+      turn: blockOf.get(l.person) === blockOf.get(l.manager) ? turnInBox(sizes) : turnBetweenBoxes(sizes),
     }));
 
   // Outsiders: one grid per side, ours left of the tree, competitors' and others' right of it.
