@@ -218,15 +218,53 @@ export async function activeModel(customer: string | null): Promise<MilestoneMod
   }
 }
 
+/** The names the active models give their kinds, for a customer (its own model's over the company's), kept a
+ * minute: warnings of custom kinds name them by these. */
+const kindNames = new Map<string, { at: number; names: Promise<Map<string, string>>; ready?: Map<string, string> }>();
+const KIND_NAMES_MS = 60_000;
+
+/** The kind names of `customer`'s active models (its own and the company default), read at most once a minute. */
+export function modelKindNames(customer: string | null): Promise<Map<string, string>> {
+  const key = customer ?? '';
+  const kept = kindNames.get(key);
+  if (kept && Date.now() - kept.at < KIND_NAMES_MS) return kept.names;
+  const entry: { at: number; names: Promise<Map<string, string>>; ready?: Map<string, string> } = { at: Date.now(), names: Promise.resolve(new Map()) };
+  entry.names = Promise.all([customer ? activeModel(customer) : Promise.resolve(null), activeModel(null)])
+    .then(([own, company]) => {
+      const names = new Map<string, string>();
+      for (const model of [company, own]) for (const k of model?.kinds ?? []) if (k.name) names.set(k.kind, k.name);
+      entry.ready = names;
+      return names;
+    })
+    .catch(() => {
+      entry.ready = new Map<string, string>(); // the kinds read as themselves
+      return entry.ready;
+    });
+  kindNames.set(key, entry);
+  return entry.names;
+}
+
+/** The kind names of `customer` if they have been read (modelKindNames), else undefined. */
+export function readKindNames(customer: string | null): Map<string, string> | undefined {
+  return kindNames.get(customer ?? '')?.ready;
+}
+
+/** Forgets the kind names read (after a model was saved). */
+export function forgetKindNames(): void {
+  kindNames.clear();
+}
+
 /** Saves a model's kinds: changes the active model, or creates one for the customer (null: the company). */
 export function saveModel(existing: MilestoneModel | null, customer: string | null, kinds: MilestoneKind[]): Promise<MilestoneModel> {
   const body = kinds.map((k) => (k.name ? { kind: k.kind, name: k.name } : { kind: k.kind }));
+  forgetKindNames();
   if (existing) return api.patch<MilestoneModel>(`/milestone-models/${encodeURIComponent(existing.id)}`, { kinds: body });
   return api.post<MilestoneModel>('/milestone-models', { customer, kinds: body });
 }
 
 /** Retires a customer's own model, so that the company default applies again. */
 export function retireModel(model: MilestoneModel): Promise<MilestoneModel> {
+  forgetKindNames();
   return api.del<MilestoneModel>(`/milestone-models/${encodeURIComponent(model.id)}`);
 }
 

@@ -1,7 +1,8 @@
 // A warning reads as a sentence in the reader's language only, built from its kind and details: the server's
 // English message is never shown, in either language.
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { forgetKindNames, readKindNames } from '../../api/project';
 import type { Warning } from '../../api/types';
 import i18n from '../../i18n';
 import { WarningText } from './WarningText';
@@ -172,5 +173,44 @@ describe('a warning states its details', () => {
     const stale = of('stale_contact', {});
     expect(await read(stale, 'zh-CN')).toBe('重点商机「人力资源管理系统项目」决策链中的关键人李志秀已 90 天没有任何活动。');
     expect(await read(stale, 'en')).toBe('Key person 李志秀 in the chain of focus opportunity "人力资源管理系统项目" has had no activity in 90 days.');
+  });
+});
+
+describe('a milestone kind the tenant defined', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    forgetKindNames();
+  });
+
+  it('reads by the name its model gives it, in either language, once the model has been read', async () => {
+    const asked: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+      const url = String(input);
+      asked.push(url);
+      const items = url.includes('customer=cust-1')
+        ? [{ id: 'mm-1', customer: 'cust-1', kinds: [{ kind: 'initiation' }, { kind: 'site_survey', name: '现场勘察' }], since: null, until: null }]
+        : [{ id: 'mm-0', customer: null, kinds: [{ kind: 'initiation' }], since: null, until: null }];
+      return Promise.resolve(new Response(JSON.stringify({ items, total: items.length, limit: 20, offset: 0 }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    });
+    const due = of('milestone_due', {}, { person: null, dimensions: [], milestone: 'site_survey', expected: '2026-12-10' });
+    await i18n.changeLanguage('zh-CN');
+    render(<WarningText warning={due} names={names} />);
+    await waitFor(() => expect(screen.getByTestId('warning-text').textContent).toContain('「现场勘察」'));
+    expect(screen.getByTestId('warning-text').textContent).not.toContain('site_survey');
+    cleanup();
+    expect(await read(due, 'en')).toContain('现场勘察');
+    // The default kinds are translated and ask for nothing.
+    const before = asked.length;
+    expect(await read({ ...due, milestone: 'evaluation' }, 'en')).toContain('Evaluation');
+    expect(asked.length).toBe(before);
+  });
+
+  it('reads as its code when no model names it', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.resolve(new Response(JSON.stringify({ items: [], total: 0, limit: 20, offset: 0 }), { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    const due = of('milestone_due', {}, { person: null, dimensions: [], milestone: 'site_survey', expected: '2026-12-10' });
+    await i18n.changeLanguage('zh-CN');
+    render(<WarningText warning={due} names={names} />);
+    await waitFor(() => expect(readKindNames('cust-1')).toBeDefined());
+    expect(screen.getByTestId('warning-text').textContent).toContain('site_survey');
   });
 });

@@ -159,8 +159,9 @@ function detailedSentence(w: Warning, t: T, lang: string): { key: string; params
   }
 }
 
-/** The warning as one sentence in `lang` ('zh-CN' or 'en'), with names for its ids. */
-export function warningSentence(w: Warning, names: WarningNames, lang: string): string {
+/** The warning as one sentence in `lang` ('zh-CN' or 'en'), with names for its ids; `kindName` names a
+ * milestone kind a tenant defined (its model's name; the default kinds are translated). */
+export function warningSentence(w: Warning, names: WarningNames, lang: string, kindName?: (kind: string) => string | undefined): string {
   const t = i18n.getFixedT(lang === 'en' ? 'en' : 'zh-CN', 'warnings');
   const separator = t('listSeparator');
   const name = (map: Record<string, string>, id: string | null) => (id ? map[id] ?? id : '');
@@ -174,7 +175,7 @@ export function warningSentence(w: Warning, names: WarningNames, lang: string): 
     competitors: (w.competitors ?? []).map((id) => name(names.competitors, id)).join(separator),
     dimensions: (w.dimensions ?? []).map((d) => t(`dimensionShort.${d}`, { ns: 'common' })).join(separator),
     kind: t(`kinds.${w.kind}`, { defaultValue: t('unknownKind') }),
-    milestone: w.milestone ? t(`milestoneKind.${w.milestone}`, { ns: 'common', defaultValue: w.milestone }) : '',
+    milestone: w.milestone ? t(`milestoneKind.${w.milestone}`, { ns: 'common', defaultValue: kindName?.(w.milestone) ?? w.milestone }) : '',
     expected: w.expected ?? '',
     ratio: formatShare(w.ratio, lang),
     max: formatShare(w.history_max, lang),
