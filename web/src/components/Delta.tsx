@@ -27,10 +27,16 @@ export function Delta({ value, unit, current, label, better = 'up', explain }: {
   const shown = unit === 'pp' ? format.points(value) : unit === 'count' ? format.countDelta(value, current) : formatMeanDelta(value, format.lang);
   const relative = unit === 'count' && value ? relativeChange(value, current) !== null : false;
   const tip = unit === 'pp' ? t('figures.ppTip') : relative ? t('figures.relativeTip') : null;
+  // A count's change breaks, if it must, only before its relative change ("环比 ↑ +1" / "（相对 +4.5%）").
+  const count = unit === 'count' ? format.countDelta(value) : shown;
+  const rest = count !== shown && shown.startsWith(count) ? shown.slice(count.length) : '';
   const body = (
-    <span style={{ color: TONE_COLOR[tone], whiteSpace: unit === 'count' ? 'normal' : 'nowrap' }} data-direction={direction} data-tone={tone} data-testid="delta">
-      {label ? `${t(`common.${label}`)} ` : ''}
-      {icon} {shown}
+    <span style={{ color: TONE_COLOR[tone], whiteSpace: rest ? 'normal' : 'nowrap' }} data-direction={direction} data-tone={tone} data-testid="delta">
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {label ? `${t(`common.${label}`)} ` : ''}
+        {icon} {rest ? count : shown}
+      </span>
+      {rest ? <span style={{ whiteSpace: 'nowrap' }}>{rest}</span> : null}
     </span>
   );
   const shownBody = tip ? <Tooltip title={tip}>{body}</Tooltip> : body;

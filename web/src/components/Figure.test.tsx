@@ -67,6 +67,9 @@ describe('a change', () => {
     render(<Delta value={-16} unit="count" current={77} better="down" />);
     expect(screen.getByTestId('delta')).toHaveTextContent('−16（相对 −17.2%）');
     expect(screen.getByTestId('delta')).toHaveAttribute('data-tone', 'good');
+    // It breaks, if it must, only before the relative change.
+    const parts = [...screen.getByTestId('delta').children].map((c) => [c.textContent, (c as HTMLElement).style.whiteSpace]);
+    expect(parts).toEqual([[' −16', 'nowrap'], ['（相对 −17.2%）', 'nowrap']]);
   });
   it('of neutral persons has no colour', async () => {
     render(<Delta value={-3} unit="count" current={88} better="neither" />);
