@@ -39,16 +39,17 @@ export function DegreeFigure({ stats, mean, percent, known, meanShown = 'inline'
   const p = stats ? stats.percent : percent;
   const k = stats ? stats.known : known;
   const meanText = m !== null && m !== undefined ? t('figures.meanSecondary', { mean: format.mean(m) }) : null;
-  const value = <span data-testid={testId} data-value={p ?? ''}>{format.percent(p)}</span>;
+  const value = <span data-testid={testId} data-value={p ?? ''} style={{ whiteSpace: 'nowrap' }}>{format.percent(p)}</span>;
+  // Where the space is short (a narrow card), the mean goes under the percent rather than out of sight.
   const figure = (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span>
       {meanShown === 'tooltip' && meanText ? <Tooltip title={meanText}>{value}</Tooltip> : value}
       {meanShown === 'inline' && meanText ? (
-        <Typography.Text type="secondary" style={{ fontSize: '0.7em', marginLeft: 6, fontWeight: 'normal' }} data-testid="figure-mean">
+        <Typography.Text type="secondary" style={{ fontSize: '0.7em', marginLeft: 6, fontWeight: 'normal', whiteSpace: 'nowrap', display: 'inline-block' }} data-testid="figure-mean">
           {meanText}
         </Typography.Text>
       ) : null}
-      {mark && isSmallSample(k) ? <span style={{ marginLeft: 4 }}><SmallSampleMark known={k} /></span> : null}
+      {mark && isSmallSample(k) ? <span style={{ marginLeft: 4, whiteSpace: 'nowrap', display: 'inline-block' }}><SmallSampleMark known={k} /></span> : null}
     </span>
   );
   return explain ? <Explainable target={explain} testId={testId ? `${testId}-explain` : undefined}>{figure}</Explainable> : figure;
