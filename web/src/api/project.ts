@@ -218,9 +218,21 @@ export async function activeModel(customer: string | null): Promise<MilestoneMod
   }
 }
 
-/** The names the active models give their kinds, for a customer (its own model's over the company's), kept a
- * minute: warnings of custom kinds name them by these. */
-const kindNames = new Map<string, { at: number; names: Promise<Map<string, string>>; ready?: Map<string, string> }>();
+/** The names the active models give their kinds: the customer's own model's over the company default's. */
+export function namesOfKinds(own: MilestoneModel | null | undefined, company: MilestoneModel | null | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const model of [company, own]) for (const k of model?.kinds ?? []) if (k.name) names.set(k.kind, k.name);
+  return names;
+}
+
+/** A customer's kind names (namesOfKinds), kept a minute: warnings of custom kinds name them by these; `ready`
+ * once they have arrived. */
+interface KindNamesEntry {
+  at: number;
+  names: Promise<Map<string, string>>;
+  ready?: Map<string, string>;
+}
+const kindNames = new Map<string, KindNamesEntry>();
 const KIND_NAMES_MS = 60_000;
 
 /** The kind names of `customer`'s active models (its own and the company default), read at most once a minute. */
@@ -228,13 +240,11 @@ export function modelKindNames(customer: string | null): Promise<Map<string, str
   const key = customer ?? '';
   const kept = kindNames.get(key);
   if (kept && Date.now() - kept.at < KIND_NAMES_MS) return kept.names;
-  const entry: { at: number; names: Promise<Map<string, string>>; ready?: Map<string, string> } = { at: Date.now(), names: Promise.resolve(new Map()) };
+  const entry: KindNamesEntry = { at: Date.now(), names: Promise.resolve(new Map()) };
   entry.names = Promise.all([customer ? activeModel(customer) : Promise.resolve(null), activeModel(null)])
     .then(([own, company]) => {
-      const names = new Map<string, string>();
-      for (const model of [company, own]) for (const k of model?.kinds ?? []) if (k.name) names.set(k.kind, k.name);
-      entry.ready = names;
-      return names;
+      entry.ready = namesOfKinds(own, company);
+      return entry.ready;
     })
     .catch(() => {
       entry.ready = new Map<string, string>(); // the kinds read as themselves

@@ -11,6 +11,7 @@ export type Language = 'zh-CN' | 'en';
 
 export const DIMENSIONS: Dimension[] = ['closeness', 'solution', 'price'];
 export const ATTITUDES: Attitude[] = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'];
+export const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
 export const TIERS: Tier[] = ['excellent', 'good', 'fair', 'poor'];
 export const STRATEGIES: Strategy[] = ['acquire', 'grow', 'win_back', 'wait', 'retain'];
 export const CHAIN_ROLES = [

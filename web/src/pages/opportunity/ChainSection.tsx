@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { rememberNames, useAll, useNames, useSubmit } from '../../api/hooks';
 import type { ChainFigure, ChainMemberFigure, ChainRole, Organization, Person, Rating, YesNo } from '../../api/types';
-import { CHAIN_ROLES, DIMENSIONS } from '../../api/types';
+import { CHAIN_ROLES, DIMENSIONS, YES_NO } from '../../api/types';
 import { ErrorAlert, PageState } from '../../components/PageState';
 import { AttitudeTag } from '../../components/Tags';
 import { YesNoTag } from '../person/ProfileCards';
@@ -17,7 +17,6 @@ import { RatingPicker } from '../person/RatingPicker';
 import { candidates, groupByRole, isInherited, memberBody, memberPatch, type MemberForm } from './chain';
 import { tenantToday } from '../../lib/format';
 
-const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
 
 export function ChainSection({ opportunity, customer, chain, competitors, onChanged }: {
   opportunity: string; customer: string; chain: ChainFigure; competitors: Organization[]; onChanged(): void;

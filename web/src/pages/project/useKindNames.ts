@@ -2,7 +2,7 @@
 // their model gives them (the customer's model, else the company default), else the kind itself.
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/hooks';
-import { activeModel, type MilestoneModel } from '../../api/project';
+import { activeModel, namesOfKinds, type MilestoneModel } from '../../api/project';
 
 /** The active model of the customer, else of the company (null when neither exists). */
 export function useModels(customer: string | null, generation = 0) {
@@ -16,9 +16,6 @@ export function useModels(customer: string | null, generation = 0) {
 export function useKindNames(customer: string | null, generation = 0): (kind: string) => string {
   const { t } = useTranslation();
   const models = useModels(customer, generation);
-  const named = new Map<string, string>();
-  for (const model of [models.data?.company, models.data?.own]) {
-    for (const k of model?.kinds ?? []) if (k.name) named.set(k.kind, k.name);
-  }
+  const named = namesOfKinds(models.data?.own, models.data?.company);
   return (kind: string) => t(`milestoneKind.${kind}`, { defaultValue: named.get(kind) ?? kind });
 }

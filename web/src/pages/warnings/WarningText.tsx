@@ -26,8 +26,9 @@ export function useWarningSentence() {
 /** Whether the warning names a milestone kind the tenant defined (named by its model, not translated). */
 const customKind = (w: Warning) => !!w.milestone && !(MILESTONE_DEFAULT as readonly string[]).includes(w.milestone);
 
-/** Reads the kind names of the warning's customer when it names a kind the tenant defined; true once read. */
-function useKindNamesOf(w: Warning): boolean {
+/** Reads the kind names of the warning's customer when it names a kind the tenant defined, and draws again
+ * once they are read. */
+function useKindNamesOf(w: Warning): void {
   const wanted = customKind(w);
   const [, setRead] = useState(0);
   const read = !wanted || readKindNames(w.customer) !== undefined;
@@ -39,7 +40,6 @@ function useKindNamesOf(w: Warning): boolean {
       live = false;
     };
   }, [read, w.customer]);
-  return read;
 }
 
 /** The warning as one line in the reader's language (the title of a task made from it). */

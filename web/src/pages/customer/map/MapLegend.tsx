@@ -2,10 +2,9 @@
 import { Card, Space, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ATTITUDES } from '../../../api/types';
 import { degreeImage, importanceImage, voteImage } from './glyphs';
 import { CENTRE_COLOR, GAP_COLOR, LINK_COLOR, LINK_KINDS, ROLE_COLOR } from './model';
-
-const ATTITUDES = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'] as const;
 
 /** An icon as the cards show it (the same image). */
 function Icon({ src, label }: { src: string; label?: string }) {

@@ -3,7 +3,7 @@
 // colour and marked + / ++ / 0 / − / −−; unknown hollow and dashed), the two votes (veto an octagon, approval
 // a circle with a tick: filled when yes, hollow when no, dashed when unknown) and importance (three bars).
 // Each icon is one small image shared by every card that shows it.
-import type { Attitude, YesNo } from '../../../api/types';
+import { ATTITUDES, DIMENSIONS, YES_NO, type Attitude, type YesNo } from '../../../api/types';
 import { ATTITUDE_COLOR } from '../../../lib/format';
 
 export type Degree = 'closeness' | 'solution' | 'price';
@@ -154,11 +154,7 @@ export function iconsDecoded(uris: Iterable<string>): boolean {
 
 /** Resolves once every image of `uris` is decoded (at once for those that need no decoding). */
 export async function decodeIcons(uris: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...uris].map((uri) => {
-      return pending.get(uri);
-    }),
-  );
+  await Promise.all([...uris].map((uri) => pending.get(uri)));
 }
 
 function rasterPng(width: number, height: number, body: string): Blob | null {
@@ -302,16 +298,13 @@ export function importanceImage(importance: string): string {
   return cached(`importance:${LEVEL[importance] ?? 0}`, () => importanceIcon(importance, 1, ICON_SIZE / 2));
 }
 
-const ATTITUDES: Attitude[] = ['strong_support', 'support', 'neutral', 'oppose', 'strong_oppose', 'unknown'];
-const YES_NO: YesNo[] = ['yes', 'no', 'unknown'];
-
 /**
  * Draws every icon a card can show (and the gap icons), each once, so that a map built later finds them ready
  * and decoded: the customer page calls it while it waits for the map's data (some 35 small images, about a
  * tenth of a second on two cores that would otherwise come between the data and the map).
  */
 export function warmIcons(): void {
-  for (const degree of ['closeness', 'solution', 'price'] as const) for (const a of ATTITUDES) degreeImage(degree, a);
+  for (const degree of DIMENSIONS) for (const a of ATTITUDES) degreeImage(degree, a);
   for (const kind of ['veto', 'approve'] as const) for (const v of YES_NO) voteImage(kind, v);
   for (const level of ['high', 'medium', 'low', 'unknown']) importanceImage(level);
   for (let count = 1; count <= 7; count++) gapImage(count);
