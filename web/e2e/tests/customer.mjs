@@ -1,14 +1,7 @@
 // The customer page: header and figures, the relationship map (org chart and influence links on one
 // canvas, more in map.mjs), the key persons table, adding and moving a person, and the strategy override.
+import { chooseFirst as choose } from '../antd.mjs';
 import { expect, until } from '../expect.mjs';
-
-/** Picks an option of an AntD Select with search: open it, type, take the first match. */
-async function choose(page, testId, text) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** until() with the description first, as these tests read best. */
 const waitFor = (what, check) => until(check, what);

@@ -1,15 +1,9 @@
 // The dashboard, the customer list and the warnings page, against the figures the API gives.
+import { choose } from '../antd.mjs';
 import { expect, until } from '../expect.mjs';
-
 
 async function customerCount(page) {
   return (await page.getByTestId('dash-customer-count').innerText()).trim();
-}
-
-async function chooseScope(page, label) {
-  await page.getByTestId('scope-select').click();
-  await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 }
 
 function searchBox(page) {
@@ -53,7 +47,7 @@ export const tests = [
       expect(repLine.body.trend.customers !== line.body.trend.customers, 'the rep owns fewer customers than the team');
       // The picker names the rep by their person's name, not their login.
       const repName = (await api('GET', `/people/${rep.person}`)).body.name;
-      await chooseScope(page, repName);
+      await choose(page, 'scope-select', repName);
       await until(async () => (await customerCount(page)) === String(repLine.body.trend.customers) || (await customerCount(page)), `${rep.login}'s count`);
       const scopeNow = await page.getByTestId('scope-select').innerText();
       expect(scopeNow.includes(repName) && !scopeNow.includes(rep.login), `the scope select shows the rep's name (${scopeNow})`);

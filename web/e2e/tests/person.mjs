@@ -1,7 +1,7 @@
 // The key person page (rating entry in two clicks, also on a phone) and the opportunity page (the decision
 // chain: add, edit, remove a member; the side-by-side with the competitors; the trend).
+import { choose } from '../antd.mjs';
 import { expect, until } from '../expect.mjs';
-
 
 /** A key person of one of the signed-in rep's customers whose customer-level closeness toward ours is known and not strong_support. */
 async function findKeyPerson(api, accept = (profile) => profile.features.closeness !== 'strong_support' && profile.features.closeness !== 'unknown') {
@@ -14,13 +14,6 @@ async function findKeyPerson(api, accept = (profile) => profile.features.closene
     }
   }
   throw new Error('no key person fits');
-}
-
-/** Chooses an option of an AntD Select by typing its label. */
-async function choose(page, testId, label) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().click();
 }
 
 /** A time zone whose date differs from Shanghai's right now (the demo server's --tz). */

@@ -4,6 +4,7 @@
 // test records what it needs through the API first.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { choose } from '../antd.mjs';
 import { expect, until } from '../expect.mjs';
 
 /** An API call that must succeed. */
@@ -38,13 +39,6 @@ async function modelKinds(api, customer) {
   const models = (await must(api, 'GET', '/milestone-models?active_on=today&limit=1000')).items;
   const model = models.find((m) => m.customer === customer) ?? models.find((m) => m.customer === null);
   return model ? model.kinds.map((k) => k.kind) : ['initiation', 'budget_approval', 'tender_notice', 'bid_submission', 'evaluation', 'award_notice', 'contract'];
-}
-
-/** Picks an option of an AntD Select by typing its label. */
-async function choose(page, testId, label) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().click();
 }
 
 export const tests = [

@@ -2,15 +2,8 @@
 // the customer page, changes its stage and finds the change, with their own name, in the opportunity's
 // history; the customer is retired and reinstated. On the organizations page the admin adds a partner,
 // changes it, retires and reinstates it; a rep has the same tools, but none for our own company.
+import { chooseFirst as choose } from '../antd.mjs';
 import { expect, until } from '../expect.mjs';
-
-/** Picks an option of an AntD Select with search: open it, type, take the first match. */
-async function choose(page, testId, text) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** Opens a dialog with `button` and waits until its form is there and has stopped moving. */
 async function openForm(page, button, form) {
