@@ -1,5 +1,7 @@
 #include "engine/influence_centres.hpp"
 
+#include "engine/line_cache.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -18,6 +20,13 @@ double RoundRank(double rank) { return std::round(rank * 1e10) / 1e10; }
 }  // namespace
 
 std::vector<InfluenceCentre> InfluenceCentres::Rank(Idx customer, Date day) const {
+  LineCache* cache = figures_.cache();
+  if (!cache || customer >= graph_.orgs.size() || !figures_.Sees(customer)) return Compute(customer, day);
+  return *cache->OfCustomer<std::vector<InfluenceCentre>>({customer, day, "influence ranks"}, graph_.TouchedAt(customer),
+                                                          graph_.touches, [&] { return Compute(customer, day); });
+}
+
+std::vector<InfluenceCentre> InfluenceCentres::Compute(Idx customer, Date day) const {
   if (customer >= graph_.orgs.size()) return {};
   const Organization& org = graph_.orgs[customer];
   if (org.kind != OrgKind::kCustomer || !org.life.On(day)) return {};

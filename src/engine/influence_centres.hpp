@@ -14,6 +14,10 @@
 // ranks highest) would fit the articles' 影響力中心 better; the SPEC says PageRank over the links, so we
 // follow the links' direction.
 //
+// The ranks of a customer on a day are kept in the figures' cache (LineCache::OfCustomer) until a write may
+// have changed them: a scope that sees the customer sees every edge (both ends are its persons), so the
+// ranks are the same in every perspective that may ask.
+//
 // Threads: pure reads of the graph, like Figures.
 #pragma once
 
@@ -56,6 +60,8 @@ class InfluenceCentres {
   Degrees PooledDegrees(Idx customer, Idx toward, Date day) const;
 
  private:
+  std::vector<InfluenceCentre> Compute(Idx customer, Date day) const;
+
   const Figures& figures_;
   const Graph& graph_;
 };

@@ -7,8 +7,10 @@
 // - the line is assembled again only when some part or the list of customers changed.
 // So the same line at the same data version costs a lookup, and after a rating write only that
 // customer's part is computed again. Figures whose parts reach across customers (the influence line, the
-// warnings) are kept whole until the next write (LineCache::Whole). Figures stay exactly those of Lines::Customers (the property test
-// in tests/engine/line_cache_test.cpp compares them after random writes).
+// warnings) are kept whole until the next write (LineCache::Whole); what depends on one customer and no scope
+// (its influence ranks on a day) is kept until a write may have changed it (LineCache::OfCustomer). Figures
+// stay exactly those computed afresh (the property test in tests/engine/line_cache_test.cpp compares them
+// after random writes).
 //
 // Threads: entries are found under the cache's mutex and filled under their own, so two requests for the
 // same line compute it once; requests for different lines run side by side. The engine's shared lock is
@@ -91,6 +93,34 @@ class LineCache {
     return value;
   }
 
+  // A result that depends on one customer and on no scope: kept while no write since `touched`
+  // (Graph::TouchedAt(customer)) may have changed it; `touches` is the write count it is computed at.
+  // The customer page reads its influence ranks at three days for each answer (influence_centres.hpp).
+  struct CustomerKey {
+    Idx customer = kNone;
+    Date day;
+    std::string what;
+    bool operator==(const CustomerKey&) const = default;
+  };
+  template <typename T, typename Compute>
+  std::shared_ptr<const T> OfCustomer(const CustomerKey& key, uint64_t touched, uint64_t touches, Compute&& compute) {
+    {
+      std::lock_guard lock(mutex_);
+      for (auto it = customer_results_.begin(); it != customer_results_.end(); ++it) {
+        if (it->key == key && it->computed_at >= touched) {
+          customer_results_.splice(customer_results_.begin(), customer_results_, it);
+          return std::static_pointer_cast<const T>(customer_results_.front().value);
+        }
+      }
+    }
+    auto value = std::make_shared<const T>(compute());
+    std::lock_guard lock(mutex_);
+    customer_results_.remove_if([&](const CustomerResult& result) { return result.key == key; });
+    customer_results_.push_front(CustomerResult{key, touches, value});
+    if (customer_results_.size() > kMaxCustomerResults) customer_results_.pop_back();
+    return value;
+  }
+
   // The entry of `key`, made empty when new; the least recently used of kMaxEntries goes.
   std::shared_ptr<Entry> Find(const Key& key) {
     std::lock_guard lock(mutex_);
@@ -110,6 +140,13 @@ class LineCache {
   static constexpr size_t kMaxEntries = 12;
   // The warnings of the large demo company's executive take about 60 MB.
   static constexpr size_t kMaxWholes = 6;
+  // Three days of a few dozen customers' pages (a large customer's ranks take about 24 bytes a person).
+  static constexpr size_t kMaxCustomerResults = 96;
+  struct CustomerResult {
+    CustomerKey key;
+    uint64_t computed_at = 0;
+    std::shared_ptr<const void> value;
+  };
   struct WholeEntry {
     WholeKey key;
     uint64_t touches = 0;
@@ -118,6 +155,7 @@ class LineCache {
   std::mutex mutex_;
   std::list<std::shared_ptr<Entry>> entries_;  // most recently used first
   std::list<WholeEntry> wholes_;               // most recently used first
+  std::list<CustomerResult> customer_results_;  // most recently used first
 };
 
 }  // namespace brm::engine

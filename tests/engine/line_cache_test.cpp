@@ -1,15 +1,18 @@
 // The customer line's cache (line_cache.hpp) against a fresh computation: random tenants, random write
 // sequences of every kind that reaches a customer's figures (ratings and their retirement, votes,
 // persons moving, leaving or ceasing to be key, links made, moved and ended, employees leaving,
-// departments, opportunities, organizations changing kind or life, thresholds), and after each write the
-// cached lines of several perspectives, targets and days equal Lines::Customers computed afresh (and the
-// influence line and warnings, kept whole until the next write, equal theirs).
+// departments, opportunities, organizations changing kind or life, reporting lines, thresholds), and after
+// each write the cached lines of several perspectives, targets and days equal Lines::Customers computed
+// afresh (and the influence line and warnings, kept whole until the next write, equal theirs, and each
+// customer's influence ranks, kept per customer, equal ranks computed without a cache).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <random>
 
 #include "engine/engine.hpp"
+#include "engine/influence_centres.hpp"
 #include "engine/tenant_builder.hpp"
 #include "engine/warnings.hpp"
 #include "json/figures_json.hpp"
@@ -54,7 +57,7 @@ class RandomTenant {
 
   // One random write of any kind that can reach a customer line.
   void Write(Engine& engine) {
-    switch (Uniform(0, 11)) {
+    switch (Uniform(0, 12)) {
       case 0:
       case 1:
       case 2: {  // a rating, customer or project level, toward ours or the competitor
@@ -103,6 +106,13 @@ class RandomTenant {
         Rec dept = Dept(Name("d", Uniform(0, kCustomers - 1)).c_str(), Name("c", Uniform(0, kCustomers - 1)).c_str());
         if (Uniform(0, 1)) dept.Until(Day());
         return Put(engine, dept);
+      }
+      case 11: {  // a reporting line made, moved (same id, new ends) or ended
+        const std::string id = Uniform(0, 2) == 0 || lines_ == 0 ? Name("R", ++lines_) : Name("R", Uniform(1, lines_));
+        Rec line = Reports(id.c_str(), Name("p", Uniform(0, kPersons - 1)).c_str(),
+                           Name("p", Uniform(0, kPersons - 1)).c_str());
+        if (Uniform(0, 4) == 0) line.Until(Day());
+        return Put(engine, line);
       }
       default: {
         StrategyThresholds thresholds;
@@ -153,8 +163,19 @@ class RandomTenant {
   std::mt19937 random_;
   int serial_ = 0;
   int links_ = 0;
+  int lines_ = 0;
   std::vector<Rec> ratings_;
 };
+
+std::string RanksText(const Graph& graph, const std::vector<InfluenceCentre>& ranks) {
+  std::string text;
+  for (const InfluenceCentre& c : ranks) {
+    char rank[32];
+    std::snprintf(rank, sizeof rank, "%.10f", c.rank);  // ranks are rounded to 10 decimals
+    text += graph.Id(Kind::kPerson, c.person) + " " + rank + (c.key ? " key\n" : "\n");
+  }
+  return text;
+}
 
 std::string LineJson(const Graph& graph, const CustomerLine& line) {
   return boost::json::serialize(json::CustomerLineJson(graph, line, "test"));
@@ -190,6 +211,12 @@ TEST(LineCache, RandomWritesLeaveEveryCachedLineEqualToAFreshComputation) {
                         boost::json::serialize(json::InfluenceLineJson(all.graph(), lines.Influence(scope, toward, day),
                                                                        "test")))
                   << "influence after write " << write;
+            }
+            const Figures uncached = Figures(all.graph(), all.thresholds()).Within(scope);
+            for (Idx customer : all.graph().customers) {
+              ASSERT_EQ(RanksText(all.graph(), InfluenceCentres(within).Rank(customer, day)),
+                        RanksText(all.graph(), InfluenceCentres(uncached).Rank(customer, day)))
+                  << "ranks of " << all.graph().Id(Kind::kOrganization, customer) << " after write " << write;
             }
             const Warnings warnings(within);
             ASSERT_EQ(boost::json::serialize(json::WarningsJson(all.graph(), *warnings.CachedCheck(scope, day))),
@@ -260,6 +287,43 @@ TEST(LineCache, APersonLeavingChangesTheCustomersTheyInfluence) {
   EXPECT_EQ(profiled(), 0);
   engine.Apply(KeyPerson("p", "c1").Since("2025-01-01"));
   EXPECT_EQ(profiled(), 1);
+}
+
+}  // namespace
+}  // namespace brm::engine
+
+namespace brm::engine {
+namespace {
+
+// A customer's ranks are kept between requests and follow each write that reaches its persons' edges: a
+// reporting line made (the report gains rank from the manager), then ended.
+TEST(LineCache, InfluenceRanksFollowAReportingLine) {
+  Engine engine;
+  engine.Apply(Org("us", "ours"));
+  for (const char* c : {"c1", "c2"}) engine.Apply(Customer(c).Since("2025-01-01"));
+  for (const char* p : {"a", "b", "c"}) engine.Apply(KeyPerson(p, "c1").Since("2025-01-01"));
+  engine.Apply(KeyPerson("q", "c2").Since("2025-01-01"));
+  const Date day = fixture::D("2026-03-01");
+  auto ranks = [&] {
+    return engine.With([&](const Figures& all) {
+      const Idx c1 = all.graph().ids(Kind::kOrganization).Find("c1");
+      const std::string cached = RanksText(all.graph(), InfluenceCentres(all).Rank(c1, day));
+      EXPECT_EQ(cached, RanksText(all.graph(), InfluenceCentres(Figures(all.graph(), all.thresholds())).Rank(c1, day)));
+      return cached;
+    });
+  };
+  // Three persons without edges: a third each, in id order.
+  const std::string even = "a 0.3333333333 key\nb 0.3333333333 key\nc 0.3333333333 key\n";
+  EXPECT_EQ(ranks(), even);
+  engine.Apply(Rating("r1", "q", "closeness", "support", "2026-01-10"));  // another customer's write
+  EXPECT_EQ(ranks(), even);
+  // a manages c: a's rank flows to c; b and c influence nobody and spread theirs over all three. With
+  // d = 0.85: a = b = x = 0.05 + 0.85 (b + c) / 3 and c = x + 0.85 a = 1.85 x; 3.85 x = 1, so
+  // a = b = 0.2597402597…, c = 0.4805194805….
+  engine.Apply(Reports("R1", "c", "a"));
+  EXPECT_EQ(ranks(), "c 0.4805194805 key\na 0.2597402597 key\nb 0.2597402597 key\n");
+  engine.Apply(Reports("R1", "c", "a").Until("2026-02-01"));
+  EXPECT_EQ(ranks(), even);
 }
 
 }  // namespace

@@ -79,6 +79,9 @@ inline Rec Link(const char* id, const char* from, const char* to, const char* st
   return std::move(Rec(Kind::kInfluence, id).Set(f::influence::kFrom, from).Set(f::influence::kTo, to)
                        .Set(f::influence::kStrength, strength));
 }
+inline Rec Reports(const char* id, const char* person, const char* manager) {
+  return std::move(Rec(Kind::kReporting, id).Set(f::reporting::kPerson, person).Set(f::reporting::kManager, manager));
+}
 inline Rec Opp(const char* id, const char* customer, const char* opened, double amount = 0,
                const char* status = "open", const char* closed = nullptr) {
   Rec rec(Kind::kOpportunity, id);
