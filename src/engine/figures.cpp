@@ -387,12 +387,24 @@ Profile Figures::PersonProfile(Idx person, Date day) const {
 std::vector<Idx> Figures::WonThisYear(const Scope& scope, Date day) const {
   const Date first = FromCivil(CivilDate{ToCivil(day).year, 1, 1});
   std::vector<Idx> won;
-  for (Idx opp = 0; opp < graph_.opportunities.size(); ++opp) {
+  const auto take = [&](Idx opp) {
     const Opportunity& o = graph_.opportunities[opp];
-    if (o.status != OpportunityStatus::kWon || o.closed == kMaxDate || o.closed < first || day < o.closed) continue;
-    if (o.customer == kNone || !scope.Has(o.customer)) continue;
+    if (o.status != OpportunityStatus::kWon || o.closed == kMaxDate || o.closed < first || day < o.closed) return;
+    if (o.customer == kNone || !scope.Has(o.customer)) return;
     won.push_back(opp);
+  };
+  if (scope.company() || !scope.comparable()) {
+    for (Idx opp = 0; opp < graph_.opportunities.size(); ++opp) take(opp);
+    return won;
   }
+  // A scope made Of: the opportunities of its organizations only (a company's rep comparison asks this of
+  // every rep's view, and reading every opportunity of the tenant each time was a tenth of it), in
+  // opportunity order as above.
+  for (Idx org = 0; org < graph_.orgs.size(); ++org) {
+    if (!scope.Has(org)) continue;
+    for (Idx opp : graph_.orgs[org].opportunities) take(opp);
+  }
+  std::sort(won.begin(), won.end());
   return won;
 }
 

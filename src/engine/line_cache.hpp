@@ -54,8 +54,8 @@ class LineCache {
     explicit Entry(Key k) : key(std::move(k)) {}
     const Key key;
     std::mutex mutex;                              // held while the entry is brought up to date
-    std::vector<CustomerPart> parts;               // by organization index
-    std::vector<Idx> customers;                    // the customers the assembled line covers
+    std::vector<Idx> customers;                    // the customers of the scope when last asked
+    std::vector<CustomerPart> parts;               // theirs, in the same order
     std::shared_ptr<const CustomerLine> line;      // the assembled line, or null
   };
 
@@ -136,7 +136,8 @@ class LineCache {
   }
 
  private:
-  // A company line of the large demo tenant holds 10,000 customers' parts: about 6 MB an entry.
+  // A company line of the large demo tenant holds 10,000 customers' parts: about 6 MB an entry; a rep's
+  // line, the parts of the rep's customers.
   static constexpr size_t kMaxEntries = 12;
   // The warnings of the large demo company's executive take about 60 MB.
   static constexpr size_t kMaxWholes = 6;

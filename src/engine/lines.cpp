@@ -1,6 +1,7 @@
 #include "engine/lines.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace brm::engine {
 
@@ -134,13 +135,26 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
   const auto dates = TrendDates(day);
   const Figures::CustomerDays days = figures_.DaysOf(day);
   std::vector<Idx> customers = CustomersIn(scope);
-  bool changed = !entry->line || customers != entry->customers;
-  if (entry->parts.size() < graph_.orgs.size()) entry->parts.resize(graph_.orgs.size());
-  for (size_t c = 0; c < customers.size(); ++c) {
-    const Idx customer = customers[c];
-    CustomerPart& part = entry->parts[customer];
+  bool changed = !entry->line;
+  if (customers != entry->customers) {
+    // The parts follow the scope's customers: a customer that stays keeps its part.
+    std::unordered_map<Idx, size_t> kept;
+    for (size_t c = 0; c < entry->customers.size(); ++c) kept.emplace(entry->customers[c], c);
+    std::vector<CustomerPart> parts(customers.size());
+    for (size_t c = 0; c < customers.size(); ++c) {
+      const auto it = kept.find(customers[c]);
+      if (it != kept.end()) parts[c] = std::move(entry->parts[it->second]);
+    }
+    entry->customers = std::move(customers);
+    entry->parts = std::move(parts);
+    changed = true;
+  }
+  const std::vector<Idx>& list = entry->customers;
+  for (size_t c = 0; c < list.size(); ++c) {
+    const Idx customer = list[c];
+    CustomerPart& part = entry->parts[c];
     if (part.valid && part.computed_at >= graph_.TouchedAt(customer)) continue;
-    if (c + 1 < customers.size()) __builtin_prefetch(graph_.orgs[customers[c + 1]].people.data());
+    if (c + 1 < list.size()) __builtin_prefetch(graph_.orgs[list[c + 1]].people.data());
     part = Part(customer, toward, days);
     changed = true;
   }
@@ -148,14 +162,13 @@ std::shared_ptr<const CustomerLine> Lines::CachedCustomers(const Scope& scope, I
   auto line = std::make_shared<CustomerLine>();
   line->as_of = day;
   line->toward = toward;
-  line->list.reserve(customers.size());
-  for (Idx customer : customers) {
-    const CustomerPart& part = entry->parts[customer];
-    Add(*line, customer, part.degrees, graph_.orgs[customer], dates);
+  line->list.reserve(list.size());
+  for (size_t c = 0; c < list.size(); ++c) {
+    const CustomerPart& part = entry->parts[c];
+    Add(*line, list[c], part.degrees, graph_.orgs[list[c]], dates);
     if (part.active) line->list.push_back(part.metrics);  // the cache keeps its part
   }
   if (toward != kOurs) line->competitor_influenced = CompetitorInfluenced(scope, toward, day);
-  entry->customers = std::move(customers);
   entry->line = line;
   return line;
 }

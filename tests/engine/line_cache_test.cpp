@@ -7,6 +7,7 @@
 // customer's influence ranks, kept per customer, equal ranks computed without a cache).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -155,8 +156,10 @@ class RandomTenant {
     return person;
   }
   Rec OppRecord(int o) {
+    const char* status = Pick({"open", "open", "won", "lost"});
     return Opp(Name("o", o).c_str(), Name("c", Uniform(0, kCustomers - 1)).c_str(), Pick({"2025-03-01", "2026-04-01"}),
-               Uniform(1, 9) * 100000.0, Pick({"open", "open", "won", "lost"}), nullptr);
+               Uniform(1, 9) * 100000.0, status,
+               std::string_view(status) == "open" ? nullptr : Pick({"2025-11-30", "2026-05-15", "2026-11-30"}));
   }
   void Put(Engine& engine, const Record& record) { engine.Apply(record); }
 
@@ -191,6 +194,7 @@ TEST(LineCache, RandomWritesLeaveEveryCachedLineEqualToAFreshComputation) {
     const Scope part = engine.With([&](const Figures& f) { return Scope::Of(tenant.RandomOrgs(f.graph())); });
     const Scope scopes[] = {Scope::Company(), part};
     int compared = 0;
+    size_t won_seen = 0;
     for (int write = 0; write < 150; ++write) {
       tenant.Write(engine);
       engine.With([&](const Figures& all) {
@@ -212,6 +216,19 @@ TEST(LineCache, RandomWritesLeaveEveryCachedLineEqualToAFreshComputation) {
                                                                        "test")))
                   << "influence after write " << write;
             }
+            // The opportunities won this year, read from the scope's organizations' lists, are those of the
+            // whole tenant's list in the scope.
+            std::vector<Idx> won;
+            const Date first = FromCivil(CivilDate{ToCivil(day).year, 1, 1});
+            for (Idx opp = 0; opp < all.graph().opportunities.size(); ++opp) {
+              const Opportunity& o = all.graph().opportunities[opp];
+              if (o.status == OpportunityStatus::kWon && o.closed != kMaxDate && first <= o.closed && o.closed <= day &&
+                  o.customer != kNone && scope.Has(o.customer)) {
+                won.push_back(opp);
+              }
+            }
+            ASSERT_EQ(within.WonThisYear(scope, day), won) << "after write " << write;
+            won_seen += won.size();
             const Figures uncached = Figures(all.graph(), all.thresholds()).Within(scope);
             for (Idx customer : all.graph().customers) {
               ASSERT_EQ(RanksText(all.graph(), InfluenceCentres(within).Rank(customer, day)),
@@ -227,6 +244,7 @@ TEST(LineCache, RandomWritesLeaveEveryCachedLineEqualToAFreshComputation) {
       });
     }
     EXPECT_EQ(compared, 150 * 2 * 3 * 2);
+    EXPECT_GT(won_seen, 0u);  // the comparison of the won opportunities had some to compare
   }
 }
 
@@ -243,8 +261,11 @@ TEST(LineCache, AWriteRecomputesOnlyTheCustomersItConcerns) {
       Lines(all).CachedCustomers(Scope::Company(), kOurs, day);
       const auto entry = all.cache()->Find(LineCache::Key{Scope::Company(), kOurs, day, all.thresholds()});
       const Graph& graph = all.graph();
-      return std::pair{entry->parts[graph.ids(Kind::kOrganization).Find("c1")].computed_at,
-                       entry->parts[graph.ids(Kind::kOrganization).Find("c2")].computed_at};
+      auto stamp = [&](const char* id) {
+        const auto at = std::find(entry->customers.begin(), entry->customers.end(), graph.ids(Kind::kOrganization).Find(id));
+        return entry->parts.at(static_cast<size_t>(at - entry->customers.begin())).computed_at;
+      };
+      return std::pair{stamp("c1"), stamp("c2")};
     });
   };
   const auto before = stamps();
