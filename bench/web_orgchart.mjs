@@ -12,7 +12,8 @@
 // It measures: the time from navigating to the map tab (a full page load) until the map's first view with
 // the influence centres is drawn (the map's own data-drawn, set on Cytoscape's first render), and until all
 // 1,000 cards are on the canvas (a large map adds the elements outside its first view in batches after it;
-// data-complete) (three runs); frame times during a scripted pan and zoom (a pan and a zoom every animation frame
+// data-complete) (three runs), by the page's clock (from the start of the navigation), and the first also as
+// this script sees it; frame times during a scripted pan and zoom (a pan and a zoom every animation frame
 // for 150 frames: median, 95th percentile and worst frame), with the influence overlays off (the default
 // above 300 persons) and on; single zoom or pan steps until painted; a click on a card until the side panel
 // shows the person; choosing the opportunity until its role badges are drawn; and the PNG export.
@@ -135,6 +136,20 @@ function scattered() {
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // The page's own clock (milliseconds since the navigation started) when the map's first view with the centres
+  // has been drawn (Cytoscape's first render event: the frame is painted next) and when every card is on the
+  // canvas. The script's own wait notices them later: it needs the page's main thread, which is busy adding
+  // the rest of a large map.
+  await page.addInitScript((persons) => {
+    const times = {};
+    window.__mapTimes = times;
+    new MutationObserver(() => {
+      const map = document.querySelector('[data-testid="orgchart"]');
+      if (!map || map.dataset.nodes !== String(persons) || map.dataset.centres === '0') return;
+      if (times.drawn === undefined && map.dataset.drawn === 'true') times.drawn = performance.now();
+      if (times.complete === undefined && map.dataset.complete === 'true') times.complete = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn', 'data-complete', 'data-centres', 'data-nodes'] });
+  }, PERSONS);
   const login = async (who) => {
     await page.goto(`${base}/login`);
     await page.getByTestId('login-name').fill(who);
@@ -189,25 +204,27 @@ try {
   console.log(`relationship map, ${PERSONS} persons per customer (${os.cpus().length} cores, ${os.cpus()[0].model.trim()}, Chromium headless 1280×800):`);
   for (const [label, customer] of [['organised', 'cust-bench-map'], ['scattered', 'cust-bench-1000']]) {
     const runs = [];
+    const harness = [];
     const wholes = [];
     for (let run = 0; run < 3; run++) {
       const started = Date.now();
       await page.goto(`${base}/customers/${customer}?tab=map`);
-      // The map says when Cytoscape has drawn its first view (its first render event): the browser has
-      // painted it by the time the attribute shows.
       await page.locator(`[data-testid="orgchart"][data-nodes="${PERSONS}"][data-drawn="true"]:not([data-centres="0"])`).waitFor({ timeout: 60_000 });
-      runs.push(Date.now() - started);
+      harness.push(Date.now() - started);
       await page.locator('[data-testid="orgchart"][data-complete="true"]').waitFor({ timeout: 60_000 });
       await frame();
-      wholes.push(Date.now() - started);
+      const times = await page.evaluate(() => window.__mapTimes);
+      runs.push(Math.round(times.drawn));
+      wholes.push(Math.round(times.complete));
     }
     const counts = await map.evaluate((el) => {
       const cy = el._cyreg.cy;
       return { nodes: cy.nodes().length, edges: cy.edges().length, boxes: cy.nodes('.box').length };
     });
     console.log(`${label}: ${counts.nodes} nodes (${counts.boxes} boxes), ${counts.edges} edges`);
-    console.log(`  open the map tab until its first view and the centres are drawn: ${runs.join(' / ')} ms (target ≤ 1500 ms)`);
-    console.log(`  open the map tab until all ${PERSONS} cards are on the canvas: ${wholes.join(' / ')} ms`);
+    console.log(`  open the map tab until its first view and the centres are drawn (the page's clock): ${runs.join(' / ')} ms (target ≤ 1500 ms)`);
+    console.log(`  the same, until this script sees it (the page is busy adding the rest): ${harness.join(' / ')} ms`);
+    console.log(`  open the map tab until all ${PERSONS} cards are on the canvas (the page's clock): ${wholes.join(' / ')} ms`);
     const off = await panZoom();
     console.log(`  scripted pan and zoom, influence overlays off (default): ${frames(off)}`);
     if (label === 'organised') {
