@@ -1,11 +1,11 @@
 #include "engine/influence_centres.hpp"
 
-#include "engine/line_cache.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 #include <utility>
+
+#include "engine/line_cache.hpp"
 
 namespace brm::engine {
 

@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/strategy_config.hpp"
@@ -71,26 +72,12 @@ class LineCache {
     std::vector<Idx> users;
     bool operator==(const WholeKey&) const = default;
   };
-  // The result kept for `key` at write stamp `touches`, or null; `compute()` makes it when missing (outside
-  // the cache's mutex: two requests at once may both compute it, and the last one is kept).
+  // The result kept for `key` at write stamp `touches`; `compute()` makes it when missing (Keep).
   template <typename T, typename Compute>
   std::shared_ptr<const T> Whole(const WholeKey& key, uint64_t touches, Compute&& compute) {
     if (!key.scope.comparable()) return std::make_shared<const T>(compute());
-    {
-      std::lock_guard lock(mutex_);
-      for (auto it = wholes_.begin(); it != wholes_.end(); ++it) {
-        if (it->key == key && it->touches == touches) {
-          wholes_.splice(wholes_.begin(), wholes_, it);
-          return std::static_pointer_cast<const T>(wholes_.front().value);
-        }
-      }
-    }
-    auto value = std::make_shared<const T>(compute());
-    std::lock_guard lock(mutex_);
-    wholes_.remove_if([&](const WholeEntry& entry) { return entry.key == key; });
-    wholes_.push_front(WholeEntry{key, touches, value});
-    if (wholes_.size() > kMaxWholes) wholes_.pop_back();
-    return value;
+    return Keep<T>(wholes_, kMaxWholes, key, [&](uint64_t stamp) { return stamp == touches; }, touches,
+                   std::forward<Compute>(compute));
   }
 
   // A result that depends on one customer and on no scope: kept while no write since `touched`
@@ -104,21 +91,8 @@ class LineCache {
   };
   template <typename T, typename Compute>
   std::shared_ptr<const T> OfCustomer(const CustomerKey& key, uint64_t touched, uint64_t touches, Compute&& compute) {
-    {
-      std::lock_guard lock(mutex_);
-      for (auto it = customer_results_.begin(); it != customer_results_.end(); ++it) {
-        if (it->key == key && it->computed_at >= touched) {
-          customer_results_.splice(customer_results_.begin(), customer_results_, it);
-          return std::static_pointer_cast<const T>(customer_results_.front().value);
-        }
-      }
-    }
-    auto value = std::make_shared<const T>(compute());
-    std::lock_guard lock(mutex_);
-    customer_results_.remove_if([&](const CustomerResult& result) { return result.key == key; });
-    customer_results_.push_front(CustomerResult{key, touches, value});
-    if (customer_results_.size() > kMaxCustomerResults) customer_results_.pop_back();
-    return value;
+    return Keep<T>(customer_results_, kMaxCustomerResults, key, [&](uint64_t stamp) { return stamp >= touched; },
+                   touches, std::forward<Compute>(compute));
   }
 
   // The entry of `key`, made empty when new; the least recently used of kMaxEntries goes.
@@ -143,20 +117,40 @@ class LineCache {
   static constexpr size_t kMaxWholes = 6;
   // Three days of a few dozen customers' pages (a large customer's ranks take about 24 bytes a person).
   static constexpr size_t kMaxCustomerResults = 96;
-  struct CustomerResult {
-    CustomerKey key;
-    uint64_t computed_at = 0;
+  // A result kept with the write stamp it was computed at.
+  template <typename K>
+  struct Kept {
+    K key;
+    uint64_t stamp = 0;
     std::shared_ptr<const void> value;
   };
-  struct WholeEntry {
-    WholeKey key;
-    uint64_t touches = 0;
-    std::shared_ptr<const void> value;
-  };
+  // The result kept in `list` for `key` if `fresh(its stamp)`; otherwise `compute()` makes it (outside the
+  // mutex: two requests at once may both compute it, and the last one is kept) and it is kept at `stamp`,
+  // the least recently used beyond `limit` dropped.
+  template <typename T, typename K, typename Fresh, typename Compute>
+  std::shared_ptr<const T> Keep(std::list<Kept<K>>& list, size_t limit, const K& key, Fresh&& fresh, uint64_t stamp,
+                                Compute&& compute) {
+    {
+      std::lock_guard lock(mutex_);
+      for (auto it = list.begin(); it != list.end(); ++it) {
+        if (it->key == key && fresh(it->stamp)) {
+          list.splice(list.begin(), list, it);
+          return std::static_pointer_cast<const T>(list.front().value);
+        }
+      }
+    }
+    auto value = std::make_shared<const T>(compute());
+    std::lock_guard lock(mutex_);
+    list.remove_if([&](const Kept<K>& kept) { return kept.key == key; });
+    list.push_front(Kept<K>{key, stamp, value});
+    if (list.size() > limit) list.pop_back();
+    return value;
+  }
+
   std::mutex mutex_;
-  std::list<std::shared_ptr<Entry>> entries_;  // most recently used first
-  std::list<WholeEntry> wholes_;               // most recently used first
-  std::list<CustomerResult> customer_results_;  // most recently used first
+  std::list<std::shared_ptr<Entry>> entries_;       // most recently used first
+  std::list<Kept<WholeKey>> wholes_;                // most recently used first
+  std::list<Kept<CustomerKey>> customer_results_;  // most recently used first
 };
 
 }  // namespace brm::engine
